@@ -1,0 +1,63 @@
+/**
+ * The example gallery: every example mounted under `/<slug>/` of one server, and an index page
+ * linking them. `npm start` runs it on http://127.0.0.1:8050 (`PORT`, `HOST` to change).
+ */
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import type { HyperApp } from '../src/index.ts'
+import { isMain } from '../src/index.ts'
+import { app as callbackContext } from './callback-context.tsx'
+import { app as chainedCallbacks } from './chained-callbacks.tsx'
+import { app as circularChecklists } from './circular-checklists.tsx'
+import { app as circularSlider } from './circular-slider.tsx'
+import { app as circularTemperature } from './circular-temperature.tsx'
+import { app as initialCall } from './initial-call.tsx'
+import { app as noUpdateButton } from './no-update-button.tsx'
+import { app as preventInitialCall } from './prevent-initial-call.tsx'
+import { app as preventInitialInserted } from './prevent-initial-inserted.tsx'
+import { app as primeFactors } from './prime-factors.tsx'
+
+export const examples: [slug: string, title: string, app: HyperApp][] = [
+  ['no-update-button', 'Catching errors with noUpdate', noUpdateButton],
+  ['prime-factors', 'Displaying errors with noUpdate (prime factors)', primeFactors],
+  ['callback-context', 'Which input fired: the callback context', callbackContext],
+  ['initial-call', 'When an app first loads: the initial call', initialCall],
+  ['chained-callbacks', 'As an indirect result of user interaction: chained callbacks', chainedCallbacks],
+  ['prevent-initial-call', 'preventInitialCall', preventInitialCall],
+  ['prevent-initial-inserted', 'preventInitialCall and inserted components', preventInitialInserted],
+  ['circular-slider', 'Circular: a slider synchronised with an input', circularSlider],
+  ['circular-temperature', 'Circular: two inputs with different units', circularTemperature],
+  ['circular-checklists', 'Circular: two synchronised checklists', circularChecklists],
+]
+
+export const gallery = new Hono()
+gallery.get('/', (c) =>
+  c.html(
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <title>hyperdash examples</title>
+      </head>
+      <body style={{ font: '16px/1.5 system-ui, sans-serif', maxWidth: '44em', margin: '2em auto' }}>
+        <h1>hyperdash examples</h1>
+        <p>Dash's "Advanced Callbacks", ported: each example is one file in examples/.</p>
+        <ul id="examples">
+          {examples.map(([slug, title]) => (
+            <li>
+              <a href={`/${slug}/`}>{title}</a> <code>examples/{slug}.tsx</code>
+            </li>
+          ))}
+        </ul>
+      </body>
+    </html>
+  )
+)
+for (const [slug, , app] of examples) gallery.route(`/${slug}`, app.mountAt(`/${slug}`))
+
+if (isMain(import.meta)) {
+  const port = Number(process.env['PORT'] ?? 8050)
+  const hostname = process.env['HOST'] ?? '127.0.0.1'
+  serve({ fetch: gallery.fetch, port, hostname }, (info) => {
+    console.log(`hyperdash example gallery on http://${hostname}:${info.port}/`)
+  })
+}

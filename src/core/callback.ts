@@ -1,0 +1,105 @@
+/**
+ * @module callback
+ * Normalises `app.callback(outputs, inputs, states, fn, options)` into a {@link CallbackSpec} (R1–R3).
+ */
+import { createHash } from 'node:crypto'
+import { isDependency, type Dependency, type InputDep, type OutputDep, type StateDep } from './dependency.ts'
+import { ConfigError, messages } from './errors.ts'
+
+export interface CallbackOptions {
+  /** Skip this callback's initial call on page load and for components inserted with its outputs (R25, R21). */
+  preventInitialCall?: boolean
+  /** A name for error messages, the dev tools and `Server-Timing`; defaults to the function's name. */
+  name?: string
+  /** Abandon an async call that runs longer than this (ms); its outputs get an error fragment. */
+  timeoutMs?: number
+}
+
+// Callbacks receive the values of their Inputs and States, then the context; they return anything.
+// The precise types live in the public `callback()` signature; the engine only needs this.
+export type AnyCallbackFn = (...args: never[]) => unknown
+
+export interface CallbackSpec {
+  /** Registration order: stable across processes started from the same code. */
+  readonly index: number
+  /** Dash's callback id (R3): `id.prop`, `..a.p...b.q..`, or a hash when there are no outputs. */
+  readonly id: string
+  readonly name: string
+  readonly outputs: readonly OutputDep[]
+  readonly inputs: readonly InputDep[]
+  readonly states: readonly StateDep[]
+  /** True when the outputs were given as a list (even of one): the function returns an array (R2). */
+  readonly multi: boolean
+  readonly fn: AnyCallbackFn
+  /** `undefined` means "use the app's default" (R25). */
+  readonly preventInitialCall: boolean | undefined
+  readonly timeoutMs: number | undefined
+}
+
+type Many<T> = T | readonly T[]
+
+const kindName = (d: unknown) =>
+  isDependency(d) ? `${d.kind[0]!.toUpperCase()}${d.kind.slice(1)}(${JSON.stringify(d.id)}, ${JSON.stringify(d.prop)})` : JSON.stringify(d) ?? String(d)
+
+function expect<K extends Dependency['kind']>(
+  items: readonly unknown[],
+  kind: K,
+  name: string,
+  label: string
+): Dependency<K>[] {
+  items.forEach((d, i) => {
+    if (!isDependency(d) || d.kind !== kind) {
+      const want = kind === 'output' ? 'an Output' : kind === 'input' ? 'an Input' : 'a State'
+      throw new ConfigError(messages.wrongOrder(name, `${label} ${i}`, kindName(d), want))
+    }
+  })
+  return items as Dependency<K>[]
+}
+
+/** The Dash callback id of a set of outputs (R3). */
+export function callbackId(outputs: readonly OutputDep[], multi: boolean, inputs: readonly InputDep[]): string {
+  if (outputs.length === 0) {
+    return createHash('sha256').update(inputs.map((d) => d.key).join(',')).digest('hex').slice(0, 16)
+  }
+  if (!multi) return outputs[0]!.key
+  return `..${outputs.map((d) => d.key).join('...')}..`
+}
+
+/** Builds and checks one callback's spec; every problem is a {@link ConfigError} that names the callback. */
+export function createCallbackSpec(
+  index: number,
+  outputs: Many<OutputDep>,
+  inputs: Many<InputDep>,
+  states: readonly StateDep[],
+  fn: AnyCallbackFn,
+  options: CallbackOptions = {}
+): CallbackSpec {
+  const multi = Array.isArray(outputs)
+  const outs = (multi ? outputs : [outputs]) as readonly unknown[]
+  const ins = (Array.isArray(inputs) ? inputs : [inputs]) as readonly unknown[]
+  const provisional = options.name ?? (fn && fn.name) ?? `#${index}`
+  const o = expect(outs, 'output', provisional, 'argument 1 (outputs), item')
+  const i = expect(ins, 'input', provisional, 'argument 2 (inputs), item')
+  const s = expect(states as readonly unknown[], 'state', provisional, 'argument 3 (states), item')
+  const id = callbackId(o, multi, i)
+  const name = options.name || (fn && fn.name) || id
+  if (typeof fn !== 'function') throw new ConfigError(messages.notAFunction(name))
+  if (i.length === 0 && options.preventInitialCall === true) throw new ConfigError(messages.noInputs(name))
+  const seen = new Set<string>()
+  o.forEach((d, n) => {
+    if (seen.has(d.key)) throw new ConfigError(messages.duplicateOutputInCallback(name, n, d.key))
+    seen.add(d.key)
+  })
+  return Object.freeze({
+    index,
+    id,
+    name,
+    outputs: Object.freeze([...o]),
+    inputs: Object.freeze([...i]),
+    states: Object.freeze([...s]),
+    multi,
+    fn,
+    preventInitialCall: options.preventInitialCall,
+    timeoutMs: options.timeoutMs,
+  })
+}

@@ -1,0 +1,84 @@
+/**
+ * @module errors
+ * Error classes, chosen by who must act, and every message's wording in one place.
+ *
+ * - {@link ConfigError}: the app's author made a mistake; thrown while registering, stops the boot.
+ * - {@link RequestError}: a client sent something the graph does not allow; becomes a 4xx.
+ * - {@link CallbackError}: a user callback threw or returned a wrong shape; becomes an error fragment.
+ */
+
+/** A mistake in the app's definition (layout, callbacks). Thrown at registration, never per request. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** A malformed or forbidden request. `status` is the HTTP status to answer with. */
+export class RequestError extends Error {
+  override name = 'RequestError'
+  constructor(
+    message: string,
+    readonly status: 400 | 403 | 404 | 413 | 415 | 422 = 400
+  ) {
+    super(message)
+  }
+}
+
+/** A callback failed at run time; `cause` holds what it threw. */
+export class CallbackError extends Error {
+  override name = 'CallbackError'
+  constructor(
+    message: string,
+    readonly callback: string,
+    readonly outputs: readonly string[],
+    options?: { cause?: unknown }
+  ) {
+    super(message, options)
+  }
+}
+
+const show = (v: unknown): string => {
+  try {
+    const s = JSON.stringify(v)
+    return s === undefined ? String(v) : s.length > 80 ? s.slice(0, 77) + '...' : s
+  } catch {
+    return String(v)
+  }
+}
+
+/** Message builders: tests assert these texts exactly. */
+export const messages = {
+  badIdType: (id: unknown, where: string) =>
+    `${where}: component id ${show(id)} is not a non-empty string. Give the component a string id such as 'my-output'.`,
+  badIdChars: (id: string, where: string) =>
+    `${where}: component id '${id}' contains '.' or '{', which Dash reserves for prop ids and pattern ids. ` +
+    `Rename it, e.g. '${id.replace(/[.{]/g, '-')}'.`,
+  badProp: (prop: unknown, where: string) =>
+    `${where}: property ${show(prop)} is not a valid prop name. Use a name such as 'children' or 'value'.`,
+  wrongOrder: (name: string, position: string, got: string, expected: string) =>
+    `In the callback ${name}: ${position} is ${got}, but ${expected} was expected here. ` +
+    `A callback takes its dependencies in this order: Outputs first,\nthen all Inputs, then all States.`,
+  noInputs: (name: string) =>
+    `In the callback ${name}: a callback with \`preventInitialCall: true\` needs at least one Input, ` +
+    `or it could never run. Add an Input, or drop \`preventInitialCall\`.`,
+  duplicateOutputInCallback: (name: string, index: number, key: string) =>
+    `In the callback ${name}: Output ${index} (${key}) is already used by this callback. Remove the repeated Output.`,
+  duplicateOutput: (key: string, first: string, second: string) =>
+    `Output \`${key}\` is set by two callbacks (${first}, ${second}). Each output may have only one callback: ` +
+    `merge them into one callback with several outputs, and use \`ctx.triggeredId\` to tell the triggers apart.`,
+  cycle: (path: readonly string[]) =>
+    `Circular dependencies between callbacks: Dependency Cycle Found: ${path.join(' -> ')}. ` +
+    `A callback may use one of its own outputs as an Input (a circular update inside one callback), ` +
+    `but a chain of several callbacks may not loop. Merge the callbacks of the loop into one.`,
+  notAFunction: (name: string) => `In the callback ${name}: the callback function is missing or is not a function.`,
+  multiNotArray: (name: string, n: number, got: unknown) =>
+    `The callback ${name} is a multi-output callback (${n} outputs given as a list), so it must return an array ` +
+    `of ${n} values (or \`noUpdate\`), but it returned ${show(got)}.`,
+  multiWrongLength: (name: string, n: number, m: number) =>
+    `Invalid number of output values for the callback ${name}: expected ${n}, got ${m}.`,
+  notSerialisable: (name: string, key: string, why: string) =>
+    `The callback ${name} returned a value for \`${key}\` that cannot be sent to the page: ${why}. ` +
+    `Return strings, numbers, booleans, null, arrays, plain objects or JSX.`,
+  timedOut: (name: string, ms: number) =>
+    `The callback ${name} did not finish within ${ms} ms and was abandoned. Raise \`timeoutMs\` for it, ` +
+    `or make it faster.`,
+}

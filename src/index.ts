@@ -1,0 +1,13 @@
+/**
+ * @module hyperdash
+ * Dash's callback model as server-driven HTML. The public entry: the app, dependencies, sentinels,
+ * the callback context and errors. Components live in `hyperdash/components`.
+ */
+export { createApp, HyperApp, isMain, type ListenOptions } from './server/app.ts'
+export type { AppOptions } from './server/options.ts'
+export { Input, Output, State, ref, type ComponentRef, type InputDep, type OutputDep, type StateDep } from './core/dependency.ts'
+export { noUpdate, PreventUpdate, type NoUpdate } from './core/sentinels.ts'
+export { ctx, type CallbackContext, type Triggered } from './core/context.ts'
+export type { CallbackOptions } from './core/callback.ts'
+export { CallbackError, ConfigError, RequestError } from './core/errors.ts'
+export type { CallbackArgs, CallbackFn, CallbackReturn } from './server/types.ts'

@@ -1,0 +1,39 @@
+/**
+ * @module constants
+ * The wire contract's names: routes, attributes, headers, swap styles. Each one is used by the server
+ * (src/) and by the client extension (static/hyperdash.js), which spells them the same way.
+ */
+
+/** The update route, relative to the app's base path. */
+export const UPDATE_PATH = '/_hd/update'
+/** Static files (htmx, its SSE extension, our extension, CSS), relative to the base path. */
+export const STATIC_PREFIX = '/_hd/static'
+
+/** Attribute holding a component's kind and server-owned props as JSON (signed, see state.ts). */
+export const STATE_ATTR = 'data-hd'
+/** Attribute holding the HMAC of `STATE_ATTR`. */
+export const SIG_ATTR = 'data-hd-sig'
+/** Attribute listing the props an event of this element changes, e.g. `n_clicks n_clicks_timestamp`. */
+export const TRIGGER_ATTR = 'hd-t'
+/** Clicks counted by the extension (`n_clicks`); empty when unset (R9). */
+export const CLICKS_ATTR = 'data-n-clicks'
+/** Milliseconds since the epoch of the last click (`n_clicks_timestamp`). */
+export const CLICK_TS_ATTR = 'data-n-clicks-timestamp'
+
+/** The form field carrying the JSON request (form-encoded so `hono/csrf` checks it). */
+export const BODY_FIELD = 'hd'
+
+/**
+ * Our swap style, applied by the extension's `handle_swap`: an OOB `<template id=X hx-swap-oob="hd">`
+ * updates element X: `hd-children` replaces its children with the template's content, `hd-attrs`
+ * (JSON) sets or removes attributes, `hd-morph` morphs X into the template's single child.
+ * @see https://four.htmx.org/extensions/building — `handle_swap`
+ */
+export const SWAP_STYLE = 'hd'
+/** On an OOB template: the callbacks (indexes) whose results it carries, for "latest wins" (R16). */
+export const CALLBACK_ATTR = 'hd-cb'
+/** A `<template hd-meta>` in a response: JSON `{ deferred: [[index, [changed keys]]] }`. */
+export const META_ATTR = 'hd-meta'
+
+/** Header naming the request's sequence, echoed in streamed metadata (debugging aid). */
+export const SERVER_TIMING = 'Server-Timing'

@@ -1,0 +1,52 @@
+/**
+ * @module state
+ * Server-owned props travel in the page (DESIGN.md §1.3), signed with HMAC-SHA256 so a client can
+ * neither forge them nor move them to another component.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+
+/** The state a component carries in the page. */
+export interface ComponentState {
+  /** Kind: an HTML tag or a component name such as `dcc.Input`. */
+  k: string
+  /** Server-owned props the server needs back (read by callbacks, or needed to re-render). */
+  p: Record<string, unknown>
+  /** Browser-owned props the client must send (they are Inputs or States of some callback). */
+  r: string[]
+}
+
+export interface Signer {
+  sign(id: string, json: string): string
+  verify(id: string, json: string, sig: string): boolean
+}
+
+/**
+ * A signer over one or more secrets: signs with the first, accepts any (key rotation: put the new
+ * secret first and keep the old one until pages rendered with it are gone).
+ */
+export function createSigner(secrets: readonly string[]): Signer {
+  if (secrets.length === 0 || secrets.some((s) => s.length < 16)) {
+    throw new Error('Each hyperdash secret must be at least 16 characters long (HYPERDASH_SECRET).')
+  }
+  const mac = (secret: string, id: string, json: string) =>
+    createHmac('sha256', secret).update(id).update('\n').update(json).digest('base64url').slice(0, 27)
+  return {
+    sign: (id, json) => mac(secrets[0]!, id, json),
+    verify(id, json, sig) {
+      const got = Buffer.from(sig)
+      return secrets.some((s) => {
+        const want = Buffer.from(mac(s, id, json))
+        return want.length === got.length && timingSafeEqual(want, got)
+      })
+    },
+  }
+}
+
+/** A random secret for one process, when the app has none configured. */
+export const randomSecret = () => randomBytes(32).toString('base64url')
+
+/** Secrets from `HYPERDASH_SECRET` (comma-separated, newest first), or null when unset. */
+export function secretsFromEnv(env: Record<string, string | undefined> = process.env): string[] | null {
+  const raw = env['HYPERDASH_SECRET']?.trim()
+  return raw ? raw.split(',').map((s) => s.trim()).filter(Boolean) : null
+}

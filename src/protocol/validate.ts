@@ -1,0 +1,102 @@
+/**
+ * @module validate
+ * Checks an update request against the graph (the allow-list, DESIGN.md §1.7), the components'
+ * signatures and their prop schemas, and turns it into the engine's inputs.
+ */
+import type { CallbackSpec } from '../core/callback.ts'
+import { RequestError } from '../core/errors.ts'
+import type { Graph } from '../core/graph.ts'
+import { splitKey, type PropKey } from '../core/ids.ts'
+import { PageState, type ComponentRecord } from '../core/page.ts'
+import { externalPending } from '../core/plan.ts'
+import { kindSpec } from './kinds.ts'
+import type { UpdateBody } from './request.ts'
+import type { ComponentState, Signer } from './state.ts'
+
+export interface ValidatedUpdate {
+  page: PageState
+  start: { cb: CallbackSpec; changed: PropKey[] }[]
+  external: Set<PropKey>
+}
+
+function parseState(id: string, json: string): ComponentState {
+  let s: unknown
+  try {
+    s = JSON.parse(json)
+  } catch {
+    throw new RequestError(`The state of component '${id}' is not valid JSON.`)
+  }
+  const st = s as ComponentState
+  if (typeof st !== 'object' || st === null || typeof st.k !== 'string' || typeof st.p !== 'object' || !Array.isArray(st.r)) {
+    throw new RequestError(`The state of component '${id}' does not have the form {k, p, r}.`)
+  }
+  return st
+}
+
+const unknownKey = (key: string) =>
+  new RequestError(
+    `'${key}' is not an Input of any callback of this app. A request may only change props that callbacks ` +
+      `declare as Input.`
+  )
+
+/** Validates the request and builds the page, the starting callbacks and the external pending props. */
+export function validateUpdate(body: UpdateBody, graph: Graph, signer: Signer): ValidatedUpdate {
+  const records: ComponentRecord[] = []
+  for (const [id, c] of Object.entries(body.c)) {
+    if (!signer.verify(id, c.s, c.g)) {
+      throw new RequestError(
+        `The state of component '${id}' has a wrong signature: it was altered, or signed with another secret. ` +
+          `Reload the page; if several server processes serve this app, give them the same HYPERDASH_SECRET.`
+      )
+    }
+    const state = parseState(id, c.s)
+    const spec = kindSpec(state.k)
+    const props: Record<string, unknown> = { ...state.p }
+    const readable = graph.readableProps(id)
+    for (const [prop, value] of Object.entries(c.v ?? {})) {
+      const bp = spec.browser[prop]
+      if (!bp) {
+        throw new RequestError(`'${id}.${prop}' is not a prop the browser owns on a ${state.k} component.`)
+      }
+      if (!readable?.has(prop)) {
+        throw new RequestError(`'${id}.${prop}' is not an Input or State of any callback, so it may not be sent.`)
+      }
+      const parsed = bp.parse(value, props)
+      if (!parsed.ok) throw new RequestError(`Invalid value for '${id}.${prop}': ${parsed.message}`, 422)
+      props[prop] = parsed.value
+    }
+    records.push({ id, kind: state.k, props, parent: c.p ?? null })
+  }
+  const page = new PageState(records)
+
+  const start = new Map<CallbackSpec, PropKey[]>()
+  const add = (cb: CallbackSpec, k: PropKey) => {
+    const list = start.get(cb) ?? []
+    if (!list.includes(k)) list.push(k)
+    start.set(cb, list)
+  }
+  for (const key of body.t ?? []) {
+    const consumers = graph.consumers(key)
+    if (consumers.length === 0) throw unknownKey(key)
+    const { id } = splitKey(key)
+    if (!page.has(id)) throw new RequestError(`The changed prop '${key}' belongs to a component that was not sent.`)
+    for (const cb of consumers) add(cb, key)
+  }
+  for (const [index, changed] of body.cb ?? []) {
+    const cb = graph.callbacks[index]
+    if (!cb) throw new RequestError(`There is no callback number ${index} in this app.`)
+    for (const k of changed) {
+      if (!cb.inputs.some((i) => i.key === k)) throw new RequestError(`'${k}' is not an Input of the callback ${cb.name}.`)
+      add(cb, k)
+    }
+    if (!start.has(cb)) start.set(cb, [])
+  }
+  const pendingCbs = (body.pending?.cb ?? []).map((i) => {
+    const cb = graph.callbacks[i]
+    if (!cb) throw new RequestError(`There is no callback number ${i} in this app.`)
+    return cb
+  })
+  for (const key of body.pending?.t ?? []) if (graph.consumers(key).length === 0) throw unknownKey(key)
+  const external = externalPending(graph, body.pending?.t ?? [], pendingCbs)
+  return { page, start: [...start].map(([cb, changed]) => ({ cb, changed })), external }
+}

@@ -1,0 +1,191 @@
+/**
+ * @module app
+ * `createApp()`: the app object users build (layout + callbacks), and the Hono app that serves it.
+ */
+import { realpathSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { serve, type ServerType } from '@hono/node-server'
+import { Hono } from 'hono'
+import { createCallbackSpec, type AnyCallbackFn, type CallbackOptions } from '../core/callback.ts'
+import type { InputDep, OutputDep, StateDep } from '../core/dependency.ts'
+import { RequestError } from '../core/errors.ts'
+import { Graph } from '../core/graph.ts'
+import { resolvePreventInitial, type PreventInitial } from '../core/plan.ts'
+import { STATIC_PREFIX, UPDATE_PATH } from '../protocol/constants.ts'
+import { createSigner, randomSecret, secretsFromEnv, type Signer } from '../protocol/state.ts'
+import { DEFAULTS, type AppOptions } from './options.ts'
+import { createPageHandler } from './page-route.ts'
+import { staticFiles } from './static-files.ts'
+import { requestId } from './request-id.ts'
+import { createUpdateHandler } from './update-route.ts'
+import type { CallbackFn, OutputsArg, InputsArg, StatesArg } from './types.ts'
+
+/** Everything the routes need, fixed when the app is created. */
+export interface AppContext {
+  readonly graph: Graph
+  readonly signer: Signer
+  readonly prevent: PreventInitial
+  readonly options: Required<Pick<AppOptions, keyof typeof DEFAULTS>> & AppOptions
+  readonly dev: boolean
+  readonly basePath: string
+  readonly logger: Pick<Console, 'error' | 'warn' | 'info'>
+}
+
+export interface ListenOptions {
+  port?: number
+  hostname?: string
+}
+
+export class HyperApp {
+  readonly graph = new Graph()
+  /** The Hono app serving the page, the update route and the static files. Mount it with `route()`. */
+  readonly hono: Hono
+  readonly context: AppContext
+
+  constructor(options: AppOptions & { basePath?: string }) {
+    const logger = options.logger ?? console
+    const dev = options.dev ?? process.env['NODE_ENV'] !== 'production'
+    let secrets = typeof options.secret === 'string' ? [options.secret] : (options.secret ?? secretsFromEnv())
+    if (!secrets) {
+      secrets = [randomSecret()]
+      if (!dev) {
+        logger.warn(
+          'hyperdash: no HYPERDASH_SECRET set; using a random secret for this process. Pages rendered by ' +
+            'another process (a restart, a second worker) will be refused: set HYPERDASH_SECRET to share one.'
+        )
+      }
+    }
+    const opts = { ...DEFAULTS, ...options }
+    this.context = {
+      graph: this.graph,
+      signer: createSigner(secrets),
+      prevent: resolvePreventInitial(opts.preventInitialCallbacks),
+      options: opts,
+      dev,
+      basePath: (options.basePath ?? '').replace(/\/$/, ''),
+      logger,
+    }
+    this.hono = this.#routes()
+  }
+
+  /**
+   * Registers a callback: `outputs` (one Output, or a list), `inputs`, optional `states`, the function,
+   * then options. The function gets the Inputs' then the States' values, then the context.
+   * Returns the function, so it stays callable on its own.
+   * @example
+   * app.callback(Output('out', 'children'), [Input('num', 'value')], [], (num) => `n = ${num}`)
+   * @see https://dash.plotly.com/advanced-callbacks
+   */
+  callback<const O extends OutputsArg, const I extends InputsArg, const S extends StatesArg, F extends CallbackFn<O, I, S>>(
+    outputs: O,
+    inputs: I,
+    states: S,
+    fn: F,
+    options?: CallbackOptions
+  ): F
+  callback<const O extends OutputsArg, const I extends InputsArg, F extends CallbackFn<O, I, []>>(
+    outputs: O,
+    inputs: I,
+    fn: F,
+    options?: CallbackOptions
+  ): F
+  callback(outputs: unknown, inputs: unknown, a: unknown, b?: unknown, c?: unknown): unknown {
+    const hasStates = typeof a !== 'function'
+    const states = (hasStates ? a : []) as StateDep[]
+    const fn = (hasStates ? b : a) as AnyCallbackFn
+    const options = ((hasStates ? c : b) ?? {}) as CallbackOptions
+    if (hasStates && !Array.isArray(states)) {
+      // Keeps R1's message for a State passed where the list of States goes.
+      const spec = createCallbackSpec(this.graph.callbacks.length, outputs as OutputDep, inputs as InputDep, [states as never], fn, options)
+      this.graph.add(spec)
+      return fn
+    }
+    const spec = createCallbackSpec(
+      this.graph.callbacks.length,
+      outputs as OutputDep | OutputDep[],
+      inputs as InputDep | InputDep[],
+      states,
+      fn,
+      options
+    )
+    this.graph.add(spec)
+    return fn
+  }
+
+  /** Answers a request without a socket (tests, and `app.request('/')`). */
+  request(path: string, init?: RequestInit): Promise<Response> {
+    return Promise.resolve(this.hono.request(path, init))
+  }
+
+  /** The fetch handler, for any runtime or server. */
+  readonly fetch = (req: Request): Response | Promise<Response> => this.hono.fetch(req)
+
+  /** Starts a Node server (`PORT`/`HOST` from the environment by default) and prints its URL. */
+  listen({ port = Number(process.env['PORT'] ?? 8050), hostname = process.env['HOST'] ?? '127.0.0.1' }: ListenOptions = {}): ServerType {
+    const server = serve({ fetch: this.fetch, port, hostname }, (info) => {
+      this.context.logger.info(`hyperdash app running on http://${hostname}:${info.port}${this.context.basePath}/`)
+    })
+    return server
+  }
+
+  /**
+   * The app's routes for mounting under `basePath` in another Hono app: the page, the update route
+   * and the static files then all live below it.
+   * @example site.route('/dash', app.mountAt('/dash'))
+   */
+  mountAt(basePath: string): Hono {
+    const base = basePath.replace(/\/$/, '')
+    return this.#routes({ ...this.context, basePath: base })
+  }
+
+  #routes(context: AppContext = this.context): Hono {
+    const app = new Hono()
+    const files = staticFiles()
+    app.get(`${STATIC_PREFIX}/:file`, (c) => {
+      const f = files.get(c.req.param('file'))
+      if (!f) return c.text('Not found', 404)
+      c.header('Content-Type', f.type)
+      c.header('Cache-Control', context.dev ? 'no-cache' : 'public, max-age=3600')
+      return c.body(f.body)
+    })
+    app.post(UPDATE_PATH, createUpdateHandler(context))
+    const page = createPageHandler(context)
+    app.get('/', page)
+    app.get('/*', async (c) => (/\.[a-z0-9]+$/i.test(c.req.path) ? c.text('Not found', 404) : page(c)))
+    app.onError((err, c) => {
+      if (err instanceof RequestError) return c.text(err.message, err.status)
+      const id = requestId()
+      context.logger.error(`hyperdash [${id}] ${c.req.method} ${c.req.path} failed:`, err)
+      const detail = context.dev && err instanceof Error ? `\n\n${err.stack ?? err.message}` : ''
+      return c.text(`Internal error (reference ${id}).${detail}`, 500)
+    })
+    return app
+  }
+}
+
+/**
+ * Creates an app from a layout. Add callbacks with `app.callback()`, then `app.listen()`, or mount
+ * `app.hono` into another Hono app.
+ * @example
+ * const app = createApp({ layout: <div><button id="b">Go</button><div id="out" /></div> })
+ * app.callback(Output('out', 'children'), [Input('b', 'n_clicks')], (n) => `clicked ${n ?? 0}`)
+ * app.listen()
+ */
+export function createApp(options: AppOptions & { basePath?: string }): HyperApp {
+  return new HyperApp(options)
+}
+
+/**
+ * True when the module calling it is the program being run (`npx tsx examples/x.tsx`), so an example
+ * can both start its server and be imported by tests.
+ * @example if (isMain(import.meta)) app.listen()
+ */
+export function isMain(meta: ImportMeta): boolean {
+  const entry = process.argv[1]
+  if (!entry) return false
+  try {
+    return realpathSync(fileURLToPath(meta.url)) === realpathSync(entry)
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * @module engine
+ * Wires the pure engine to the views: the scanner, the value check and the expansion that
+ * `runWave` needs, and the render options for a page.
+ */
+import type { PageState } from '../core/page.ts'
+import type { CallbackResult, WaveOptions } from '../core/run.ts'
+import { UPDATE_PATH, STATIC_PREFIX } from '../protocol/constants.ts'
+import type { RenderOptions } from '../../views/render.ts'
+import { checkRenderable, expand, scan, toJson } from '../../views/tree.ts'
+import type { AppContext } from './app.ts'
+
+export const updateUrl = (app: AppContext) => `${app.basePath}${UPDATE_PATH}`
+export const staticUrl = (app: AppContext) => `${app.basePath}${STATIC_PREFIX}`
+
+/** The parts of `runWave`'s options that come from the app. */
+export function waveOptions(app: AppContext) {
+  return {
+    graph: app.graph,
+    prevent: app.prevent,
+    scan: (value: unknown, parent: string) => scan(value, parent, (id) => app.graph.involves(id)),
+    check: checkRenderable,
+    expand,
+    timeoutMs: app.options.callbackTimeoutMs,
+  } satisfies Partial<WaveOptions>
+}
+
+export function renderOptions(app: AppContext, page: PageState): RenderOptions {
+  return { graph: app.graph, signer: app.signer, updateUrl: updateUrl(app), toJson, page }
+}
+
+/** Logs failed callbacks with the request id; the client only sees details in development. */
+export function logErrors(app: AppContext, results: readonly CallbackResult[], requestId: string) {
+  for (const r of results) {
+    if (r.status === 'error' && r.error) {
+      app.logger.error(`hyperdash [${requestId}] callback ${r.cb.name} failed:`, r.error.cause ?? r.error)
+    }
+  }
+}

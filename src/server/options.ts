@@ -1,0 +1,35 @@
+/**
+ * @module options
+ * App options and their defaults, in one literal.
+ */
+
+export interface AppOptions {
+  /** The page: a JSX node, or a function returning one (called per page load). */
+  layout: unknown | (() => unknown)
+  /** The document title. */
+  title?: string
+  /** App-wide default of `preventInitialCall` (Dash's `prevent_initial_callbacks`, R25). */
+  preventInitialCallbacks?: boolean
+  /** Skip the check that every callback's ids exist in the initial layout (R44). */
+  suppressCallbackExceptions?: boolean
+  /** HMAC secrets for state that travels in the page, newest first. Default: `HYPERDASH_SECRET`. */
+  secret?: string | string[]
+  /** Development mode: error details, warnings. Default: `NODE_ENV !== 'production'`. */
+  dev?: boolean
+  /** Default timeout for async callbacks, in ms. Default: 30 000. */
+  callbackTimeoutMs?: number
+  /** A request whose chain is not done after this many ms streams its outputs (SSE). Default: 30. */
+  streamAfterMs?: number
+  /** Extra elements for the document's `<head>`. */
+  head?: unknown
+  /** Where errors are logged. Default: `console`. */
+  logger?: Pick<Console, 'error' | 'warn' | 'info'>
+}
+
+export const DEFAULTS = {
+  title: 'hyperdash',
+  preventInitialCallbacks: false,
+  suppressCallbackExceptions: false,
+  callbackTimeoutMs: 30_000,
+  streamAfterMs: 30,
+} as const

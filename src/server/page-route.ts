@@ -1,0 +1,79 @@
+/**
+ * @module page-route
+ * GET: renders the layout with every initial call already applied (DESIGN.md §1.4, R6–R11, R25).
+ */
+import type { Context } from 'hono'
+import { jsx } from 'hono/jsx'
+import { PageState, type ComponentRecord } from '../core/page.ts'
+import { newGroup, planInitial } from '../core/plan.ts'
+import { runWave } from '../core/run.ts'
+import { Document } from '../../views/document.tsx'
+import { CallbackErrorView } from '../../views/errors.tsx'
+import { renderTree, toHtml } from '../../views/render.ts'
+import { expand, scan } from '../../views/tree.ts'
+import type { AppContext } from './app.ts'
+import { logErrors, renderOptions, staticUrl, updateUrl, waveOptions } from './engine.ts'
+import { requestId } from './request-id.ts'
+
+/** dcc.Location starts from the request URL (the hash never reaches the server). */
+function initLocations(records: ComponentRecord[], url: URL) {
+  for (const r of records) {
+    if (r.kind !== 'dcc.Location') continue
+    r.props = { pathname: url.pathname, search: url.search, hash: '', href: url.href, ...r.props }
+  }
+}
+
+let warned = false
+/** R44: in development, name the callback ids that are not in the initial layout (once). */
+function warnMissingIds(app: AppContext, page: PageState) {
+  if (warned || !app.dev || app.options.suppressCallbackExceptions) return
+  warned = true
+  const missing = new Set<string>()
+  for (const cb of app.graph.callbacks) {
+    for (const d of [...cb.outputs, ...cb.inputs, ...cb.states]) if (!page.has(d.id)) missing.add(d.id)
+  }
+  if (missing.size) {
+    app.logger.warn(
+      `hyperdash: ID not found in layout: ${[...missing].map((m) => `'${m}'`).join(', ')}. If these components ` +
+        'are inserted later by callbacks, pass `suppressCallbackExceptions: true` to createApp.'
+    )
+  }
+}
+
+/** Renders the whole page for `url`. */
+export async function renderPage(app: AppContext, url: URL, id = requestId()): Promise<string> {
+  const layout = app.options.layout
+  const tree = await expand(typeof layout === 'function' ? await (layout as () => unknown)() : layout)
+  const records = scan(tree, null, (cid) => app.graph.involves(cid))
+  initLocations(records, url)
+  const page = new PageState(records)
+  warnMissingIds(app, page)
+  const initial = planInitial(app.graph, page, app.prevent)
+  const outcome = await runWave({
+    ...waveOptions(app),
+    page,
+    start: initial.map((cb) => ({ cb, changed: [], initial: true })),
+    startGroup: newGroup(),
+  })
+  logErrors(app, outcome.results, id)
+  const errors = outcome.results
+    .filter((r) => r.status === 'error' && r.error)
+    .map((r) => jsx(CallbackErrorView, { error: r.error!, dev: app.dev, requestId: id }))
+  const opts = renderOptions(app, page)
+  return toHtml(
+    jsx(Document, {
+      title: app.options.title,
+      staticUrl: staticUrl(app),
+      updateUrl: updateUrl(app),
+      head: app.options.head,
+      errors,
+      children: renderTree(tree, opts),
+    } as never)
+  )
+}
+
+export function createPageHandler(app: AppContext) {
+  return async function pageRoute(c: Context) {
+    return c.html(await renderPage(app, new URL(c.req.url)))
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * @module update-route
+ * POST: one user event → the whole downstream chain, in one response (DESIGN.md §1.1–1.2).
+ * A chain done within `streamAfterMs` answers with plain HTML (or 204); a slower one streams each
+ * callback's outputs as it finishes (SSE, applied by htmx's hx-sse extension).
+ */
+import type { Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { streamSSE } from 'hono/streaming'
+import { RequestError } from '../core/errors.ts'
+import { runWave, type CallbackResult } from '../core/run.ts'
+import { parseUpdateBody } from '../protocol/request.ts'
+import { validateUpdate } from '../protocol/validate.ts'
+import type { AppContext } from './app.ts'
+import { logErrors, renderOptions, waveOptions } from './engine.ts'
+import { renderDeferred, renderResults, serverTiming } from './render-results.ts'
+import { requestId } from './request-id.ts'
+
+const sleep = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null), ms))
+
+/** Default request body limit: 1 MB. */
+export const MAX_BODY = 1024 * 1024
+
+export function createUpdateHandler(app: AppContext) {
+  const limit = bodyLimit({
+    maxSize: MAX_BODY,
+    onError: (c) => c.text(`The update request is larger than ${MAX_BODY} bytes.`, 413),
+  })
+  return async function updateRoute(c: Context) {
+    let response: Response | undefined
+    await limit(c, async () => {
+      response = await handle(app, c)
+    })
+    return response ?? c.res
+  }
+}
+
+async function handle(app: AppContext, c: Context): Promise<Response> {
+  const id = requestId()
+  let form: Record<string, unknown>
+  try {
+    form = (await c.req.parseBody()) as Record<string, unknown>
+  } catch {
+    throw new RequestError('The update request body could not be read as a form.')
+  }
+  const body = parseUpdateBody(form)
+  const v = validateUpdate(body, app.graph, app.signer)
+  const pending: CallbackResult[] = []
+  const all: CallbackResult[] = []
+  let wake: (() => void) | null = null
+  const controller = new AbortController()
+  const clientGone = () => controller.abort()
+  c.req.raw.signal.addEventListener('abort', clientGone, { once: true })
+  const wave = runWave({
+    ...waveOptions(app),
+    page: v.page,
+    start: v.start,
+    external: v.external,
+    signal: controller.signal,
+    onResult(r) {
+      pending.push(r)
+      all.push(r)
+      wake?.()
+    },
+  })
+  const opts = { ...renderOptions(app, v.page), dev: app.dev, requestId: id }
+  const flush = () => renderResults(pending.splice(0), opts)
+  const streams = /text\/event-stream/.test(c.req.header('accept') ?? '')
+  const outcome = streams ? await Promise.race([wave, sleep(app.options.streamAfterMs)]) : await wave
+  if (outcome) {
+    c.req.raw.signal.removeEventListener('abort', clientGone)
+    logErrors(app, all, id)
+    const html = (await flush()) + (await renderDeferred(outcome.deferred))
+    if (all.length) c.header('Server-Timing', serverTiming(all))
+    return html ? c.html(html) : c.body(null, 204)
+  }
+  return streamSSE(c, async (stream) => {
+    stream.onAbort(() => controller.abort())
+    let done = false
+    void wave.then(() => {
+      done = true
+      wake?.()
+    })
+    for (;;) {
+      if (pending.length) {
+        const html = await flush()
+        if (html && !stream.aborted) await stream.writeSSE({ data: html })
+        continue
+      }
+      if (done || stream.aborted) break
+      await new Promise<void>((r) => (wake = r))
+      wake = null
+    }
+    const outcome = await wave
+    logErrors(app, all, id)
+    const meta = await renderDeferred(outcome.deferred)
+    if (meta && !stream.aborted) await stream.writeSSE({ data: meta })
+  })
+}

@@ -1,0 +1,312 @@
+/**
+ * hyperdash's htmx 4 extension: what plain htmx attributes cannot do.
+ *
+ * 1. Count clicks (`n_clicks`, `n_clicks_timestamp`) on elements that carry `data-n-clicks`.
+ * 2. Build the request: the props the event changed, the live values and signed state of every
+ *    component of the app, and what requests still in flight may change (Dash's R14).
+ * 3. Apply the server's `hd` swaps: children, attributes, or a morph of a component, keeping
+ *    focus, caret and the text a user typed since the request left.
+ * 4. Order across requests: a callback result older than one already applied is dropped (R16);
+ *    callbacks the server deferred are asked for again when a request they waited on lands.
+ *
+ * The names used here are the wire contract of src/protocol/constants.ts.
+ */
+;(() => {
+  'use strict'
+  const STATE = 'data-hd'
+  const SIG = 'data-hd-sig'
+  const CLICKS = 'data-n-clicks'
+  const CLICK_TS = 'data-n-clicks-timestamp'
+  const TRIGGER = 'hd-t'
+  const CB = 'hd-cb'
+  const META = 'hd-meta'
+  const CLICK_PROPS = ['n_clicks', 'n_clicks_timestamp']
+
+  let api
+  let seq = 0
+  /** seq → { el, t: [prop keys], cb: [callback indexes] } for requests in flight. */
+  const inflight = new Map()
+  /** callback index → { changed: Set<key>, blockers: Set<seq> }: waiting to be asked for again. */
+  const deferred = new Map()
+  /** callback index → seq of the newest request whose result for it was applied (R16). */
+  const applied = new Map()
+  /** callback index → seq of the request whose answer deferred it: older results for it are stale. */
+  const deferredAt = new Map()
+  /** element → time of the user's last input in it. */
+  const lastInput = new WeakMap()
+
+  const parsed = new Map()
+  function stateOf(el) {
+    const s = el.getAttribute(STATE)
+    let st = parsed.get(s)
+    if (!st) {
+      try {
+        st = JSON.parse(s)
+      } catch {
+        st = { k: 'div', p: {}, r: [] }
+      }
+      if (parsed.size > 5000) parsed.clear()
+      parsed.set(s, st)
+    }
+    return st
+  }
+
+  const rootOf = (el) => (el && el.closest && el.closest('.hd-app')) || document.querySelector('.hd-app') || document
+
+  // ─── 1. clicks ────────────────────────────────────────────────────────────────────────────
+  document.addEventListener(
+    'click',
+    (e) => {
+      let el = e.target instanceof Element ? e.target.closest(`[${CLICKS}]`) : null
+      while (el) {
+        const n = el.getAttribute(CLICKS)
+        el.setAttribute(CLICKS, String((n ? Number(n) : 0) + 1))
+        el.setAttribute(CLICK_TS, String(Date.now()))
+        el = el.parentElement && el.parentElement.closest(`[${CLICKS}]`)
+      }
+      const close = e.target instanceof Element && e.target.closest('.hd-error-close')
+      if (close) close.parentElement.remove()
+    },
+    true
+  )
+  document.addEventListener('input', (e) => e.target instanceof Element && lastInput.set(e.target, performance.now()), true)
+
+  // ─── 2. the request ───────────────────────────────────────────────────────────────────────
+  function readProp(el, kind, prop) {
+    if (prop === 'n_clicks' || prop === 'n_submit') {
+      const n = el.getAttribute(prop === 'n_clicks' ? CLICKS : 'data-n-submit')
+      return n ? Number(n) : null
+    }
+    if (prop === 'n_clicks_timestamp') {
+      const t = el.getAttribute(CLICK_TS)
+      return t ? Number(t) : null
+    }
+    if (kind === 'dcc.Location') return location[prop] ?? null
+    if (kind === 'dcc.Checklist') return [...el.querySelectorAll('input[type=checkbox]:checked')].map((i) => i.value)
+    const input = el.matches('input,select,textarea') ? el : el.querySelector('input,select,textarea')
+    if (!input) return null
+    if (input.type === 'number' || input.type === 'range') {
+      if (input.value === '' || (input.validity && input.validity.badInput)) return null
+      const n = Number(input.value)
+      return Number.isFinite(n) ? n : null
+    }
+    return input.value
+  }
+
+  function collect(root) {
+    const c = {}
+    for (const el of root.querySelectorAll(`[${STATE}]`)) {
+      if (!el.id) continue
+      const st = stateOf(el)
+      const parent = el.parentElement && el.parentElement.closest(`[${STATE}]`)
+      const v = {}
+      for (const p of st.r) v[p] = readProp(el, st.k, p)
+      c[el.id] = { s: el.getAttribute(STATE), g: el.getAttribute(SIG), p: parent ? parent.id : null, v }
+    }
+    return c
+  }
+
+  /** The props an event of `el` changed: clicks for a click, its value (and the like) otherwise. */
+  function changedProps(el, evt) {
+    const props = (el.getAttribute(TRIGGER) || '').split(' ').filter(Boolean)
+    const isClick = evt && evt.type === 'click'
+    return props.filter((p) => CLICK_PROPS.includes(p) === isClick).map((p) => `${el.id}.${p}`)
+  }
+
+  function pendingFor(el) {
+    const t = []
+    const cb = []
+    // A request of the same element is about to be replaced (hx-sync this:replace): not pending.
+    for (const r of inflight.values()) if (r.el !== el) t.push(...r.t), cb.push(...r.cb)
+    return { t, cb }
+  }
+
+  function buildRequest(el, evt) {
+    const root = rootOf(el)
+    const body = { c: collect(root) }
+    if (evt && evt.type === 'hd:reask') {
+      body.cb = []
+      for (const [i, d] of deferred) if (d.ready) body.cb.push([i, [...d.changed]]), deferred.delete(i)
+    } else {
+      body.t = changedProps(el, evt)
+    }
+    const pending = pendingFor(el)
+    if (pending.t.length || pending.cb.length) body.pending = pending
+    return body
+  }
+
+  // ─── 3. swaps ─────────────────────────────────────────────────────────────────────────────
+  function focusSnapshot(target) {
+    const a = document.activeElement
+    if (!a || !a.id || !target.contains(a)) return null
+    let start = null
+    let end = null
+    try {
+      start = a.selectionStart
+      end = a.selectionEnd
+    } catch {}
+    return { id: a.id, start, end }
+  }
+
+  function restoreFocus(snap) {
+    if (!snap) return
+    const el = document.getElementById(snap.id)
+    if (!el || el === document.activeElement) return
+    el.focus({ preventScroll: true })
+    try {
+      if (snap.start != null) el.setSelectionRange(snap.start, snap.end)
+    } catch {}
+  }
+
+  /** After a morph, make live values match the server's, except where the user typed since. */
+  function writeLiveValues(root, sentAt) {
+    const inputs = root.matches('input,select,textarea') ? [root] : [...root.querySelectorAll('input,select,textarea')]
+    for (const input of inputs) {
+      const typed = (lastInput.get(input) || 0) > sentAt
+      if (typed && input === document.activeElement) continue
+      if (input.type === 'checkbox' || input.type === 'radio') {
+        input.checked = input.hasAttribute('checked')
+        continue
+      }
+      const next = input.getAttribute('value') ?? ''
+      if (input.value === next) continue
+      if ((input.type === 'number' || input.type === 'range') && next !== '' && Number(input.value) === Number(next)) continue
+      if (input === document.activeElement) {
+        const pos = Math.min(input.selectionStart ?? next.length, next.length)
+        input.value = next
+        try {
+          input.setSelectionRange(pos, pos)
+        } catch {}
+      } else input.value = next
+    }
+  }
+
+  function applySwap(target, tpl, spec) {
+    if (tpl.hasAttribute('hd-morph')) {
+      const snap = focusSnapshot(target)
+      api.morph(target, tpl.content.cloneNode(true), false)
+      writeLiveValues(target, spec.hdSentAt || 0)
+      restoreFocus(snap)
+      return [target]
+    }
+    if (tpl.hasAttribute('hd-attr')) {
+      const carrier = tpl.content.firstElementChild
+      for (const name of tpl.getAttribute('hd-attr').split(' ')) {
+        if (carrier && carrier.hasAttribute(name)) target.setAttribute(name, carrier.getAttribute(name))
+        else target.removeAttribute(name)
+      }
+      return [target]
+    }
+    if (tpl.hasAttribute('hd-children')) {
+      const snap = focusSnapshot(target)
+      target.replaceChildren(...tpl.content.cloneNode(true).childNodes)
+      restoreFocus(snap)
+      return [target]
+    }
+    return [target]
+  }
+
+  // ─── 4. ordering ──────────────────────────────────────────────────────────────────────────
+  const cbsOf = (tpl) => (tpl.getAttribute(CB) || '').split(' ').filter(Boolean).map(Number)
+
+  function isStale(cbs, s) {
+    return cbs.some((i) => (applied.get(i) ?? -1) > s || (deferredAt.get(i) ?? -1) > s)
+  }
+
+  function readMeta(fragment, ctx) {
+    for (const m of fragment.querySelectorAll(`template[${META}]`)) {
+      let meta
+      try {
+        meta = JSON.parse(m.getAttribute(META))
+      } catch {
+        continue
+      }
+      const blockers = new Set(ctx.hd ? ctx.hd.pendingSeqs : inflight.keys())
+      for (const [i, changed] of meta.deferred || []) {
+        const d = deferred.get(i) || { changed: new Set(), blockers: new Set(), ready: false }
+        for (const k of changed) d.changed.add(k)
+        for (const b of blockers) if (inflight.has(b)) d.blockers.add(b)
+        d.ready = d.blockers.size === 0
+        deferred.set(i, d)
+        if (ctx.hd) deferredAt.set(i, ctx.hd.seq)
+      }
+      m.remove()
+    }
+  }
+
+  function maybeReask() {
+    if (![...deferred.values()].some((d) => d.ready)) return
+    const root = document.querySelector('.hd-app')
+    const url = root && root.getAttribute('data-hd-url')
+    if (!url) return
+    htmx.ajax('POST', url, { source: root, swap: 'none', target: 'body', event: { type: 'hd:reask' } })
+  }
+
+  function onLanded(s) {
+    inflight.delete(s)
+    for (const d of deferred.values()) {
+      if (d.blockers.delete(s) && d.blockers.size === 0) d.ready = true
+    }
+    maybeReask()
+  }
+
+  htmx.registerExtension('hyperdash', {
+    init: (internal) => {
+      api = internal
+    },
+    htmx_config_request(elt, detail) {
+      const ctx = detail.ctx
+      if (!elt.hasAttribute(TRIGGER) && !(ctx.sourceEvent && ctx.sourceEvent.type === 'hd:reask')) return
+      const body = buildRequest(elt, ctx.sourceEvent)
+      const s = ++seq
+      ctx.hd = {
+        seq: s,
+        el: elt,
+        t: body.t || [],
+        cb: (body.cb || []).map((e) => e[0]),
+        sentAt: performance.now(),
+        pendingSeqs: [...inflight.keys()].filter((k) => inflight.get(k).el !== elt),
+      }
+      const form = new FormData()
+      form.set('hd', JSON.stringify(body))
+      ctx.request.body = form
+    },
+    htmx_before_request(elt, detail) {
+      const h = detail.ctx.hd
+      if (h) inflight.set(h.seq, h)
+    },
+    htmx_before_swap(elt, detail) {
+      const ctx = detail.ctx
+      const s = ctx.hd ? ctx.hd.seq : seq
+      const tasks = detail.tasks
+      for (let i = tasks.length - 1; i >= 0; i--) {
+        const task = tasks[i]
+        if (task.type === 'main') {
+          readMeta(task.fragment, ctx)
+          continue
+        }
+        if (!task.swapSpec || task.swapSpec.style !== 'hd') continue
+        task.swapSpec.strip = false
+        task.swapSpec.hdSentAt = ctx.hd ? ctx.hd.sentAt : 0
+        const tpl = task.fragment.firstElementChild
+        const cbs = tpl ? cbsOf(tpl) : []
+        if (isStale(cbs, s)) tasks.splice(i, 1)
+        else for (const c of cbs) applied.set(c, s)
+      }
+    },
+    handle_swap(style, target, fragment, spec) {
+      if (style !== 'hd') return false
+      const tpl = fragment.firstElementChild
+      if (!tpl || tpl.tagName !== 'TEMPLATE') return false
+      return applySwap(target, tpl, spec)
+    },
+    htmx_finally_request(elt, detail) {
+      const h = detail.ctx.hd
+      if (h) onLanded(h.seq)
+    },
+    htmx_response_error(elt, detail) {
+      const ctx = detail.ctx
+      console.error(`hyperdash: the server refused the update (${ctx.response.status}): ${ctx.text}`)
+    },
+  })
+})()

@@ -1,0 +1,31 @@
+/**
+ * @module define
+ * Marks a component function as a hyperdash component of a kind, so the engine can find it in a
+ * layout and re-render it when a callback changes one of its props.
+ */
+import type { JSX } from 'hono/jsx/jsx-runtime'
+import { HD_KIND, type HdComponent } from '../tree.ts'
+
+/** Live attributes passed by the renderer; spread them on the element that carries the id. */
+export type HdAttrs = { hd?: Record<string, string> }
+
+const byKind = new Map<string, HdComponent>()
+
+export function defineComponent<P>(kind: string, render: (props: P & HdAttrs) => JSX.Element): HdComponent<P> {
+  Object.defineProperty(render, HD_KIND, { value: kind })
+  Object.defineProperty(render, 'name', { value: kind.split('.').pop() })
+  byKind.set(kind, render as unknown as HdComponent)
+  return render as unknown as HdComponent<P>
+}
+
+/** The component function of a kind, to re-render it when a callback changes its props. */
+export function componentForKind(kind: string): HdComponent | undefined {
+  return byKind.get(kind)
+}
+
+/** Common props of every component. */
+export interface BaseProps {
+  id?: string
+  className?: string
+  style?: Record<string, string | number>
+}

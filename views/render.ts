@@ -1,0 +1,49 @@
+/**
+ * @module render
+ * Turns an expanded tree into hono/jsx nodes ready to print, giving each live component its current
+ * props (from the page) and its attributes (signed state, htmx request, click counter).
+ */
+import { Fragment, jsx } from 'hono/jsx'
+import type { PageState } from '../src/core/page.ts'
+import { componentAttrs, type AttrOptions } from '../src/protocol/attrs.ts'
+import { kindSpec } from '../src/protocol/kinds.ts'
+import { hdKindOf, isNode, type HdComponent } from './tree.ts'
+
+export interface RenderOptions extends AttrOptions {
+  page: PageState
+}
+
+/** Props that are state, not HTML attributes. */
+const NOT_ATTRIBUTES = new Set(['children', 'n_clicks', 'n_clicks_timestamp'])
+
+/** Renders one live HTML element or hyperdash component from its record. */
+export function renderComponent(id: string, tag: unknown, o: RenderOptions): unknown {
+  const rec = o.page.get(id)!
+  const hd = componentAttrs(rec, o)
+  if (hdKindOf(tag)) return (tag as HdComponent)({ ...rec.props, hd })
+  const props: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(rec.props)) if (!NOT_ATTRIBUTES.has(k) && !(k in kindSpec(rec.kind).browser)) props[k] = v
+  Object.assign(props, hd)
+  const kids = renderTree(rec.props['children'], o)
+  return jsx(tag as string, props, ...((Array.isArray(kids) ? kids : [kids]) as never[]))
+}
+
+/** Renders an expanded tree (a layout, or a callback's `children`). */
+export function renderTree(tree: unknown, o: RenderOptions): unknown {
+  if (Array.isArray(tree)) return tree.map((t) => renderTree(t, o))
+  if (!isNode(tree)) return tree
+  const id = tree.props['id']
+  if (typeof id === 'string' && o.page.has(id)) return renderComponent(id, tree.tag, o)
+  if (typeof tree.tag !== 'string' || tree.tag === 'svg') return tree
+  const kids = tree.children.map((c) => renderTree(c, o))
+  const props = { ...tree.props }
+  delete props['children']
+  return jsx(tree.tag, props, ...(kids as never[]))
+}
+
+/** Prints hono/jsx nodes to HTML (awaiting async components). */
+export async function toHtml(node: unknown): Promise<string> {
+  if (node === null || node === undefined || typeof node === 'boolean') return ''
+  const wrapped = jsx(Fragment, {}, ...((Array.isArray(node) ? node : [node]) as never[]))
+  return String(await (wrapped as unknown as { toString(): string | Promise<string> }).toString())
+}

@@ -1,0 +1,162 @@
+/**
+ * @module tree
+ * Layouts as data: expands hono/jsx trees (calls user components, keeps hyperdash components as
+ * leaves), finds the components in them, and serialises values for the page (Dash's JSON form).
+ */
+import type { FC } from 'hono/jsx'
+import type { ComponentRecord } from '../src/core/page.ts'
+
+/** Marks a hyperdash component function with its kind, e.g. `dcc.Input`. */
+export const HD_KIND = Symbol.for('hyperdash.kind')
+
+export type HdComponent<P = Record<string, unknown>> = FC<P & { hd?: Record<string, string> }> & {
+  readonly [HD_KIND]: string
+}
+
+interface Node {
+  tag: string | ((props: Record<string, unknown>) => unknown)
+  props: Record<string, unknown>
+  children: unknown[]
+}
+
+export const isNode = (v: unknown): v is Node =>
+  typeof v === 'object' && v !== null && 'tag' in v && 'props' in v && 'children' in v
+
+/** True for strings hono has already escaped (`raw()`, `html\`\``), which pass through untouched. */
+const isEscaped = (v: unknown) => v instanceof String && (v as { isEscaped?: boolean }).isEscaped === true
+
+export function hdKindOf(tag: unknown): string | undefined {
+  return typeof tag === 'function' ? (tag as Partial<HdComponent>)[HD_KIND] : undefined
+}
+
+/**
+ * An expanded element is plain data, created fresh so that the layout the app gave is never mutated
+ * (and so hono's own intrinsic components, such as its `<button>`, do not wrap it again).
+ */
+function element(tag: string, props: Record<string, unknown>, children: unknown[]): Node {
+  const p = { ...props }
+  delete p['children']
+  return { tag, props: p, children }
+}
+
+/**
+ * Expands a layout or a callback's `children` value: user function components are called (awaited
+ * when async), fragments and arrays flattened, hyperdash components and elements kept.
+ */
+export async function expand(value: unknown): Promise<unknown> {
+  if (value === null || value === undefined || typeof value === 'boolean') return null
+  if (typeof value === 'string' || typeof value === 'number' || isEscaped(value)) return value
+  if (value instanceof Promise) return expand(await value)
+  if (Array.isArray(value)) {
+    const out: unknown[] = []
+    for (const v of value) {
+      const e = await expand(v)
+      if (Array.isArray(e)) out.push(...e)
+      else if (e !== null) out.push(e)
+    }
+    return out
+  }
+  if (!isNode(value)) return value // plain data (e.g. an object): the checker decides if it may render
+  const { tag, props, children } = value
+  if (tag === '') return expand(children)
+  if (typeof tag === 'function') {
+    if (hdKindOf(tag)) return value
+    const p: Record<string, unknown> = { ...props }
+    if (children.length) p['children'] = children.length === 1 ? children[0] : children
+    return expand(tag(p))
+  }
+  if (tag === 'svg') return value // rendered as given: its namespace context must stay intact
+  const kids = await expand(children)
+  return element(tag, props, Array.isArray(kids) ? kids : kids === null ? [] : [kids])
+}
+
+/** The `children` prop of an expanded element, in Dash's shape: one child alone, several as a list. */
+export function childrenOf(node: Node): unknown {
+  const c = node.children
+  return c.length === 0 ? undefined : c.length === 1 ? c[0] : c
+}
+
+/**
+ * Finds the components of an expanded tree that take part in the graph. `parent` is the id of the
+ * nearest enclosing one. Throws on a duplicate id (R5).
+ */
+export function scan(
+  tree: unknown,
+  parent: string | null,
+  involves: (id: string) => boolean,
+  out: ComponentRecord[] = [],
+  seen = new Set<string>()
+): ComponentRecord[] {
+  if (Array.isArray(tree)) {
+    for (const t of tree) scan(t, parent, involves, out, seen)
+    return out
+  }
+  if (!isNode(tree)) return out
+  const id = tree.props['id']
+  let here = parent
+  if (typeof id === 'string' && id) {
+    if (seen.has(id)) {
+      throw new Error(
+        `Duplicate component id found in the layout: '${id}'. Every component id must be unique on a page.`
+      )
+    }
+    seen.add(id)
+    if (involves(id)) {
+      const kind = hdKindOf(tree.tag) ?? (tree.tag as string)
+      const props: Record<string, unknown> = { ...tree.props }
+      delete props['children']
+      const children = childrenOf(tree)
+      if (children !== undefined) props['children'] = children
+      out.push({ id, kind, props, parent })
+      here = id
+    }
+  }
+  if (typeof tree.tag === 'string') for (const c of tree.children) scan(c, here, involves, out, seen)
+  return out
+}
+
+/** A value in Dash's JSON form: elements become `{ type, props }`; used for state that travels. */
+export function toJson(value: unknown): unknown {
+  if (value === null || value === undefined) return null
+  if (isEscaped(value)) return String(value)
+  if (Array.isArray(value)) return value.map(toJson)
+  if (isNode(value)) {
+    const props: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value.props)) if (k !== 'children') props[k] = toJson(v)
+    const c = childrenOf(value)
+    if (c !== undefined) props['children'] = toJson(c)
+    return { type: hdKindOf(value.tag) ?? value.tag, props }
+  }
+  if (typeof value === 'object') {
+    const o: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) o[k] = toJson(v)
+    return o
+  }
+  return value
+}
+
+/** Why a callback's value cannot go to the page, or null when it can (R31). */
+export function checkRenderable(value: unknown, depth = 0): string | null {
+  if (depth > 200) return 'it is nested too deeply (a cycle?)'
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value) || isEscaped(value)) return null
+  if (typeof value === 'function') return 'it is a function'
+  if (typeof value === 'symbol' || typeof value === 'bigint') return `it is a ${typeof value}`
+  if (value === undefined) return null
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const why = checkRenderable(v, depth + 1)
+      if (why) return why
+    }
+    return null
+  }
+  if (isNode(value)) return null
+  const proto = Object.getPrototypeOf(value)
+  if (proto !== Object.prototype && proto !== null) {
+    return `it is a ${(value as object).constructor?.name ?? 'class instance'}, not plain data`
+  }
+  for (const v of Object.values(value as object)) {
+    const why = checkRenderable(v, depth + 1)
+    if (why) return why
+  }
+  return null
+}
