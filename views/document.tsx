@@ -47,6 +47,7 @@ export const Document = (p: DocumentProps) => (
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="data:," />
         <title>{p.title}</title>
         <Assets staticUrl={p.staticUrl} />
         {p.head as never}

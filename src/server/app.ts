@@ -6,7 +6,8 @@ import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
 import { Hono } from 'hono'
-import { createCallbackSpec, type AnyCallbackFn, type CallbackOptions } from '../core/callback.ts'
+import { createCallbackSpec, type AnyCallbackFn, type CallbackOptions, type CallbackSpec } from '../core/callback.ts'
+import type { CallbackResult } from '../core/run.ts'
 import type { InputDep, OutputDep, StateDep } from '../core/dependency.ts'
 import { RequestError } from '../core/errors.ts'
 import { Graph } from '../core/graph.ts'
@@ -29,6 +30,19 @@ export interface AppContext {
   readonly dev: boolean
   readonly basePath: string
   readonly logger: Pick<Console, 'error' | 'warn' | 'info'>
+  /** Called after every update request and page render with what ran (dev tools, metrics). */
+  readonly observers: ((event: UpdateEvent) => void)[]
+}
+
+/** What one request ran: for the dev tools and metrics. */
+export interface UpdateEvent {
+  readonly kind: 'page' | 'update'
+  readonly requestId: string
+  readonly at: number
+  readonly ms: number
+  readonly results: readonly CallbackResult[]
+  readonly deferred: readonly { cb: CallbackSpec; changed: readonly string[] }[]
+  readonly status: number
 }
 
 export interface ListenOptions {
@@ -64,6 +78,7 @@ export class HyperApp {
       dev,
       basePath: (options.basePath ?? '').replace(/\/$/, ''),
       logger,
+      observers: [],
     }
     this.hono = this.#routes()
   }

@@ -8,7 +8,7 @@ import type { CallbackResult, WaveOptions } from '../core/run.ts'
 import { UPDATE_PATH, STATIC_PREFIX } from '../protocol/constants.ts'
 import type { RenderOptions } from '../../views/render.ts'
 import { checkRenderable, expand, scan, toJson } from '../../views/tree.ts'
-import type { AppContext } from './app.ts'
+import type { AppContext, UpdateEvent } from './app.ts'
 
 export const updateUrl = (app: AppContext) => `${app.basePath}${UPDATE_PATH}`
 export const staticUrl = (app: AppContext) => `${app.basePath}${STATIC_PREFIX}`
@@ -34,6 +34,17 @@ export function logErrors(app: AppContext, results: readonly CallbackResult[], r
   for (const r of results) {
     if (r.status === 'error' && r.error) {
       app.logger.error(`hyperdash [${requestId}] callback ${r.cb.name} failed:`, r.error.cause ?? r.error)
+    }
+  }
+}
+
+/** Tells the app's observers what a request ran; an observer that throws is logged, never fatal. */
+export function notify(app: AppContext, event: UpdateEvent) {
+  for (const o of app.observers) {
+    try {
+      o(event)
+    } catch (err) {
+      app.logger.error('hyperdash: an update observer failed:', err)
     }
   }
 }

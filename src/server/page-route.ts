@@ -12,7 +12,7 @@ import { CallbackErrorView } from '../../views/errors.tsx'
 import { renderTree, toHtml } from '../../views/render.ts'
 import { expand, scan } from '../../views/tree.ts'
 import type { AppContext } from './app.ts'
-import { logErrors, renderOptions, staticUrl, updateUrl, waveOptions } from './engine.ts'
+import { logErrors, notify, renderOptions, staticUrl, updateUrl, waveOptions } from './engine.ts'
 import { requestId } from './request-id.ts'
 
 /** dcc.Location starts from the request URL (the hash never reaches the server). */
@@ -42,6 +42,7 @@ function warnMissingIds(app: AppContext, page: PageState) {
 
 /** Renders the whole page for `url`. */
 export async function renderPage(app: AppContext, url: URL, id = requestId()): Promise<string> {
+  const t0 = performance.now()
   const layout = app.options.layout
   const tree = await expand(typeof layout === 'function' ? await (layout as () => unknown)() : layout)
   const records = scan(tree, null, (cid) => app.graph.involves(cid))
@@ -56,6 +57,7 @@ export async function renderPage(app: AppContext, url: URL, id = requestId()): P
     startGroup: newGroup(),
   })
   logErrors(app, outcome.results, id)
+  notify(app, { kind: 'page', requestId: id, at: Date.now(), ms: performance.now() - t0, results: outcome.results, deferred: outcome.deferred, status: 200 })
   const errors = outcome.results
     .filter((r) => r.status === 'error' && r.error)
     .map((r) => jsx(CallbackErrorView, { error: r.error!, dev: app.dev, requestId: id }))

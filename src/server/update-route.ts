@@ -12,7 +12,7 @@ import { runWave, type CallbackResult } from '../core/run.ts'
 import { parseUpdateBody } from '../protocol/request.ts'
 import { validateUpdate } from '../protocol/validate.ts'
 import type { AppContext } from './app.ts'
-import { logErrors, renderOptions, waveOptions } from './engine.ts'
+import { logErrors, notify, renderOptions, waveOptions } from './engine.ts'
 import { renderDeferred, renderResults, serverTiming } from './render-results.ts'
 import { requestId } from './request-id.ts'
 
@@ -37,6 +37,7 @@ export function createUpdateHandler(app: AppContext) {
 
 async function handle(app: AppContext, c: Context): Promise<Response> {
   const id = requestId()
+  const t0 = performance.now()
   let form: Record<string, unknown>
   try {
     form = (await c.req.parseBody()) as Record<string, unknown>
@@ -72,6 +73,8 @@ async function handle(app: AppContext, c: Context): Promise<Response> {
     logErrors(app, all, id)
     const html = (await flush()) + (await renderDeferred(outcome.deferred))
     if (all.length) c.header('Server-Timing', serverTiming(all))
+    const status = html ? 200 : 204
+    notify(app, { kind: 'update', requestId: id, at: Date.now(), ms: performance.now() - t0, results: all, deferred: outcome.deferred, status })
     return html ? c.html(html) : c.body(null, 204)
   }
   return streamSSE(c, async (stream) => {
@@ -95,5 +98,6 @@ async function handle(app: AppContext, c: Context): Promise<Response> {
     logErrors(app, all, id)
     const meta = await renderDeferred(outcome.deferred)
     if (meta && !stream.aborted) await stream.writeSSE({ data: meta })
+    notify(app, { kind: 'update', requestId: id, at: Date.now(), ms: performance.now() - t0, results: all, deferred: outcome.deferred, status: 200 })
   })
 }
