@@ -69,6 +69,8 @@ export interface WaveOutcome {
   readonly results: CallbackResult[]
   /** Callbacks left waiting on requests in flight elsewhere: the client asks for them again later. */
   readonly deferred: { cb: CallbackSpec; changed: PropKey[] }[]
+  /** After an abort: callbacks requested or running but not finished, with their triggers. */
+  readonly unfinished: { cb: CallbackSpec; changed: PropKey[] }[]
   readonly aborted: boolean
 }
 
@@ -86,7 +88,7 @@ const CHILDREN = 'children'
 export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
   const { graph, page } = o
   const requested = new Map<CallbackSpec, CallbackRequest>()
-  const executing = new Set<CallbackSpec>()
+  const executing = new Map<CallbackSpec, CallbackRequest>()
   const done = new Set<CallbackSpec>()
   const results: CallbackResult[] = []
   const settled: Settled[] = []
@@ -101,7 +103,7 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
   }
 
   const execute = (req: CallbackRequest) => {
-    executing.add(req.cb)
+    executing.set(req.cb, req)
     void call(req, signal, o, page).then((s) => {
       settled.push(s)
       wake?.()
@@ -164,11 +166,12 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
     await o.onResult?.(result)
   }
 
+  const onAbortWake = () => wake?.()
   const order = byPriority(graph)
   const deferred: WaveOutcome['deferred'] = []
   while (!signal.aborted) {
     if (requested.size === 0 && executing.size === 0 && settled.length === 0) break
-    const internal = pendingOutputs(graph, [...requested.keys(), ...executing])
+    const internal = pendingOutputs(graph, [...requested.keys(), ...executing.keys()])
     const blocked = o.external ? new Set([...internal, ...o.external]) : internal
     const ready = [...requested.values()].filter((r) => isReady(r.cb, blocked)).sort(order)
     if (ready.length === 0 && executing.size === 0 && settled.length === 0) {
@@ -197,12 +200,16 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
     if (executing.size && !settled.length && !signal.aborted) {
       await new Promise<void>((resolve) => {
         wake = resolve
-        signal.addEventListener('abort', () => resolve(), { once: true })
+        signal.addEventListener('abort', onAbortWake, { once: true })
       })
+      signal.removeEventListener('abort', onAbortWake)
       wake = null
     }
   }
-  return { results, deferred, aborted: signal.aborted }
+  const unfinished = signal.aborted
+    ? [...executing.values(), ...requested.values()].map((r) => ({ cb: r.cb, changed: r.initial ? [] : r.changed }))
+    : []
+  return { results, deferred, unfinished, aborted: signal.aborted }
 }
 
 // ─── one call ───────────────────────────────────────────────────────────────────────────────
