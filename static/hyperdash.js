@@ -23,6 +23,7 @@
   const CLICK_PROPS = ['n_clicks', 'n_clicks_timestamp']
 
   let api
+  let resumed = false
   let seq = 0
   /** seq → { el, t: [prop keys], cb: [callback indexes] } for requests in flight. */
   const inflight = new Map()
@@ -126,7 +127,7 @@
     const body = { c: collect(root) }
     if (evt && evt.type === 'hd:reask') {
       body.cb = []
-      for (const [i, d] of deferred) if (d.ready) body.cb.push([i, [...d.changed]]), deferred.delete(i)
+      for (const [i, d] of deferred) if (d.ready && d.root === root) body.cb.push([i, [...d.changed]]), deferred.delete(i)
     } else {
       body.t = changedProps(el, evt)
     }
@@ -213,7 +214,8 @@
     return cbs.some((i) => (applied.get(i) ?? -1) > s || (deferredAt.get(i) ?? -1) > s)
   }
 
-  function readMeta(fragment, ctx) {
+  /** Records callbacks the server deferred (or left unfinished on the first page) to ask for later. */
+  function readMeta(fragment, ctx, root) {
     for (const m of fragment.querySelectorAll(`template[${META}]`)) {
       let meta
       try {
@@ -221,25 +223,28 @@
       } catch {
         continue
       }
-      const blockers = new Set(ctx.hd ? ctx.hd.pendingSeqs : inflight.keys())
+      const blockers = ctx && ctx.hd ? ctx.hd.pendingSeqs : []
       for (const [i, changed] of meta.deferred || []) {
-        const d = deferred.get(i) || { changed: new Set(), blockers: new Set(), ready: false }
+        const d = deferred.get(i) || { changed: new Set(), blockers: new Set(), ready: false, root }
         for (const k of changed) d.changed.add(k)
         for (const b of blockers) if (inflight.has(b)) d.blockers.add(b)
         d.ready = d.blockers.size === 0
         deferred.set(i, d)
-        if (ctx.hd) deferredAt.set(i, ctx.hd.seq)
+        if (ctx && ctx.hd) deferredAt.set(i, ctx.hd.seq)
       }
       m.remove()
     }
   }
 
+  /** Asks again, per app root, for the deferred callbacks whose blockers have landed. */
   function maybeReask() {
-    if (![...deferred.values()].some((d) => d.ready)) return
-    const root = document.querySelector('.hd-app')
-    const url = root && root.getAttribute('data-hd-url')
-    if (!url) return
-    htmx.ajax('POST', url, { source: root, swap: 'none', target: 'body', event: { type: 'hd:reask' } })
+    const roots = new Set()
+    for (const d of deferred.values()) if (d.ready) roots.add(d.root)
+    for (const root of roots) {
+      const url = root && root.getAttribute('data-hd-url')
+      if (!url) continue
+      htmx.ajax('POST', url, { source: root, swap: 'none', target: 'body', event: { type: 'hd:reask' } })
+    }
   }
 
   function onLanded(s) {
@@ -247,6 +252,45 @@
     for (const d of deferred.values()) {
       if (d.blockers.delete(s) && d.blockers.size === 0) d.ready = true
     }
+    maybeReask()
+  }
+
+  // ─── 5. loading state ─────────────────────────────────────────────────────────────────────
+  /** id → set of request seqs that may still change it. */
+  const busy = new Map()
+
+  function markBusy(el, s) {
+    const ids = (el.getAttribute('hd-affects') || '').split(' ').filter(Boolean)
+    for (const id of ids) {
+      const set = busy.get(id) || new Set()
+      set.add(s)
+      busy.set(id, set)
+      const target = document.getElementById(id)
+      if (target) {
+        target.setAttribute('aria-busy', 'true')
+        target.classList.add('hd-busy')
+      }
+    }
+    return ids
+  }
+
+  function clearBusy(id, s, all) {
+    const set = busy.get(id)
+    if (!set) return
+    if (all) set.clear()
+    else set.delete(s)
+    if (set.size) return
+    busy.delete(id)
+    const target = document.getElementById(id)
+    if (target) {
+      target.removeAttribute('aria-busy')
+      target.classList.remove('hd-busy')
+    }
+  }
+
+  // The first page lists initial calls that did not finish within the server's budget: ask for them now.
+  function resumeInitialCalls() {
+    for (const root of document.querySelectorAll('.hd-app')) readMeta(root, null, root)
     maybeReask()
   }
 
@@ -273,7 +317,9 @@
     },
     htmx_before_request(elt, detail) {
       const h = detail.ctx.hd
-      if (h) inflight.set(h.seq, h)
+      if (!h) return
+      inflight.set(h.seq, h)
+      h.busy = markBusy(elt, h.seq)
     },
     htmx_before_swap(elt, detail) {
       const ctx = detail.ctx
@@ -282,7 +328,7 @@
       for (let i = tasks.length - 1; i >= 0; i--) {
         const task = tasks[i]
         if (task.type === 'main') {
-          readMeta(task.fragment, ctx)
+          readMeta(task.fragment, ctx, rootOf(ctx.hd ? ctx.hd.el : elt))
           continue
         }
         if (!task.swapSpec || task.swapSpec.style !== 'hd') continue
@@ -291,7 +337,10 @@
         const tpl = task.fragment.firstElementChild
         const cbs = tpl ? cbsOf(tpl) : []
         if (isStale(cbs, s)) tasks.splice(i, 1)
-        else for (const c of cbs) applied.set(c, s)
+        else {
+          for (const c of cbs) applied.set(c, s)
+          if (tpl && tpl.id) clearBusy(tpl.id, s, true)
+        }
       }
     },
     handle_swap(style, target, fragment, spec) {
@@ -302,7 +351,15 @@
     },
     htmx_finally_request(elt, detail) {
       const h = detail.ctx.hd
-      if (h) onLanded(h.seq)
+      if (!h) return
+      for (const id of h.busy || []) clearBusy(id, h.seq, false)
+      onLanded(h.seq)
+    },
+    htmx_after_init() {
+      if (!resumed) {
+        resumed = true
+        resumeInitialCalls()
+      }
     },
     htmx_response_error(elt, detail) {
       const ctx = detail.ctx

@@ -17,12 +17,16 @@ export interface DocumentProps {
   children?: unknown
   /** Error fragments of initial calls that failed. */
   errors?: unknown
+  /** Rendered metadata (views/oob.tsx `Meta`): initial calls left for the browser to ask for. */
+  meta?: string
 }
 
 /** The app root: what `mount()` embeds into another page, and what the full document wraps. */
-export const AppRoot = (p: { children?: unknown; errors?: unknown; updateUrl: string }) => (
+export const AppRoot = (p: { children?: unknown; errors?: unknown; updateUrl: string; meta?: string }) => (
   <div id="hd-app" class="hd-app" data-hd-url={p.updateUrl}>
     {p.children as never}
+    {/* meta is HTML already rendered by views/oob.tsx (Meta), escaped there. */}
+    {p.meta ? raw(p.meta) : null}
     <div id={ERRORS_ID} class="hd-errors" aria-live="assertive">
       {p.errors as never}
     </div>
@@ -53,7 +57,7 @@ export const Document = (p: DocumentProps) => (
         {p.head as never}
       </head>
       <body>
-        <AppRoot errors={p.errors} updateUrl={p.updateUrl}>{p.children}</AppRoot>
+        <AppRoot errors={p.errors} updateUrl={p.updateUrl} meta={p.meta}>{p.children}</AppRoot>
       </body>
     </html>
   </>

@@ -5,7 +5,7 @@
  */
 import type { Graph } from '../core/graph.ts'
 import type { ComponentRecord } from '../core/page.ts'
-import { CLICK_TS_ATTR, CLICKS_ATTR, SIG_ATTR, STATE_ATTR, TRIGGER_ATTR } from './constants.ts'
+import { AFFECTS_ATTR, CLICK_TS_ATTR, CLICKS_ATTR, SIG_ATTR, STATE_ATTR, TRIGGER_ATTR } from './constants.ts'
 import { kindSpec } from './kinds.ts'
 import type { ComponentState, Signer } from './state.ts'
 
@@ -52,6 +52,13 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
     if (!triggers.includes(t)) triggers.push(t)
   }
   if (inputs.length) {
+    const affects = new Set<string>()
+    for (const prop of inputs) {
+      for (const cb of o.graph.consumers(`${rec.id}.${prop}`)) {
+        for (const key of o.graph.subsequentOutputs(cb)) affects.add(key.slice(0, key.lastIndexOf('.')))
+      }
+    }
+    affects.delete(rec.id)
     attrs['hx-post'] = o.updateUrl
     attrs['hx-trigger'] = triggers.join(', ')
     attrs['hx-swap'] = 'none'
@@ -60,6 +67,8 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
     // Latest request wins for repeated events of one element (R16).
     attrs['hx-sync'] = 'this:replace'
     attrs[TRIGGER_ATTR] = inputs.join(' ')
+    // Outputs this element's event may change, down the chain: busy until they land (issue #1541 in Dash).
+    if (affects.size) attrs[AFFECTS_ATTR] = [...affects].join(' ')
   }
   const clicks = o.graph.readableProps(rec.id)
   if (clicks?.has('n_clicks') || clicks?.has('n_clicks_timestamp') || 'n_clicks' in rec.props) {

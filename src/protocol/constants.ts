@@ -15,6 +15,8 @@ export const STATE_ATTR = 'data-hd'
 export const SIG_ATTR = 'data-hd-sig'
 /** Attribute listing the props an event of this element changes, e.g. `n_clicks n_clicks_timestamp`. */
 export const TRIGGER_ATTR = 'hd-t'
+/** Ids of the outputs an event of this element may change (directly or down the chain): marked busy. */
+export const AFFECTS_ATTR = 'hd-affects'
 /** Clicks counted by the extension (`n_clicks`); empty when unset (R9). */
 export const CLICKS_ATTR = 'data-n-clicks'
 /** Milliseconds since the epoch of the last click (`n_clicks_timestamp`). */

@@ -20,6 +20,11 @@ export interface AppOptions {
   callbackTimeoutMs?: number
   /** A request whose chain is not done after this many ms streams its outputs (SSE). Default: 30. */
   streamAfterMs?: number
+  /**
+   * Longest time (ms) initial calls may hold the first page back. Callbacks still running then are
+   * left out; the page lists them and the browser asks for them at once. Default: 200.
+   */
+  initialBudgetMs?: number
   /** Extra elements for the document's `<head>`. */
   head?: unknown
   /** Where errors are logged. Default: `console`. */
@@ -32,4 +37,5 @@ export const DEFAULTS = {
   suppressCallbackExceptions: false,
   callbackTimeoutMs: 30_000,
   streamAfterMs: 30,
+  initialBudgetMs: 200,
 } as const

@@ -11,6 +11,7 @@ import { Document } from '../../views/document.tsx'
 import { CallbackErrorView } from '../../views/errors.tsx'
 import { renderTree, toHtml } from '../../views/render.ts'
 import { expand, scan } from '../../views/tree.ts'
+import { renderDeferred } from './render-results.ts'
 import type { AppContext } from './app.ts'
 import { logErrors, notify, renderOptions, staticUrl, updateUrl, waveOptions } from './engine.ts'
 import { requestId } from './request-id.ts'
@@ -50,12 +51,15 @@ export async function renderPage(app: AppContext, url: URL, id = requestId()): P
   const page = new PageState(records)
   warnMissingIds(app, page)
   const initial = planInitial(app.graph, page, app.prevent)
+  const budget = new AbortController()
+  const timer = setTimeout(() => budget.abort(), app.options.initialBudgetMs)
   const outcome = await runWave({
     ...waveOptions(app),
     page,
     start: initial.map((cb) => ({ cb, changed: [], initial: true })),
     startGroup: newGroup(),
-  })
+    signal: budget.signal,
+  }).finally(() => clearTimeout(timer))
   logErrors(app, outcome.results, id)
   notify(app, { kind: 'page', requestId: id, at: Date.now(), ms: performance.now() - t0, results: outcome.results, deferred: outcome.deferred, status: 200 })
   const errors = outcome.results
@@ -69,6 +73,7 @@ export async function renderPage(app: AppContext, url: URL, id = requestId()): P
       updateUrl: updateUrl(app),
       head: app.options.head,
       errors,
+      meta: await renderDeferred([...outcome.deferred, ...outcome.unfinished]),
       children: renderTree(tree, opts),
     } as never)
   )

@@ -6,6 +6,7 @@
 import { serve, type ServerType } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import * as vitestHooks from 'vitest'
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 
@@ -85,4 +86,37 @@ export function changes(page: Page): Promise<{ id: string; text: string; t: numb
 export async function settled(page: Page, quietMs = 150): Promise<void> {
   await page.waitForTimeout(quietMs)
   await page.waitForFunction(() => document.querySelectorAll('.htmx-request').length === 0)
+}
+
+/**
+ * Per test file: one Chromium and one server for the app `load()` resolves to. Returns getters, so
+ * tests read them after `beforeAll` has run.
+ */
+export function useApp(load: () => Promise<{ fetch: (req: Request) => Response | Promise<Response> }>) {
+  let browser: Browser
+  let served: Served
+  const { beforeAll, afterAll } = vitestHooks
+  beforeAll(async () => {
+    const app = await load()
+    browser = await launch()
+    served = await serveFetch(app.fetch)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await served?.close()
+  })
+  return {
+    /** Opens the app's page; fails on page errors through the returned `errors`. */
+    open: (path = '/') => open(browser, served.url + path),
+    url: () => served.url,
+  }
+}
+
+/** Counts the update requests a page sends. */
+export function countUpdates(page: Page): { readonly n: number } {
+  const counter = { n: 0 }
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes('/_hd/update')) counter.n++
+  })
+  return counter
 }

@@ -1,21 +1,10 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { app } from '../../examples/no-update-button.tsx'
-import { launch, open, serveFetch, settled, type Served } from './harness.ts'
+import { expect, it } from 'vitest'
+import { settled, useApp } from './harness.ts'
 
-let browser: Browser
-let served: Served
-beforeAll(async () => {
-  browser = await launch()
-  served = await serveFetch(app.fetch)
-})
-afterAll(async () => {
-  await browser?.close()
-  await served?.close()
-})
+const app = useApp(async () => (await import('../../examples/no-update-button.tsx')).app)
 
 it('keeps the div empty on load (noUpdate) and shows the secret after a click', async () => {
-  const { page, errors } = await open(browser, served.url + '/')
+  const { page, errors } = await app.open()
   expect(await page.textContent('#body-div')).toBe('')
   await page.click('#show-secret')
   await page.waitForFunction(() => document.getElementById('body-div')!.textContent !== '')
