@@ -20,10 +20,10 @@ const NOT_ATTRIBUTES = new Set(['children', 'n_clicks', 'n_clicks_timestamp'])
 export function renderComponent(id: string, tag: unknown, o: RenderOptions): unknown {
   const rec = o.page.get(id)!
   const hd = componentAttrs(rec, o)
-  if (hdKindOf(tag)) return (tag as HdComponent)({ ...rec.props, hd })
+  if (hdKindOf(tag)) return (tag as HdComponent)({ ...rec.props, id, hd })
   const props: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(rec.props)) if (!NOT_ATTRIBUTES.has(k) && !(k in kindSpec(rec.kind).browser)) props[k] = v
-  Object.assign(props, hd)
+  Object.assign(props, { id }, hd)
   const kids = renderTree(rec.props['children'], o)
   return jsx(tag as string, props, ...((Array.isArray(kids) ? kids : [kids]) as never[]))
 }
