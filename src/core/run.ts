@@ -63,6 +63,12 @@ export interface WaveOptions {
   signal?: AbortSignal
   /** Default for callbacks without `timeoutMs`; undefined waits for ever. */
   timeoutMs?: number
+  /**
+   * After this many ms, a callback that would read a prop this wave did not write (and the event did
+   * not change) is handed back to the client instead of run: the page may have changed that prop
+   * since the request left, and the client asks again with fresh values (R14 across requests).
+   */
+  handBackAfterMs?: number
 }
 
 export interface WaveOutcome {
@@ -96,6 +102,13 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
   let wake: (() => void) | null = null
 
   for (const s of o.start) mergeRequest(requested, s.cb, s.changed, s.initial ?? false, o.startGroup ?? null)
+  // Props whose values in this wave are fresh: the event's own changes and every prop the wave writes.
+  const fresh = new Set<PropKey>([...requested.values()].flatMap((r) => r.changed))
+  const startedAt = performance.now()
+  const mayBeStale = (cb: CallbackSpec) =>
+    o.handBackAfterMs !== undefined &&
+    performance.now() - startedAt > o.handBackAfterMs &&
+    [...cb.inputs, ...cb.states].some((d) => !fresh.has(d.key))
 
   const request = (cb: CallbackSpec, changed: readonly PropKey[], initial: boolean, group: ExecutionGroup | null) => {
     if (done.has(cb) || executing.has(cb)) return // each callback at most once per wave (R37)
@@ -123,6 +136,7 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
       for (const [key, value] of s.values) {
         if (!page.set(key, value)) continue // R18: an id no longer on the page is ignored
         written.push(key)
+        fresh.add(key)
         const { id, prop } = splitKey(key)
         if (prop === CHILDREN) {
           page.removeInside(id) // R19/R24: the replaced subtree is gone
@@ -192,6 +206,10 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
       requested.delete(r.cb)
       if (isPrunedByGroup(r)) {
         done.add(r.cb)
+        continue
+      }
+      if (mayBeStale(r.cb)) {
+        deferred.push({ cb: r.cb, changed: r.initial ? [] : r.changed })
         continue
       }
       execute(r)

@@ -58,6 +58,7 @@ async function handle(app: AppContext, c: Context): Promise<Response> {
     start: v.start,
     external: v.external,
     signal: controller.signal,
+    handBackAfterMs: app.options.streamAfterMs,
     onResult(r) {
       pending.push(r)
       all.push(r)
