@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Browser tests start Chromium: two at a time suits these 2-core machines.
     maxWorkers: 2,
+    reporters: ['default', './tests/summary-reporter.ts'],
   },
 })
