@@ -77,7 +77,8 @@ export function createCallbackSpec(
   const multi = Array.isArray(outputs)
   const outs = (multi ? outputs : [outputs]) as readonly unknown[]
   const ins = (Array.isArray(inputs) ? inputs : [inputs]) as readonly unknown[]
-  const provisional = options.name ?? (fn && fn.name) ?? `#${index}`
+  // `||`, not `??`: an anonymous function's name is '' (not nullish), and messages must name something.
+  const provisional = options.name || (typeof fn === 'function' && fn.name) || `#${index}`
   const o = expect(outs, 'output', provisional, 'argument 1 (outputs), item')
   const i = expect(ins, 'input', provisional, 'argument 2 (inputs), item')
   const s = expect(states as readonly unknown[], 'state', provisional, 'argument 3 (states), item')

@@ -71,6 +71,11 @@ describe('R1: dependencies come in the order Outputs, Inputs, States', () => {
     expect(err.message).toContain('Outputs first,\nthen all Inputs, then all States.')
   })
 
+  it('names an anonymous callback by its registration number, not by an empty string', () => {
+    const err = thrown(() => spec(7, [Input('a', 'value')], [], [], () => 1))
+    expect(err.message).toBe(messages.wrongOrder('#7', 'argument 1 (outputs), item 0', 'Input("a", "value")', 'an Output'))
+  })
+
   it('accepts a single Input and a list of Inputs alike', () => {
     const one = spec(0, Output('o', 'children'), Input('i', 'value'), [], fn)
     const list = spec(0, Output('o', 'children'), [Input('i', 'value')], [], fn)
