@@ -7,7 +7,10 @@ import { assertValidId, assertValidProp, propKey, type ComponentId, type PropKey
 
 export type DependencyKind = 'output' | 'input' | 'state'
 
-/** A typed reference to a component, made by `ref()`: lets `Input(ref, 'value')` know the prop's type. */
+/**
+ * A typed reference to a component, made by `ref()`: lets `Input(ref, 'value')` know the prop's type.
+ * `P` is the component's props; the default (any prop, unknown values) is what a plain string id gives.
+ */
 export interface ComponentRef<P = Record<string, unknown>> {
   readonly id: ComponentId
   /** Phantom: the component's props. Never read at run time. */
@@ -19,7 +22,7 @@ export interface Dependency<K extends DependencyKind = DependencyKind, T = unkno
   readonly id: ComponentId
   readonly prop: string
   readonly key: PropKey
-  /** Phantom: the prop's value type. Never set at run time. */
+  /** Phantom: the prop's value type (`unknown` when untyped). Never set at run time. */
   readonly __type?: T
 }
 
@@ -27,25 +30,71 @@ export type OutputDep<T = unknown> = Dependency<'output', T>
 export type InputDep<T = unknown> = Dependency<'input', T>
 export type StateDep<T = unknown> = Dependency<'state', T>
 
-type PropName<R> = R extends ComponentRef<infer P> ? Extract<keyof P, string> : string
-type ValueOf<R, K extends string> = R extends ComponentRef<infer P>
+/**
+ * The props every plain HTML element (Dash's `html.*`) has for callbacks: what `ref('button', 'btn')`
+ * knows. Extend it for other attributes: `ref<ElementProps & { href: string }>('link')`.
+ */
+export interface ElementProps {
+  /** Text, JSX, or a list of them. Checked when the callback returns (R31), not by the compiler. */
+  children: unknown
+  className: string
+  /** `{ color: 'red' }` (as in the layout) or a CSS string. */
+  style: Record<string, string | number> | string
+  hidden: boolean
+  disabled: boolean
+  title: string
+  /** Clicks counted by the browser; `null` until the first click (R9). */
+  n_clicks: number
+  /** Milliseconds since the epoch of the last click. */
+  n_clicks_timestamp: number
+  [attribute: `data-${string}`]: string
+  [attribute: `aria-${string}`]: string
+}
+
+/** The props of a component function (`dcc.Input`), without the live attributes the renderer passes. */
+export type ComponentProps<C> = C extends (props: infer P) => unknown ? Omit<P, 'hd'> : never
+
+/** Anything `Input`, `Output` and `State` accept as the component: a string id (untyped) or a ref. */
+// `object` (not `Record<string, unknown>`): props interfaces have no index signature.
+export type ComponentLike = ComponentId | ComponentRef<object>
+
+/** The prop names a component reference allows: any string for a plain id. */
+export type PropName<R> = R extends ComponentRef<infer P> ? Extract<keyof P, string> : string
+
+/**
+ * The type of prop `K` of `R` without `null` and `undefined` (callbacks add `null` back: an unset prop
+ * reads as `null`, R9); `unknown` for a plain id or an untyped prop.
+ */
+export type PropValue<R, K extends string> = R extends ComponentRef<infer P>
   ? K extends keyof P
-    ? P[K]
+    ? unknown extends P[K]
+      ? unknown
+      : NonNullable<P[K]>
     : never
   : unknown
 
 /**
- * Makes a typed reference to a component id, so that dependencies built from it know prop types.
+ * Makes a reference to a component id that knows the component's props, so that the dependencies
+ * built from it know each prop's type and the compiler checks the callback that uses them.
+ * - `ref(dcc.Input, 'num')`: the props of a component function.
+ * - `ref('button', 'btn')`: an HTML element ({@link ElementProps}); the tag is documentation.
+ * - `ref<MyProps>('x')`: props given by hand.
+ * Use `num.id` as the component's `id` in the layout.
  * @example
- * const num = ref<InputProps>('num')
- * Input(num, 'value') // InputDep<string | number | null>
+ * const num = ref(dcc.Input, 'num')
+ * const out = ref('div', 'out')
+ * app.callback(Output(out, 'children'), [Input(num, 'value')], (v) => `got ${v}`) // v: string | number | null
  */
-export function ref<P = Record<string, unknown>>(id: ComponentId): ComponentRef<P> {
+export function ref<C extends (props: never) => unknown>(component: C, id: ComponentId): ComponentRef<ComponentProps<C>>
+export function ref(tag: string, id: ComponentId): ComponentRef<ElementProps>
+export function ref<P extends object = Record<string, unknown>>(id: ComponentId): ComponentRef<P>
+export function ref(...args: [unknown] | [unknown, unknown]): ComponentRef<object> {
+  const id = args.length > 1 ? args[1] : args[0]
   assertValidId(id, 'ref()')
   return Object.freeze({ id })
 }
 
-function make<K extends DependencyKind>(kind: K, id: ComponentId | ComponentRef, prop: string) {
+function make<K extends DependencyKind>(kind: K, id: ComponentLike, prop: string) {
   const name = kind[0]!.toUpperCase() + kind.slice(1)
   const raw = typeof id === 'object' && id !== null ? id.id : id
   assertValidId(raw, `${name}(${JSON.stringify(raw)}, ${JSON.stringify(prop)})`)
@@ -57,27 +106,27 @@ function make<K extends DependencyKind>(kind: K, id: ComponentId | ComponentRef,
  * A prop a callback writes.
  * @example app.callback(Output('out', 'children'), [Input('in', 'value')], (v) => v)
  */
-export function Output<R extends ComponentId | ComponentRef, P extends PropName<R>>(
+export function Output<R extends ComponentLike, P extends PropName<R>>(
   id: R,
   prop: P
-): OutputDep<ValueOf<R, P>> {
-  return make('output', id, prop) as OutputDep<ValueOf<R, P>>
+): OutputDep<PropValue<R, P>> {
+  return make('output', id, prop) as OutputDep<PropValue<R, P>>
 }
 
 /** A prop whose change runs the callback; its value is passed to the callback. */
-export function Input<R extends ComponentId | ComponentRef, P extends PropName<R>>(
+export function Input<R extends ComponentLike, P extends PropName<R>>(
   id: R,
   prop: P
-): InputDep<ValueOf<R, P>> {
-  return make('input', id, prop) as InputDep<ValueOf<R, P>>
+): InputDep<PropValue<R, P>> {
+  return make('input', id, prop) as InputDep<PropValue<R, P>>
 }
 
 /** A prop whose value is passed to the callback, but whose change does not run it (R12). */
-export function State<R extends ComponentId | ComponentRef, P extends PropName<R>>(
+export function State<R extends ComponentLike, P extends PropName<R>>(
   id: R,
   prop: P
-): StateDep<ValueOf<R, P>> {
-  return make('state', id, prop) as StateDep<ValueOf<R, P>>
+): StateDep<PropValue<R, P>> {
+  return make('state', id, prop) as StateDep<PropValue<R, P>>
 }
 
 export function isDependency(v: unknown): v is Dependency {

@@ -14,7 +14,13 @@ export type InputsArg = InputDep<any> | readonly InputDep<any>[]
 export type StatesArg = readonly StateDep<any>[]
 
 type AsList<T> = T extends readonly unknown[] ? T : [T]
-type ValueOf<D> = D extends Dependency<any, infer V> ? (unknown extends V ? unknown : V | null) : never
+
+/**
+ * The value of one dependency, as a callback receives it or may write it: the prop's type, or `null`
+ * (an unset prop reads as `null`, and writing `null` unsets it, R9); `unknown` for a plain string id.
+ */
+export type ValueOf<D> = D extends Dependency<any, infer V> ? (unknown extends V ? unknown : V | null) : never
+
 type Values<T extends readonly unknown[]> = { -readonly [K in keyof T]: ValueOf<T[K]> }
 
 /** What the callback receives: Inputs' values, States' values, then the context. */
@@ -24,19 +30,29 @@ export type CallbackArgs<I extends InputsArg, S extends StatesArg> = [
   CallbackContext,
 ]
 
-type OutValue<D> = D extends OutputDep<infer V> ? (unknown extends V ? unknown : V) : never
-type AllUnknown<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R]
-  ? unknown extends OutValue<H>
-    ? AllUnknown<R>
+type AllUntyped<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R]
+  ? unknown extends ValueOf<H>
+    ? AllUntyped<R>
     : false
   : true
 
-/** What the callback returns: one value, or a tuple for a list of Outputs; `noUpdate` anywhere. */
-export type CallbackReturn<O extends OutputsArg> = O extends readonly unknown[]
-  ? AllUnknown<O> extends true
-    ? readonly unknown[] | NoUpdate
-    : { -readonly [K in keyof O]: OutValue<O[K]> | NoUpdate } | NoUpdate
-  : OutValue<O> | NoUpdate
+/**
+ * What the callback returns:
+ * - one Output: its value, or `noUpdate`;
+ * - a list of Outputs (even of one): a tuple with a value per Output, each of which may be `noUpdate`,
+ *   or `noUpdate` alone for all of them (R28);
+ * - no Outputs: nothing.
+ * A list of Outputs that are all plain string ids takes any array: its length is checked when the
+ * callback returns (R31). (A tuple would reject `function f() { return [a, b] }` passed with options:
+ * TypeScript types that function's array before it knows the expected tuple.)
+ */
+export type CallbackReturn<O extends OutputsArg> = O extends readonly []
+  ? void | null | NoUpdate
+  : O extends readonly unknown[]
+    ? AllUntyped<O> extends true
+      ? readonly unknown[] | NoUpdate
+      : { readonly [K in keyof O]: ValueOf<O[K]> | NoUpdate } | NoUpdate
+    : ValueOf<O> | NoUpdate
 
 export type CallbackFn<O extends OutputsArg, I extends InputsArg, S extends StatesArg> = (
   ...args: CallbackArgs<I, S>
