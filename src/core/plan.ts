@@ -113,8 +113,12 @@ export function planInserted(
       triggered.set(cb, keys)
     }
   }
-  const ordered = [...initial].filter((cb) => !triggered.has(cb)).sort((a, b) => a.index - b.index)
-  return { initial: excludeAllInputsMissing(ordered, (id) => page.has(id)), triggered }
+  // R8 runs over every callback of the chunk, triggered ones included (Dash's getLayoutCallbacks): a
+  // callback whose only inserted Inputs are outputs of dropped initial calls is dropped as well.
+  const candidates = [...new Set([...initial, ...triggered.keys()])].sort((a, b) => a.index - b.index)
+  const kept = new Set(excludeAllInputsMissing(candidates, (id) => page.has(id)))
+  for (const cb of triggered.keys()) if (!kept.has(cb)) triggered.delete(cb)
+  return { initial: candidates.filter((cb) => kept.has(cb) && !triggered.has(cb)), triggered }
 }
 
 /** Props that callbacks still pending may write, directly or downstream (R14). */

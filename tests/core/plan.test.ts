@@ -236,6 +236,18 @@ describe('planInserted', () => {
     expect(names(plan.initial)).toEqual(['live'])
   })
 
+  it('R8 on the chunk: a callback triggered only by outputs of dropped callbacks is dropped too', () => {
+    // Dash runs the exclusion loop over every callback of the chunk (getLayoutCallbacks), so `K`,
+    // whose only Input is written by the dropped `dead`, does not fire either.
+    const { g } = graphOf(
+      { name: 'dead', out: ['x.children'], in: ['missing.value'] },
+      { name: 'K', out: ['outside.children'], in: ['x.children'] }
+    )
+    const plan = planInserted(g, inChunk(['x'], ['container', 'outside']), new Set(['x']), allowAll)
+    expect(plan.initial).toEqual([])
+    expect(plan.triggered.size).toBe(0)
+  })
+
   it('R8 on the chunk: a prevented callback is not dropped, so what it feeds still fires', () => {
     const { g, cb } = graphOf(
       { name: 'pic', out: ['x.children'], in: ['missing.value'], pic: true },
