@@ -4,6 +4,7 @@
  * error area.
  */
 import { raw } from 'hono/html'
+import { DevScript } from './dev/assets.tsx'
 import { ERRORS_ID } from './errors.tsx'
 
 export interface DocumentProps {
@@ -19,6 +20,8 @@ export interface DocumentProps {
   errors?: unknown
   /** Rendered metadata (views/oob.tsx `Meta`): initial calls left for the browser to ask for. */
   meta?: string
+  /** Development mode: adds the script that reloads the page when the dev server restarts. */
+  dev?: boolean
 }
 
 /** The app root: what `mount()` embeds into another page, and what the full document wraps. */
@@ -34,12 +37,13 @@ export const AppRoot = (p: { children?: unknown; errors?: unknown; updateUrl: st
 )
 
 /** Script and style tags for the head; an embedding page includes these once. */
-export const Assets = (p: { staticUrl: string }) => (
+export const Assets = (p: { staticUrl: string; dev?: boolean }) => (
   <>
     <link rel="stylesheet" href={`${p.staticUrl}/hyperdash.css`} />
     <script src={`${p.staticUrl}/htmx.min.js`} />
     <script src={`${p.staticUrl}/hx-sse.min.js`} />
     <script src={`${p.staticUrl}/hyperdash.js`} />
+    {p.dev && <DevScript staticUrl={p.staticUrl} />}
   </>
 )
 
@@ -53,7 +57,7 @@ export const Document = (p: DocumentProps) => (
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="icon" href="data:," />
         <title>{p.title}</title>
-        <Assets staticUrl={p.staticUrl} />
+        <Assets staticUrl={p.staticUrl} dev={p.dev} />
         {p.head as never}
       </head>
       <body>

@@ -15,6 +15,7 @@ import { resolvePreventInitial, type PreventInitial } from '../core/plan.ts'
 import { STATIC_PREFIX, UPDATE_PATH } from '../protocol/constants.ts'
 import { createSigner, randomSecret, secretsFromEnv, type Signer } from '../protocol/state.ts'
 import { DEFAULTS, type AppOptions } from './options.ts'
+import { registerDevRoutes } from './dev-route.ts'
 import { createPageHandler } from './page-route.ts'
 import { staticFiles } from './static-files.ts'
 import { requestId } from './request-id.ts'
@@ -164,6 +165,7 @@ export class HyperApp {
       return c.body(f.body)
     })
     app.post(UPDATE_PATH, createUpdateHandler(context))
+    registerDevRoutes(app, context)
     const page = createPageHandler(context)
     app.get('/', page)
     app.get('/*', async (c) => (/\.[a-z0-9]+$/i.test(c.req.path) ? c.text('Not found', 404) : page(c)))

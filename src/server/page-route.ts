@@ -72,6 +72,7 @@ export async function renderPage(app: AppContext, url: URL, id = requestId()): P
       staticUrl: staticUrl(app),
       updateUrl: updateUrl(app),
       head: app.options.head,
+      dev: app.dev,
       errors,
       meta: await renderDeferred([...outcome.deferred, ...outcome.unfinished]),
       children: renderTree(tree, opts),
