@@ -16,6 +16,30 @@ export interface RenderOptions extends AttrOptions {
 /** Props that are state, not HTML attributes. */
 const NOT_ATTRIBUTES = new Set(['children', 'n_clicks', 'n_clicks_timestamp'])
 
+/** Attributes holding a URL the browser may navigate to or load. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'cite'])
+
+/** What a refused URL becomes (as Dash does for `javascript:` links). */
+export const BLOCKED_URL = 'about:blank'
+
+/**
+ * True for a URL that runs script when followed: `javascript:` and `vbscript:`, however spelled
+ * (browsers ignore case, tabs and newlines anywhere, and leading control characters and spaces).
+ */
+export function isScriptUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false
+  const url = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '')
+  return /^(javascript|vbscript):/i.test(url)
+}
+
+/** The props with script URLs in URL attributes replaced by {@link BLOCKED_URL}. */
+export function safeUrls(props: Record<string, unknown>): Record<string, unknown> {
+  for (const [k, v] of Object.entries(props)) {
+    if (URL_ATTRIBUTES.has(k.toLowerCase()) && isScriptUrl(v)) props[k] = BLOCKED_URL
+  }
+  return props
+}
+
 /** Renders one live HTML element or hyperdash component from its record. */
 export function renderComponent(id: string, tag: unknown, o: RenderOptions): unknown {
   const rec = o.page.get(id)!
@@ -23,7 +47,7 @@ export function renderComponent(id: string, tag: unknown, o: RenderOptions): unk
   if (hdKindOf(tag)) return (tag as HdComponent)({ ...rec.props, id, hd })
   const props: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(rec.props)) if (!NOT_ATTRIBUTES.has(k) && !(k in kindSpec(rec.kind).browser)) props[k] = v
-  Object.assign(props, { id }, hd)
+  Object.assign(safeUrls(props), { id }, hd)
   const kids = renderTree(rec.props['children'], o)
   return jsx(tag as string, props, ...((Array.isArray(kids) ? kids : [kids]) as never[]))
 }
@@ -36,7 +60,7 @@ export function renderTree(tree: unknown, o: RenderOptions): unknown {
   if (typeof id === 'string' && o.page.has(id)) return renderComponent(id, tree.tag, o)
   if (typeof tree.tag !== 'string' || tree.tag === 'svg') return tree
   const kids = tree.children.map((c) => renderTree(c, o))
-  const props = { ...tree.props }
+  const props = safeUrls({ ...tree.props })
   delete props['children']
   return jsx(tree.tag, props, ...(kids as never[]))
 }

@@ -13,6 +13,12 @@ export interface CallbackOptions {
   name?: string
   /** Abandon an async call that runs longer than this (ms); its outputs get an error fragment. */
   timeoutMs?: number
+  /**
+   * Run the callback in a worker thread, which imports this module to find it: pass `import.meta.url`.
+   * A call past `timeoutMs` is stopped for real (its thread is terminated), even a synchronous loop.
+   * Used by the server (src/server/isolate.ts); the engine ignores it.
+   */
+  worker?: string | URL
 }
 
 // Callbacks receive the values of their Inputs and States, then the context; they return anything.

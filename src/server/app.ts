@@ -4,6 +4,8 @@
  */
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { isMainThread } from 'node:worker_threads'
+import type { Server } from 'node:http'
 import { serve, type ServerType } from '@hono/node-server'
 import { Hono } from 'hono'
 import { createCallbackSpec, type AnyCallbackFn, type CallbackOptions, type CallbackSpec } from '../core/callback.ts'
@@ -20,6 +22,9 @@ import { createPageHandler } from './page-route.ts'
 import { staticFiles } from './static-files.ts'
 import { requestId } from './request-id.ts'
 import { createUpdateHandler } from './update-route.ts'
+import { crossOriginGuard, securityHeaders } from './security.ts'
+import { gracefulShutdown, type ShutdownOptions } from './shutdown.ts'
+import { defaultThreads, inCallbackWorker, isolate, moduleHref, trackGraph, WorkerPool } from './isolate.ts'
 import type { CallbackFn, OutputsArg, InputsArg, StatesArg } from './types.ts'
 
 /** Everything the routes need, fixed when the app is created. */
@@ -49,6 +54,11 @@ export interface UpdateEvent {
 export interface ListenOptions {
   port?: number
   hostname?: string
+  /**
+   * On SIGTERM/SIGINT: stop accepting, finish the requests in flight, exit (src/server/shutdown.ts).
+   * `false` leaves the signals alone. Default: on.
+   */
+  gracefulShutdown?: boolean | Omit<ShutdownOptions, 'onClosed'>
 }
 
 export class HyperApp {
@@ -56,6 +66,8 @@ export class HyperApp {
   /** The Hono app serving the page, the update route and the static files. Mount it with `route()`. */
   readonly hono: Hono
   readonly context: AppContext
+  #pool: WorkerPool | null = null
+  readonly #workerModules = new Set<string>()
 
   constructor(options: AppOptions & { basePath?: string }) {
     const logger = options.logger ?? console
@@ -63,7 +75,7 @@ export class HyperApp {
     let secrets = typeof options.secret === 'string' ? [options.secret] : (options.secret ?? secretsFromEnv())
     if (!secrets) {
       secrets = [randomSecret()]
-      if (!dev) {
+      if (!dev && !inCallbackWorker) {
         logger.warn(
           'hyperdash: no HYPERDASH_SECRET set; using a random secret for this process. Pages rendered by ' +
             'another process (a restart, a second worker) will be refused: set HYPERDASH_SECRET to share one.'
@@ -82,6 +94,19 @@ export class HyperApp {
       observers: [],
     }
     this.hono = this.#routes()
+    trackGraph(this.graph)
+  }
+
+  /** The worker threads of callbacks registered with `{ worker }`, started on first use. */
+  get workerPool(): WorkerPool {
+    this.#pool ??= new WorkerPool(this.context.options.workerThreads ?? defaultThreads())
+    return this.#pool
+  }
+
+  /** Stops the app's worker threads (the server, if any, is closed by its owner). */
+  async close(): Promise<void> {
+    await this.#pool?.close()
+    this.#pool = null
   }
 
   /**
@@ -108,15 +133,22 @@ export class HyperApp {
   callback(outputs: unknown, inputs: unknown, a: unknown, b?: unknown, c?: unknown): unknown {
     const hasStates = typeof a !== 'function'
     const states = (hasStates ? a : []) as StateDep[]
-    const fn = (hasStates ? b : a) as AnyCallbackFn
+    const given = (hasStates ? b : a) as AnyCallbackFn
     const options = ((hasStates ? c : b) ?? {}) as CallbackOptions
+    // `worker`: the registered function sends each call to a worker thread (isolate.ts).
+    let spec: CallbackSpec | undefined
+    const fn =
+      options.worker && typeof given === 'function'
+        ? isolate(given, options.worker, () => spec!, () => this.workerPool)
+        : given
+    if (options.worker) this.#workerModules.add(moduleHref(options.worker))
     if (hasStates && !Array.isArray(states)) {
       // Keeps R1's message for a State passed where the list of States goes.
       const spec = createCallbackSpec(this.graph.callbacks.length, outputs as OutputDep, inputs as InputDep, [states as never], fn, options)
       this.graph.add(spec)
       return fn
     }
-    const spec = createCallbackSpec(
+    spec = createCallbackSpec(
       this.graph.callbacks.length,
       outputs as OutputDep | OutputDep[],
       inputs as InputDep | InputDep[],
@@ -125,7 +157,7 @@ export class HyperApp {
       options
     )
     this.graph.add(spec)
-    return fn
+    return given
   }
 
   /** Answers a request without a socket (tests, and `app.request('/')`). */
@@ -136,11 +168,23 @@ export class HyperApp {
   /** The fetch handler, for any runtime or server. */
   readonly fetch = (req: Request): Response | Promise<Response> => this.hono.fetch(req)
 
-  /** Starts a Node server (`PORT`/`HOST` from the environment by default) and prints its URL. */
-  listen({ port = Number(process.env['PORT'] ?? 8050), hostname = process.env['HOST'] ?? '127.0.0.1' }: ListenOptions = {}): ServerType {
+  /**
+   * Starts a Node server (`PORT`/`HOST` from the environment by default) and prints its URL. On
+   * SIGTERM it stops accepting, finishes the requests in flight and exits (see `gracefulShutdown`).
+   */
+  listen({
+    port = Number(process.env['PORT'] ?? 8050),
+    hostname = process.env['HOST'] ?? '127.0.0.1',
+    gracefulShutdown: graceful = true,
+  }: ListenOptions = {}): ServerType {
     const server = serve({ fetch: this.fetch, port, hostname }, (info) => {
       this.context.logger.info(`hyperdash app running on http://${hostname}:${info.port}${this.context.basePath}/`)
     })
+    if (graceful) {
+      const o = graceful === true ? {} : graceful
+      gracefulShutdown(server as Server, { logger: this.context.logger, ...o, onClosed: () => this.close() })
+    }
+    if (this.#workerModules.size) this.workerPool.warm(this.#workerModules)
     return server
   }
 
@@ -156,6 +200,9 @@ export class HyperApp {
 
   #routes(context: AppContext = this.context): Hono {
     const app = new Hono()
+    const security = context.options.security ?? {}
+    app.use('*', securityHeaders(security))
+    app.use(UPDATE_PATH, crossOriginGuard(security))
     const files = staticFiles()
     app.get(`${STATIC_PREFIX}/:file`, (c) => {
       const f = files.get(c.req.param('file'))
@@ -199,7 +246,8 @@ export function createApp(options: AppOptions & { basePath?: string }): HyperApp
  */
 export function isMain(meta: ImportMeta): boolean {
   const entry = process.argv[1]
-  if (!entry) return false
+  // A worker thread importing the module (callbacks with `worker`) must not start a second server.
+  if (!entry || !isMainThread) return false
   try {
     return realpathSync(fileURLToPath(meta.url)) === realpathSync(entry)
   } catch {

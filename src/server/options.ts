@@ -2,6 +2,7 @@
  * @module options
  * App options and their defaults, in one literal.
  */
+import type { SecurityOptions } from './security.ts'
 
 export interface AppOptions {
   /** The page: a JSX node, or a function returning one (called per page load). */
@@ -29,6 +30,15 @@ export interface AppOptions {
   head?: unknown
   /** Where errors are logged. Default: `console`. */
   logger?: Pick<Console, 'error' | 'warn' | 'info'>
+  /** Largest update request body, in bytes; a larger one gets 413. Default: 1 MB. */
+  maxBodyBytes?: number
+  /** CSRF refusal, security headers and the Content-Security-Policy (docs/security.md). */
+  security?: SecurityOptions
+  /**
+   * Most worker threads running callbacks registered with `{ worker: import.meta.url }` at once.
+   * Default: the number of CPU cores minus one (at least 1, at most 4).
+   */
+  workerThreads?: number
 }
 
 export const DEFAULTS = {
@@ -38,4 +48,5 @@ export const DEFAULTS = {
   callbackTimeoutMs: 30_000,
   streamAfterMs: 30,
   initialBudgetMs: 200,
+  maxBodyBytes: 1024 * 1024,
 } as const

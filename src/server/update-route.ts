@@ -18,20 +18,19 @@ import { requestId } from './request-id.ts'
 
 const sleep = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null), ms))
 
-/** Default request body limit: 1 MB. */
-export const MAX_BODY = 1024 * 1024
-
 export function createUpdateHandler(app: AppContext) {
+  const max = app.options.maxBodyBytes
   const limit = bodyLimit({
-    maxSize: MAX_BODY,
-    onError: (c) => c.text(`The update request is larger than ${MAX_BODY} bytes.`, 413),
+    maxSize: max,
+    onError: (c) => c.text(`The update request is larger than ${max} bytes (the app's \`maxBodyBytes\`).`, 413),
   })
   return async function updateRoute(c: Context) {
     let response: Response | undefined
-    await limit(c, async () => {
+    // bodyLimit returns its 413 answer (it does not set c.res).
+    const refused = await limit(c, async () => {
       response = await handle(app, c)
     })
-    return response ?? c.res
+    return response ?? refused ?? c.res
   }
 }
 

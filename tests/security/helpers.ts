@@ -1,0 +1,86 @@
+/**
+ * @module helpers
+ * Security tests: read the live components out of a rendered page (as static/hyperdash.js does) and
+ * build update requests from them, valid or tampered with.
+ */
+import { UPDATE_PATH } from '../../src/protocol/constants.ts'
+
+/** Anything with a fetch handler (a HyperApp). */
+export interface Fetcher {
+  fetch(req: Request): Response | Promise<Response>
+}
+
+export interface Live {
+  id: string
+  /** The signed state JSON, as the page carries it in `data-hd`. */
+  s: string
+  /** Its signature (`data-hd-sig`). */
+  g: string
+  /** The props the browser sends for it. */
+  r: string[]
+}
+
+const unescape = (s: string) =>
+  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+
+/** The live components of a page's HTML, by id. */
+export function liveComponents(html: string): Map<string, Live> {
+  const out = new Map<string, Live>()
+  for (const m of html.matchAll(/<[a-z][\w-]*\s([^>]*\sdata-hd="[^"]*"[^>]*)>/g)) {
+    const attrs = ` ${m[1]!}`
+    const id = /\sid="([^"]*)"/.exec(attrs)?.[1]
+    const s = /\sdata-hd="([^"]*)"/.exec(attrs)?.[1]
+    const g = /\sdata-hd-sig="([^"]*)"/.exec(attrs)?.[1]
+    if (!id || s === undefined || !g) continue
+    const state = unescape(s)
+    out.set(unescape(id), { id: unescape(id), s: state, g, r: (JSON.parse(state) as { r: string[] }).r })
+  }
+  return out
+}
+
+export const ORIGIN = 'http://localhost'
+
+/** Loads the page of `app` and returns its live components. */
+export async function loadPage(app: Fetcher, path = '/'): Promise<Map<string, Live>> {
+  const res = await app.fetch(new Request(ORIGIN + path))
+  return liveComponents(await res.text())
+}
+
+/** The JSON request body of an update: `t` changed props, `values` browser props by `id.prop`. */
+export function updateJson(
+  page: Map<string, Live>,
+  t: string[],
+  values: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {}
+): Record<string, unknown> {
+  const c: Record<string, unknown> = {}
+  for (const comp of page.values()) {
+    const v: Record<string, unknown> = {}
+    for (const p of comp.r) v[p] = values[`${comp.id}.${p}`] ?? null
+    c[comp.id] = { s: comp.s, g: comp.g, p: null, v }
+  }
+  return { t, c, ...extra }
+}
+
+/** Same-origin headers of an htmx update request. */
+export const SAME_ORIGIN = {
+  'Content-Type': 'application/x-www-form-urlencoded',
+  Origin: ORIGIN,
+  'Sec-Fetch-Site': 'same-origin',
+}
+
+/** Posts an update (a JSON body object, or a raw body) to `app`. */
+export function postUpdate(
+  app: Fetcher,
+  body: Record<string, unknown> | string | URLSearchParams,
+  headers: Record<string, string> = SAME_ORIGIN
+): Promise<Response> {
+  const form = typeof body === 'string' || body instanceof URLSearchParams ? body : new URLSearchParams({ hd: JSON.stringify(body) })
+  return Promise.resolve(app.fetch(new Request(ORIGIN + UPDATE_PATH, { method: 'POST', body: form, headers })))
+}
+
+/** The text content of a response's fragment for element `id` (tags stripped, entities kept). */
+export function fragmentOf(html: string, id: string): string | null {
+  const m = new RegExp(`<template id="${id}"[^>]*>([\\s\\S]*?)</template>`).exec(html)
+  return m ? m[1]! : null
+}
