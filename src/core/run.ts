@@ -151,10 +151,6 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
       for (const d of req.cb.outputs) req.group.allProps.add(d.key)
       for (const k of written) req.group.updatedProps.add(k)
     }
-    // R24: requests whose outputs have all left the page are pruned.
-    for (const [cb] of requested) {
-      if (cb.outputs.length > 0 && !cb.outputs.some((d) => page.has(d.id))) requested.delete(cb)
-    }
     // R12/R18: every written prop triggers its consumers, except the writer itself (R36).
     for (const key of written) {
       for (const cb of graph.consumers(key)) if (cb !== req.cb) request(cb, [key], false, null)
@@ -184,6 +180,11 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
   const order = byPriority(graph)
   const deferred: WaveOutcome['deferred'] = []
   while (!signal.aborted) {
+    // R24 and Dash rddp001 (pruneCallbacks): a request whose outputs are all off the page is dropped
+    // before it runs, wherever it came from: the start of the wave, or a write after its outputs left.
+    for (const [cb] of requested) {
+      if (cb.outputs.length > 0 && !cb.outputs.some((d) => page.has(d.id))) requested.delete(cb)
+    }
     if (requested.size === 0 && executing.size === 0 && settled.length === 0) break
     const internal = pendingOutputs(graph, [...requested.keys(), ...executing.keys()])
     const blocked = o.external ? new Set([...internal, ...o.external]) : internal
