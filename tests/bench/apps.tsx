@@ -1,0 +1,141 @@
+/**
+ * @module apps
+ * The apps the bench drives: the seed's prime-factors example, a bare Hono route answering the same
+ * bytes, chains of N callbacks, graphs of N callbacks of which few are affected, and big layouts.
+ * Each builder also returns the update body of one user event, built from its rendered page.
+ */
+import { Hono } from 'hono'
+import { createApp, Input, Output, type HyperApp } from '../../src/index.ts'
+import { dcc } from '../../views/components/index.ts'
+import { readPage, updateBody, updateJson, updateRequest } from './client.ts'
+
+const BASE = 'http://127.0.0.1'
+
+export interface BenchApp {
+  app: { fetch(req: Request): Response | Promise<Response> }
+  /** Form bodies of the user events to send, in turn. */
+  bodies: string[]
+}
+
+async function pageOf(app: HyperApp) {
+  const res = await app.fetch(new Request(`${BASE}/`))
+  if (res.status !== 200) throw new Error(`GET / answered ${res.status}`)
+  return readPage(await res.text())
+}
+
+/** The seed's prime-factors example; events type 360 (composite) and 997 (prime) into `num`. */
+export async function primeApp(): Promise<BenchApp & { app: HyperApp }> {
+  const { app } = await import('../../examples/prime-factors.tsx')
+  const page = await pageOf(app)
+  const bodies = [360, 997].map((n) => updateBody(updateJson(page, ['num.value'], { num: { value: n } })))
+  return { app, bodies }
+}
+
+/** What the prime app answers to each of its bodies: status, headers (but the date and length), bytes. */
+export async function primeAnswers() {
+  const { app, bodies } = await primeApp()
+  return Promise.all(
+    bodies.map(async (b) => {
+      const res = await app.fetch(updateRequest(BASE, b))
+      const headers = [...res.headers].filter(([k]) => k !== 'date' && k !== 'content-length')
+      return { status: res.status, headers, body: await res.text() }
+    })
+  )
+}
+
+/**
+ * A bare Hono route answering the prime app's responses, in turn, with the same headers, without
+ * reading the request: the floor of the same answer on the same server stack.
+ */
+export async function bareApp(): Promise<BenchApp> {
+  const answers = await primeAnswers()
+  const { bodies } = await primeApp()
+  const app = new Hono()
+  let i = 0
+  app.post('/_hd/update', (c) => {
+    const a = answers[i++ % answers.length]!
+    for (const [k, v] of a.headers) c.header(k, v)
+    return c.body(a.body, a.status as 200)
+  })
+  return { app, bodies }
+}
+
+/** A button and a chain of `depth` callbacks: b.n_clicks → c0 → c1 → … One click runs them all. */
+export async function chainApp(depth: number): Promise<BenchApp & { app: HyperApp }> {
+  const ids = Array.from({ length: depth }, (_, i) => `c${i}`)
+  const app = createApp({
+    title: `chain ${depth}`,
+    layout: (
+      <div>
+        <button id="b">Go</button>
+        {ids.map((id) => (
+          <div id={id} />
+        ))}
+      </div>
+    ),
+  })
+  app.callback(Output('c0', 'children'), [Input('b', 'n_clicks')], (n) => `clicked ${n ?? 0}`)
+  for (let i = 1; i < depth; i++) {
+    app.callback(Output(`c${i}`, 'children'), [Input(`c${i - 1}`, 'children')], (prev) => `${i}: ${String(prev).length}`)
+  }
+  const page = await pageOf(app)
+  return { app, bodies: [updateBody(updateJson(page, ['b.n_clicks'], { b: { n_clicks: 1 } }))] }
+}
+
+/**
+ * A graph of `size` callbacks `in{i}.value → out{i}.children`, where `affected` of them read `in0.value`.
+ * `wholePage`: every component is in the layout (and so in each request); otherwise only the
+ * affected ones are, the others being callbacks for components not on the page.
+ */
+export async function graphApp(size: number, affected = 1, wholePage = false): Promise<BenchApp & { app: HyperApp }> {
+  const onPage = wholePage ? size : affected
+  const app = createApp({
+    title: `graph ${size}`,
+    suppressCallbackExceptions: !wholePage,
+    preventInitialCallbacks: true,
+    layout: (
+      <div>
+        {Array.from({ length: wholePage ? size : 1 }, (_, i) => (
+          <dcc.Input id={`in${i}`} />
+        ))}
+        {Array.from({ length: onPage }, (_, i) => (
+          <div id={`out${i}`} />
+        ))}
+      </div>
+    ),
+  })
+  for (let i = 0; i < size; i++) {
+    const input = i < affected ? 'in0' : `in${i}`
+    app.callback(Output(`out${i}`, 'children'), [Input(input, 'value')], (v) => `got ${v}`)
+  }
+  const page = await pageOf(app)
+  return { app, bodies: [updateBody(updateJson(page, ['in0.value'], { in0: { value: 'hello' } }))] }
+}
+
+/**
+ * A layout of `size` components. `live`: half are dcc.Inputs, half divs, each pair joined by a callback
+ * that runs on page load (size / 2 initial calls); otherwise plain elements and one callback.
+ */
+export function layoutApp(size: number, live: boolean): HyperApp {
+  const pairs = live ? size / 2 : 1
+  const app = createApp({
+    title: `layout ${size}`,
+    initialBudgetMs: 60_000,
+    layout: (
+      <main>
+        {Array.from({ length: pairs }, (_, i) => (
+          <dcc.Input id={`in${i}`} value={`v${i}`} />
+        ))}
+        {Array.from({ length: live ? pairs : size - 1 }, (_, i) => (
+          <div id={`out${i}`} class="cell">
+            text {i}
+          </div>
+        ))}
+      </main>
+    ),
+  })
+  for (let i = 0; i < pairs; i++) {
+    app.callback(Output(`out${i}`, 'children'), [Input(`in${i}`, 'value')], (v) => `got ${v}`)
+  }
+  return app
+}

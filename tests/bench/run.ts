@@ -1,0 +1,141 @@
+/**
+ * @module run
+ * `npm run bench`: hyperdash's performance against its targets (issue 5), printed as markdown.
+ * Sections: 1 update route under load vs bare Hono (1 and N processes), 2 chain depth, 3 graph size,
+ * 4 page render, 5 bytes, 6 memory. Only 127.0.0.1 is targeted; every load is time- or count-bounded.
+ *
+ *   npm run bench                       # the full run (about 3 minutes on 2 cores)
+ *   npm run bench -- --quick            # a smoke run (under a minute; numbers not comparable)
+ *   npm run bench -- --sections 1,5 --rounds 7 --seconds 3 --workers 2 --json out.json
+ */
+import './env.ts'
+import { execSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
+import { parseArgs } from 'node:util'
+import { primeApp } from './apps.tsx'
+import { bytesSection } from './bytes.ts'
+import { chainSection, graphSection } from './events.ts'
+import { memorySection } from './memory.ts'
+import { pageSection } from './page.ts'
+import { startServer } from './load.ts'
+import { throughputSection } from './throughput.ts'
+import { fmt, ms, ratio, us } from './stats.ts'
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sections: { type: 'string', default: '1,2,3,4,5,6' },
+    rounds: { type: 'string' },
+    seconds: { type: 'string' },
+    workers: { type: 'string' },
+    json: { type: 'string' },
+  },
+})
+const quick = args.quick
+const sections = new Set(args.sections.split(',').map((s) => Number(s.trim())))
+const rounds = Number(args.rounds ?? (quick ? 1 : 5))
+const seconds = Number(args.seconds ?? (quick ? 1 : 2))
+const workers = Number(args.workers ?? Math.max(2, availableParallelism()))
+const timing = quick ? { batches: 3, batchMs: 50 } : { batches: 7, batchMs: 150 }
+const httpCount = quick ? 60 : 400
+
+const out: string[] = []
+const results: Record<string, unknown> = {}
+const print = (s = '') => {
+  out.push(s)
+  console.log(s)
+}
+const log = (s: string) => console.error(`[bench] ${s}`)
+const started = performance.now()
+
+const git = (cmd: string) => {
+  try {
+    return execSync(`git ${cmd}`, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()
+  } catch {
+    return '?'
+  }
+}
+print(`## Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`)
+print()
+print(
+  `Commit ${git('rev-parse --short HEAD')}${git('status --porcelain -- src views static') ? ' (with local changes)' : ''}; ` +
+    `Node ${process.version}; ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}; ${fmt(totalmem() / 2 ** 30)} GiB; ` +
+    `load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}. ` +
+    `Options: rounds ${rounds}, ${seconds} s per load run, N = ${workers} processes${quick ? ', --quick' : ''}.`
+)
+
+const targets: string[] = []
+const check = (ok: boolean, text: string) => targets.push(`| ${ok ? 'met' : '**missed**'} | ${text} |`)
+const prime = await primeApp()
+
+if (sections.has(1)) {
+  log('1. update route under load…')
+  const r = await throughputSection(prime.bodies, { workers: [1, workers], connections: [10, 50], rounds, seconds })
+  results['throughput'] = r.cells.map(({ runs, ...c }) => ({ ...c, runs: runs.map((x) => x.rps) }))
+  print('\n### 1. Update route under load: prime factors (360 and 997 in turn) vs a bare Hono route answering the same bytes\n')
+  print(r.markdown)
+  for (const x of r.ratios) {
+    check(x.ratio >= 0.7, `${x.workers} process${x.workers > 1 ? 'es' : ''}, ${x.connections} connections: ${ratio(x.ratio)} bare Hono (target ≥ 0.70×)`)
+    if (x.connections === 50) check(x.p99 < 10, `${x.workers} process${x.workers > 1 ? 'es' : ''}, 50 connections: p99 ${ms(x.p99)} (target < 10 ms)`)
+  }
+}
+
+if (sections.has(2)) {
+  log('2. chain depth…')
+  const r = await chainSection(timing, httpCount)
+  results['chain'] = r.rows
+  print('\n### 2. One user event vs the depth of the chain it starts\n')
+  print(r.markdown)
+  const oneEach = r.rows.every((x) => x.status === 200 && !x.streamed && x.outputs === x.n)
+  check(oneEach, `one request per user event at chain depths ${r.rows.map((x) => x.n).join(', ')}, every output in it`)
+  check(r.perCb.engine < 0.02, `engine overhead per callback ${us(r.perCb.engine)} (target < 20 µs); whole route ${us(r.perCb.route)}`)
+}
+
+if (sections.has(3)) {
+  log('3. graph size…')
+  const r = await graphSection(timing, httpCount)
+  results['graph'] = { flat: r.flat, fan: r.fan, whole: r.whole }
+  print('\n### 3. One user event vs the size of the graph\n')
+  print(r.markdown)
+  check(r.flatness.route < 1.5 && r.flatness.engine < 1.5, `flat in graph size: 10,000 vs 10 callbacks costs ${ratio(r.flatness.route)} (target < 1.5×)`)
+}
+
+if (sections.has(4)) {
+  log('4. page render…')
+  const r = await pageSection(quick ? { runs: 1, budgetMs: 1000 } : { runs: 5, budgetMs: 12_000 })
+  results['page'] = r.rows
+  print('\n### 4. First page render (GET /, initial calls included, in-process)\n')
+  print(r.markdown)
+}
+
+if (sections.has(5)) {
+  log('5. bytes…')
+  const server = await startServer('prime', 1)
+  try {
+    const r = await bytesSection(prime.app, prime.bodies, Number(new URL(server.url).port), ['360 (composite: 2 outputs)', '997 (prime: 1 output)'])
+    results['bytes'] = { assets: r.assets, updates: r.updates }
+    print('\n### 5. Bytes: the first page (prime factors) and one update\n')
+    print(r.markdown)
+    check(r.js.gzip <= 25 * 1024, `${fmt(r.js.gzip / 1024)} KB of gzipped JavaScript per page in ${r.js.count} scripts (target ≤ 25 KB)`)
+  } finally {
+    await server.stop()
+  }
+}
+
+if (sections.has(6)) {
+  log('6. memory…')
+  const r = await memorySection(prime.bodies, quick ? { total: 5000, maxSeconds: 10 } : { total: 100_000, maxSeconds: 60 })
+  results['memory'] = r
+  print('\n### 6. Memory\n')
+  print(r.markdown)
+}
+
+if (targets.length) {
+  print('\n### Targets\n')
+  print('| | target |')
+  print('| --- | --- |')
+  for (const t of targets) print(t)
+}
+print(`\nBench time: ${fmt((performance.now() - started) / 1000)} s.`)
+if (args.json) writeFileSync(args.json, JSON.stringify({ markdown: out.join('\n'), results }, null, 2))

@@ -1,0 +1,42 @@
+/**
+ * @module server
+ * A bench server in its own process: `BENCH_APP` (prime | bare) served on 127.0.0.1, a free port, by
+ * `BENCH_WORKERS` processes (1: this process serves; more: src/server/cluster.ts). Tells its parent
+ * the port over IPC, and answers `mem` with its memory use (after a GC when run with --expose-gc).
+ */
+import './env.ts'
+import cluster from 'node:cluster'
+import { serve } from '@hono/node-server'
+import { listenCluster } from '../../src/server/cluster.ts'
+import { bareApp, primeApp, type BenchApp } from './apps.tsx'
+
+/** Messages this process sends its parent. */
+export type ServerMessage =
+  | { type: 'ready'; port: number; pids: number[] }
+  | { type: 'mem'; rss: number; heapUsed: number; external: number }
+
+const builders: Record<string, () => Promise<BenchApp>> = { prime: primeApp, bare: bareApp }
+const name = process.env['BENCH_APP'] ?? 'prime'
+const build = builders[name]
+if (!build) throw new Error(`BENCH_APP must be one of ${Object.keys(builders).join(', ')}; got ${name}`)
+const { app } = await build()
+const workers = Number(process.env['BENCH_WORKERS'] ?? 1)
+const send = (m: ServerMessage) => process.send?.(m)
+
+if (workers > 1 || cluster.isWorker) {
+  const handle = await listenCluster(app, { workers, port: 0, host: '127.0.0.1', onListening: () => {} })
+  if (cluster.isPrimary) send({ type: 'ready', port: handle.port, pids: [...handle.pids] })
+} else {
+  serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => send({ type: 'ready', port: info.port, pids: [process.pid] }))
+}
+
+if (cluster.isPrimary) {
+  process.on('message', (m) => {
+    if (m !== 'mem') return
+    ;(globalThis as { gc?: () => void }).gc?.()
+    const u = process.memoryUsage()
+    send({ type: 'mem', rss: u.rss, heapUsed: u.heapUsed, external: u.external })
+  })
+  // The bench's end (or its crash) closes the IPC channel: leave with it.
+  process.on('disconnect', () => process.exit(0))
+}
