@@ -25,7 +25,10 @@
     if (source || document.hidden) return
     source = new EventSource(url)
     source.addEventListener('boot', (e) => {
-      if (e.data !== boot) {
+      const reloading = e.data !== boot
+      // For tools and tests: the stream (re)connected, and whether the page reloads for it.
+      document.dispatchEvent(new CustomEvent('hd:dev-boot', { detail: { boot: e.data, reloading } }))
+      if (reloading) {
         disconnect()
         location.reload()
       }
