@@ -95,7 +95,12 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
   const { graph, page } = o
   const requested = new Map<CallbackSpec, CallbackRequest>()
   const executing = new Map<CallbackSpec, CallbackRequest>()
-  const done = new Set<CallbackSpec>()
+  // Dash's `predecessors` (R37): the callbacks whose results led to each request. A request its own
+  // callback helped cause is dropped, so a chain never loops, while a callback asked again by an
+  // unrelated chain (its output re-inserted, R20a) runs again, as in Dash.
+  const causes = new Map<CallbackRequest, Set<CallbackSpec>>()
+  // Running calls asked for again: latest wins (R16), their results are dropped.
+  const superseded = new Set<CallbackRequest>()
   const results: CallbackResult[] = []
   const settled: Settled[] = []
   const signal = o.signal ?? new AbortController().signal
@@ -110,9 +115,21 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
     performance.now() - startedAt > o.handBackAfterMs &&
     [...cb.inputs, ...cb.states].some((d) => !fresh.has(d.key))
 
-  const request = (cb: CallbackSpec, changed: readonly PropKey[], initial: boolean, group: ExecutionGroup | null) => {
-    if (done.has(cb) || executing.has(cb)) return // each callback at most once per wave (R37)
+  const request = (
+    cb: CallbackSpec,
+    changed: readonly PropKey[],
+    initial: boolean,
+    group: ExecutionGroup | null,
+    by: ReadonlySet<CallbackSpec>
+  ) => {
+    if (by.has(cb)) return // R36/R37: caused by its own result
+    const running = executing.get(cb)
+    if (running) superseded.add(running)
     mergeRequest(requested, cb, changed, initial, group)
+    const req = requested.get(cb)!
+    const set = causes.get(req) ?? new Set<CallbackSpec>()
+    for (const c of by) set.add(c)
+    causes.set(req, set)
   }
 
   const execute = (req: CallbackRequest) => {
@@ -125,13 +142,15 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
 
   const apply = async (s: Settled) => {
     const { req } = s
-    executing.delete(req.cb)
-    done.add(req.cb)
+    if (executing.get(req.cb) === req) executing.delete(req.cb)
+    const by = new Set(causes.get(req)).add(req.cb)
+    causes.delete(req)
     const written: PropKey[] = []
     const inserted: ComponentId[] = []
     const outputsLeft = req.cb.outputs.some((d) => page.has(d.id))
     let status = s.status
     if (req.cb.outputs.length > 0 && !outputsLeft) status = 'dropped' // R24: its outputs left the page
+    if (superseded.delete(req)) status = 'dropped' // R16: asked again while running, a newer call follows
     if (status === 'updated' && s.values) {
       for (const [key, value] of s.values) {
         if (!page.set(key, value)) continue // R18: an id no longer on the page is ignored
@@ -153,14 +172,14 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
     }
     // R12/R18: every written prop triggers its consumers, except the writer itself (R36).
     for (const key of written) {
-      for (const cb of graph.consumers(key)) if (cb !== req.cb) request(cb, [key], false, null)
+      for (const cb of graph.consumers(key)) request(cb, [key], false, null, by)
     }
     // R20/R21: callbacks of the inserted components, in one new group.
     if (inserted.length) {
       const group = newGroup()
       const plan = planInserted(graph, page, new Set(inserted), o.prevent)
-      for (const [cb, keys] of plan.triggered) request(cb, keys, false, group)
-      for (const cb of plan.initial) request(cb, [], true, group)
+      for (const [cb, keys] of plan.triggered) request(cb, keys, false, group, by)
+      for (const cb of plan.initial) request(cb, [], true, group, by)
     }
     const result: CallbackResult = {
       cb: req.cb,
@@ -188,7 +207,8 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
     if (requested.size === 0 && executing.size === 0 && settled.length === 0) break
     const internal = pendingOutputs(graph, [...requested.keys(), ...executing.keys()])
     const blocked = o.external ? new Set([...internal, ...o.external]) : internal
-    const ready = [...requested.values()].filter((r) => isReady(r.cb, blocked)).sort(order)
+    // A callback asked again while running starts once the running call has settled.
+    const ready = [...requested.values()].filter((r) => !executing.has(r.cb) && isReady(r.cb, blocked)).sort(order)
     if (ready.length === 0 && executing.size === 0 && settled.length === 0) {
       // Nothing can move. Waiting only on other requests: hand those callbacks back to the client.
       const waiting = [...requested.values()].sort(order)
@@ -205,10 +225,7 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
     }
     for (const r of ready) {
       requested.delete(r.cb)
-      if (isPrunedByGroup(r)) {
-        done.add(r.cb)
-        continue
-      }
+      if (isPrunedByGroup(r)) continue
       if (mayBeStale(r.cb)) {
         deferred.push({ cb: r.cb, changed: r.initial ? [] : r.changed })
         continue
@@ -226,7 +243,10 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
     }
   }
   const unfinished = signal.aborted
-    ? [...executing.values(), ...requested.values()].map((r) => ({ cb: r.cb, changed: r.initial ? [] : r.changed }))
+    ? [...[...executing.values()].filter((r) => !superseded.has(r)), ...requested.values()].map((r) => ({
+        cb: r.cb,
+        changed: r.initial ? [] : r.changed,
+      }))
     : []
   return { results, deferred, unfinished, aborted: signal.aborted }
 }
