@@ -151,14 +151,14 @@ export function isReady(cb: CallbackSpec, blocked: ReadonlySet<PropKey>): boolea
 
 /**
  * R17: a callback of a load/insertion group is dropped when none of its Inputs was written by the
- * group and every Input is an output of a group member that has finished.
+ * group and every Input is an output of a group member that has finished. Like Dash (which reads the
+ * resolved inputs), only Inputs whose component is `present` on the page count.
  */
-export function isPrunedByGroup(req: CallbackRequest): boolean {
+export function isPrunedByGroup(req: CallbackRequest, present: (id: ComponentId) => boolean = () => true): boolean {
   const g = req.group
   if (!g || req.cb.inputs.length === 0) return false
-  return (
-    req.cb.inputs.every((i) => g.allProps.has(i.key)) && !req.cb.inputs.some((i) => g.updatedProps.has(i.key))
-  )
+  const inputs = req.cb.inputs.filter((i) => present(i.id))
+  return inputs.every((i) => g.allProps.has(i.key)) && !inputs.some((i) => g.updatedProps.has(i.key))
 }
 
 /** Ready callbacks first by depth in the graph, then by registration, for a deterministic order. */

@@ -225,7 +225,7 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
     }
     for (const r of ready) {
       requested.delete(r.cb)
-      if (isPrunedByGroup(r)) continue
+      if (isPrunedByGroup(r, (id) => page.has(id))) continue
       if (mayBeStale(r.cb)) {
         deferred.push({ cb: r.cb, changed: r.initial ? [] : r.changed })
         continue

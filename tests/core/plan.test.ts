@@ -373,6 +373,13 @@ describe('isPrunedByGroup (R17)', () => {
   ])('$case → $pruned', ({ r, pruned }) => {
     expect(isPrunedByGroup(r)).toBe(pruned)
   })
+
+  it.each([
+    { case: 'the uncovered input is missing from the page', present: ['a'], pruned: true },
+    { case: 'both inputs are on the page', present: ['a', 'b'], pruned: false },
+  ])('ignores inputs whose component is missing: $case → $pruned', ({ present, pruned }) => {
+    expect(isPrunedByGroup(req('K', ['a.value']), (id) => present.includes(id))).toBe(pruned)
+  })
 })
 
 describe('pendingOutputs and externalPending', () => {

@@ -301,3 +301,19 @@ describe('R14: State does not block', () => {
     expect(page.value('s.children')).toBe('new v0')
   })
 })
+
+describe('R17: group pruning looks only at the inputs on the page', () => {
+  it('prunes a callback whose present inputs all come from a member that wrote nothing', async () => {
+    const app = new TestApp()
+    app.callback('A', Output('a', 'children'), [Input('btn', 'n_clicks')], [], (n: number | null) => {
+      if (!n) throw new PreventUpdate()
+      return `A${n}`
+    })
+    app.callback('C', Output('c', 'children'), [Input('a', 'children'), Input('missing', 'value')], [], (a: string) => `C ${a}`)
+    const { page, outcome } = await app.load(h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'a' }, 'A0'), h('div', { id: 'c' })]))
+    expect(statuses(outcome)).toEqual([['A', 'prevented']])
+    expect(app.count('C')).toBe(0)
+    await app.click(page, 'btn')
+    expect(page.value('c.children')).toBe('C A1')
+  })
+})
