@@ -154,7 +154,10 @@ export function isReady(cb: CallbackSpec, blocked: ReadonlySet<PropKey>): boolea
  * group and every Input is an output of a group member that has finished. Like Dash (which reads the
  * resolved inputs), only Inputs whose component is `present` on the page count.
  */
-export function isPrunedByGroup(req: CallbackRequest, present: (id: ComponentId) => boolean = () => true): boolean {
+export function isPrunedByGroup(
+  req: CallbackRequest,
+  present: (id: ComponentId) => boolean = () => true
+): boolean {
   const g = req.group
   if (!g || req.cb.inputs.length === 0) return false
   const inputs = req.cb.inputs.filter((i) => present(i.id))

@@ -208,7 +208,9 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
     const internal = pendingOutputs(graph, [...requested.keys(), ...executing.keys()])
     const blocked = o.external ? new Set([...internal, ...o.external]) : internal
     // A callback asked again while running starts once the running call has settled.
-    const ready = [...requested.values()].filter((r) => !executing.has(r.cb) && isReady(r.cb, blocked)).sort(order)
+    const ready = [...requested.values()]
+      .filter((r) => !executing.has(r.cb) && isReady(r.cb, blocked))
+      .sort(order)
     if (ready.length === 0 && executing.size === 0 && settled.length === 0) {
       // Nothing can move. Waiting only on other requests: hand those callbacks back to the client.
       const waiting = [...requested.values()].sort(order)

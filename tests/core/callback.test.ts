@@ -73,7 +73,9 @@ describe('R1: dependencies come in the order Outputs, Inputs, States', () => {
 
   it('names an anonymous callback by its registration number, not by an empty string', () => {
     const err = thrown(() => spec(7, [Input('a', 'value')], [], [], () => 1))
-    expect(err.message).toBe(messages.wrongOrder('#7', 'argument 1 (outputs), item 0', 'Input("a", "value")', 'an Output'))
+    expect(err.message).toBe(
+      messages.wrongOrder('#7', 'argument 1 (outputs), item 0', 'Input("a", "value")', 'an Output')
+    )
   })
 
   it('accepts a single Input and a list of Inputs alike', () => {
@@ -148,7 +150,9 @@ describe('R3: callback ids', () => {
   })
 
   it('prefers options.name, then the function name, then the id as the name', () => {
-    expect(spec(0, Output('a', 'children'), [Input('b', 'value')], [], fn, { name: 'mine' }).name).toBe('mine')
+    expect(spec(0, Output('a', 'children'), [Input('b', 'value')], [], fn, { name: 'mine' }).name).toBe(
+      'mine'
+    )
     expect(spec(0, Output('a', 'children'), [Input('b', 'value')], [], fn).name).toBe('update')
     expect(spec(0, Output('a', 'children'), [Input('b', 'value')], [], () => 1).name).toBe('a.children')
   })
@@ -188,20 +192,34 @@ describe('R4: component ids may not contain "." or "{"', () => {
     expect(err.message).toBe(messages.badProp(prop, `Output("a", ${JSON.stringify(prop)})`))
   })
 
-  it.each(['children', 'n_clicks', 'data-cb', 'aria-cb', 'n_clicks_timestamp'])('accepts the prop name %s', (prop) => {
-    expect(Output('a', prop).key).toBe(`a.${prop}`)
-  })
+  it.each(['children', 'n_clicks', 'data-cb', 'aria-cb', 'n_clicks_timestamp'])(
+    'accepts the prop name %s',
+    (prop) => {
+      expect(Output('a', prop).key).toBe(`a.${prop}`)
+    }
+  )
 
   it('accepts a ref in place of an id', () => {
     const out = ref<{ children: string }>('out')
-    expect(Output(out, 'children')).toEqual({ kind: 'output', id: 'out', prop: 'children', key: 'out.children' })
+    expect(Output(out, 'children')).toEqual({
+      kind: 'output',
+      id: 'out',
+      prop: 'children',
+      key: 'out.children',
+    })
   })
 })
 
 describe('other registration errors', () => {
   it('rejects the same output twice in one callback, naming its position', () => {
     const err = thrown(() =>
-      spec(0, [Output('a', 'children'), Output('b', 'children'), Output('a', 'children')], [Input('i', 'value')], [], fn)
+      spec(
+        0,
+        [Output('a', 'children'), Output('b', 'children'), Output('a', 'children')],
+        [Input('i', 'value')],
+        [],
+        fn
+      )
     )
     expect(err).toBeInstanceOf(ConfigError)
     expect(err.message).toBe(messages.duplicateOutputInCallback('update', 2, 'a.children'))
@@ -216,7 +234,9 @@ describe('other registration errors', () => {
   })
 
   it('rejects preventInitialCall on a callback without Inputs (Dash dvcv001b)', () => {
-    const err = thrown(() => spec(0, Output('a', 'children'), [], [State('s', 'data')], fn, { preventInitialCall: true }))
+    const err = thrown(() =>
+      spec(0, Output('a', 'children'), [], [State('s', 'data')], fn, { preventInitialCall: true })
+    )
     expect(err).toBeInstanceOf(ConfigError)
     expect(err.message).toBe(messages.noInputs('update'))
   })

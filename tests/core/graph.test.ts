@@ -5,13 +5,23 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createCallbackSpec, type CallbackSpec } from '../../src/core/callback.ts'
-import { Input, Output, State, type InputDep, type OutputDep, type StateDep } from '../../src/core/dependency.ts'
+import {
+  Input,
+  Output,
+  State,
+  type InputDep,
+  type OutputDep,
+  type StateDep,
+} from '../../src/core/dependency.ts'
 import { ConfigError, messages } from '../../src/core/errors.ts'
 import { Graph } from '../../src/core/graph.ts'
 
 /** `cb('name', ['a.children'], ['b.value'], ['c.data'])` builds a spec from prop keys. */
 function cb(name: string, outs: string[], ins: string[], states: string[] = [], index = 0): CallbackSpec {
-  const dep = <T>(make: (id: string, prop: string) => T) => (k: string) => make(k.split('.')[0]!, k.split('.')[1]!)
+  const dep =
+    <T>(make: (id: string, prop: string) => T) =>
+    (k: string) =>
+      make(k.split('.')[0]!, k.split('.')[1]!)
   return createCallbackSpec(
     index,
     outs.map(dep(Output)) as OutputDep[],

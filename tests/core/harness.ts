@@ -30,7 +30,11 @@ export function h(type: string, props: Record<string, unknown> = {}, ...children
 const isEl = (v: unknown): v is El => typeof v === 'object' && v !== null && 'type' in v && 'props' in v
 
 /** Finds the components with an id that `involves` accepts, each with its nearest such ancestor. */
-export function scanJson(value: unknown, parent: string | null, involves: (id: string) => boolean): ComponentRecord[] {
+export function scanJson(
+  value: unknown,
+  parent: string | null,
+  involves: (id: string) => boolean
+): ComponentRecord[] {
   const out: ComponentRecord[] = []
   const walk = (v: unknown, at: string | null) => {
     if (Array.isArray(v)) return v.forEach((x) => walk(x, at))
@@ -157,7 +161,8 @@ export class TestApp {
 
   /** Types `text` one key at a time into `id.value`, one event per key. */
   async type(page: PageState, id: string, text: string) {
-    for (const ch of text) await this.event(page, { [`${id}.value`]: `${page.value(`${id}.value`) ?? ''}${ch}` })
+    for (const ch of text)
+      await this.event(page, { [`${id}.value`]: `${page.value(`${id}.value`) ?? ''}${ch}` })
   }
 }
 

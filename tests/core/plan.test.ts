@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createCallbackSpec, type CallbackSpec } from '../../src/core/callback.ts'
-import { Input, Output, State, type InputDep, type OutputDep, type StateDep } from '../../src/core/dependency.ts'
+import {
+  Input,
+  Output,
+  State,
+  type InputDep,
+  type OutputDep,
+  type StateDep,
+} from '../../src/core/dependency.ts'
 import { Graph } from '../../src/core/graph.ts'
 import { PageState } from '../../src/core/page.ts'
 import {
@@ -25,7 +32,9 @@ import {
 const split = (k: string) => [k.split('.')[0]!, k.split('.')[1]!] as const
 
 /** Registers callbacks from prop keys: `{ name, out, in, state, pic }`. */
-function graphOf(...defs: { name: string; out?: string[]; in?: string[]; state?: string[]; pic?: boolean }[]) {
+function graphOf(
+  ...defs: { name: string; out?: string[]; in?: string[]; state?: string[]; pic?: boolean }[]
+) {
   const g = new Graph()
   const byName: Record<string, CallbackSpec> = {}
   defs.forEach((d, index) => {
@@ -59,10 +68,13 @@ describe('resolvePreventInitial (R25)', () => {
   it.each([
     { appDefault: false, unset: false, on: true, off: false },
     { appDefault: true, unset: true, on: true, off: false },
-  ])('app default $appDefault: unset → $unset, true → $on, false → $off', ({ appDefault, unset, on, off }) => {
-    const prevent = resolvePreventInitial(appDefault)
-    expect([prevent(cb['unset']!), prevent(cb['on']!), prevent(cb['off']!)]).toEqual([unset, on, off])
-  })
+  ])(
+    'app default $appDefault: unset → $unset, true → $on, false → $off',
+    ({ appDefault, unset, on, off }) => {
+      const prevent = resolvePreventInitial(appDefault)
+      expect([prevent(cb['unset']!), prevent(cb['on']!), prevent(cb['off']!)]).toEqual([unset, on, off])
+    }
+  )
 })
 
 describe('planInitial', () => {
@@ -91,14 +103,17 @@ describe('planInitial', () => {
   it.each([
     { page: ['output', 'store'], planned: ['stateOnly', 'bare1', 'bare2'] },
     { page: ['store'], planned: ['bare1', 'bare2'] },
-  ])('R7: no-input callbacks fire when an output is present; no-input no-output ones always', ({ page, planned }) => {
-    const { g } = graphOf(
-      { name: 'stateOnly', out: ['output.children'], state: ['store.data'] },
-      { name: 'bare1' },
-      { name: 'bare2' }
-    )
-    expect(names(planInitial(g, pageOf(page), allowAll))).toEqual(planned)
-  })
+  ])(
+    'R7: no-input callbacks fire when an output is present; no-input no-output ones always',
+    ({ page, planned }) => {
+      const { g } = graphOf(
+        { name: 'stateOnly', out: ['output.children'], state: ['store.data'] },
+        { name: 'bare1' },
+        { name: 'bare2' }
+      )
+      expect(names(planInitial(g, pageOf(page), allowAll))).toEqual(planned)
+    }
+  )
 
   it('R8: drops a callback whose inputs are all missing, and cascades down (Dash cbmi002)', () => {
     const { g } = graphOf(
@@ -111,7 +126,12 @@ describe('planInitial', () => {
 
   it('R8: keeps a callback with one live input among dropped ones; State never counts (Dash cbmi001)', () => {
     const { g } = graphOf(
-      { name: 'out1', out: ['out1.children'], in: ['a.children', 'b.children'], state: ['c.children', 'title.children'] },
+      {
+        name: 'out1',
+        out: ['out1.children'],
+        in: ['a.children', 'b.children'],
+        state: ['c.children', 'title.children'],
+      },
       { name: 'out2', out: ['out2.children'], in: ['out1.children'], state: ['title.children'] },
       { name: 'out3', out: ['out3.children'], in: ['out1.children', 'title.children'] }
     )
@@ -265,7 +285,12 @@ describe('mergeRequest', () => {
 
   it.each<{ case: string; steps: Step[]; changed: string[]; initial: boolean }>([
     { case: 'one initial request', steps: [{ changed: [], initial: true }], changed: [], initial: true },
-    { case: 'one triggered request', steps: [{ changed: ['a.value'], initial: false }], changed: ['a.value'], initial: false },
+    {
+      case: 'one triggered request',
+      steps: [{ changed: ['a.value'], initial: false }],
+      changed: ['a.value'],
+      initial: false,
+    },
     {
       case: 'an "initial" request that carries triggers is not initial',
       steps: [{ changed: ['a.value'], initial: true }],
@@ -326,7 +351,7 @@ describe('mergeRequest', () => {
     expect(queue.get(K)!.group).toBe(g1)
   })
 
-  it('does not share the caller\'s array', () => {
+  it("does not share the caller's array", () => {
     const queue = new Map<CallbackSpec, CallbackRequest>()
     const changed = ['a.value']
     mergeRequest(queue, K, changed, false, null)
@@ -345,7 +370,12 @@ describe('isReady (R14)', () => {
     { case: 'an Input pending', spec: 'K', blocked: ['b.value'], ready: false },
     { case: 'only a State pending', spec: 'K', blocked: ['s.value'], ready: true },
     { case: 'only its own Output pending', spec: 'K', blocked: ['o.children'], ready: true },
-    { case: 'an Input that is also its own Output', spec: 'self', blocked: ['x.value', 'y.children'], ready: true },
+    {
+      case: 'an Input that is also its own Output',
+      spec: 'self',
+      blocked: ['x.value', 'y.children'],
+      ready: true,
+    },
     { case: 'another Input pending', spec: 'self', blocked: ['x.value', 'z.value'], ready: false },
   ])('$case → $ready', ({ spec, blocked, ready }) => {
     expect(isReady(cb[spec]!, new Set(blocked))).toBe(ready)
@@ -403,10 +433,17 @@ describe('pendingOutputs and externalPending', () => {
     { triggers: ['other.value'], callbacks: ['solo'], pending: ['side.children', 'solo.children'] },
     { triggers: ['leaf.children'], callbacks: [], pending: [] },
     { triggers: [], callbacks: ['mid'], pending: ['leaf.children'] },
-  ])('triggers $triggers and callbacks $callbacks leave $pending pending', ({ triggers, callbacks, pending }) => {
-    const out = externalPending(g, triggers, callbacks.map((n) => cb[n]!))
-    expect([...out].sort()).toEqual(pending)
-  })
+  ])(
+    'triggers $triggers and callbacks $callbacks leave $pending pending',
+    ({ triggers, callbacks, pending }) => {
+      const out = externalPending(
+        g,
+        triggers,
+        callbacks.map((n) => cb[n]!)
+      )
+      expect([...out].sort()).toEqual(pending)
+    }
+  )
 })
 
 describe('byPriority', () => {
@@ -416,7 +453,12 @@ describe('byPriority', () => {
       { name: 'top', out: ['m.value'], in: ['src.value'] },
       { name: 'top2', out: ['n.value'], in: ['src.value'] }
     )
-    const reqs = ['deep', 'top2', 'top'].map((n) => ({ cb: cb[n]!, changed: [], initial: false, group: null }))
+    const reqs = ['deep', 'top2', 'top'].map((n) => ({
+      cb: cb[n]!,
+      changed: [],
+      initial: false,
+      group: null,
+    }))
     expect(reqs.sort(byPriority(g)).map((r) => r.cb.name)).toEqual(['top', 'top2', 'deep'])
   })
 })

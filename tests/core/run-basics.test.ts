@@ -12,7 +12,13 @@ import { h, statuses, TestApp } from './harness.ts'
 describe('cbsc001: simple callback', () => {
   it('runs once on load, then once per key: 2 + 11 calls, ending with the typed text', async () => {
     const app = new TestApp()
-    app.callback('update_output', Output('output-1', 'children'), [Input('input', 'value')], [], (v: string) => v)
+    app.callback(
+      'update_output',
+      Output('output-1', 'children'),
+      [Input('input', 'value')],
+      [],
+      (v: string) => v
+    )
     const layout = h('div', {}, [
       h('dcc.Input', { id: 'input', value: 'initial value' }),
       h('div', {}, h('div', {}, [1.5, null, 'string', h('div', { id: 'output-1' })])),
@@ -34,10 +40,21 @@ describe('cbsc002: callbacks generating children', () => {
   it('runs the inserted callback once on insertion, then on each key typed into the inserted input', async () => {
     const app = new TestApp()
     app.callback('pad_output', Output('output', 'children'), [Input('input', 'value')], [], () =>
-      h('div', {}, [h('dcc.Input', { id: 'sub-input-1', value: 'sub input initial value' }), h('div', { id: 'sub-output-1' })])
+      h('div', {}, [
+        h('dcc.Input', { id: 'sub-input-1', value: 'sub input initial value' }),
+        h('div', { id: 'sub-output-1' }),
+      ])
     )
-    app.callback('update_input', Output('sub-output-1', 'children'), [Input('sub-input-1', 'value')], [], (v: string) => v)
-    const { page, outcome } = await app.load(h('div', {}, [h('dcc.Input', { id: 'input', value: 'initial value' }), h('div', { id: 'output' })]))
+    app.callback(
+      'update_input',
+      Output('sub-output-1', 'children'),
+      [Input('sub-input-1', 'value')],
+      [],
+      (v: string) => v
+    )
+    const { page, outcome } = await app.load(
+      h('div', {}, [h('dcc.Input', { id: 'input', value: 'initial value' }), h('div', { id: 'output' })])
+    )
     expect(page.value('sub-output-1.children')).toBe('sub input initial value')
     expect(app.count('update_input')).toBe(1)
     expect(outcome.results.map((r) => [r.cb.name, r.initial, r.inserted])).toEqual([
@@ -58,16 +75,31 @@ describe('cbsc005: children types', () => {
     ['a string', 'a string'],
     [123, 123],
     [123.45, 123.45],
-    [[6, 7, 8], [6, 7, 8]],
-    [['a', 'list', 'of', 'strings'], ['a', 'list', 'of', 'strings']],
-    [['strings', 2, 'numbers'], ['strings', 2, 'numbers']],
+    [
+      [6, 7, 8],
+      [6, 7, 8],
+    ],
+    [
+      ['a', 'list', 'of', 'strings'],
+      ['a', 'list', 'of', 'strings'],
+    ],
+    [
+      ['strings', 2, 'numbers'],
+      ['strings', 2, 'numbers'],
+    ],
   ]
   it('keeps "init" on load (noUpdate), then writes each value as returned', async () => {
     const app = new TestApp()
-    app.callback('set_children', Output('out', 'children'), [Input('btn', 'n_clicks')], [], (n: number | null) =>
-      n === null || n > outputs.length ? noUpdate : outputs[n - 1]![0]
+    app.callback(
+      'set_children',
+      Output('out', 'children'),
+      [Input('btn', 'n_clicks')],
+      [],
+      (n: number | null) => (n === null || n > outputs.length ? noUpdate : outputs[n - 1]![0])
     )
-    const { page, outcome } = await app.load(h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'out' }, 'init')]))
+    const { page, outcome } = await app.load(
+      h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'out' }, 'init')])
+    )
     expect(statuses(outcome)).toEqual([['set_children', 'noUpdate']])
     expect(outcome.results[0]!.written).toEqual([])
     expect(page.value('out.children')).toBe('init')
@@ -85,8 +117,16 @@ describe('cbsc006: array of objects', () => {
     app.callback('set_options', Output('dd', 'options'), [Input('btn', 'n_clicks')], [], (n: number | null) =>
       Array.from({ length: n ?? 0 }, (_, i) => ({ label: `opt${i}`, value: i }))
     )
-    app.callback('set_out', Output('out', 'children'), [Input('dd', 'options')], [], (opts: unknown[]) => opts.length)
-    const { page } = await app.load(h('div', {}, [h('button', { id: 'btn' }), h('dcc.Dropdown', { id: 'dd' }), h('div', { id: 'out' })]))
+    app.callback(
+      'set_out',
+      Output('out', 'children'),
+      [Input('dd', 'options')],
+      [],
+      (opts: unknown[]) => opts.length
+    )
+    const { page } = await app.load(
+      h('div', {}, [h('button', { id: 'btn' }), h('dcc.Dropdown', { id: 'dd' }), h('div', { id: 'out' })])
+    )
     expect(page.value('out.children')).toBe(0)
     expect([app.count('set_options'), app.count('set_out')]).toEqual([1, 1])
     for (const n of [1, 2, 3]) {
@@ -101,10 +141,25 @@ describe('cbsc006: array of objects', () => {
 describe('cbsc008: callbacks on any prop name', () => {
   it('writes data-cb, and the callback reading data-cb copies it into children', async () => {
     const app = new TestApp()
-    app.callback('update_data', Output('output-1', 'data-cb'), [Input('input', 'value')], [], (v: string) => v)
-    app.callback('update_text', Output('output-1', 'children'), [Input('output-1', 'data-cb')], [], (v: string) => v)
+    app.callback(
+      'update_data',
+      Output('output-1', 'data-cb'),
+      [Input('input', 'value')],
+      [],
+      (v: string) => v
+    )
+    app.callback(
+      'update_text',
+      Output('output-1', 'children'),
+      [Input('output-1', 'data-cb')],
+      [],
+      (v: string) => v
+    )
     const { page } = await app.load(
-      h('div', {}, [h('dcc.Input', { id: 'input', value: 'initial value' }), h('div', { id: 'output-1', 'data-cb': 'initial value' })])
+      h('div', {}, [
+        h('dcc.Input', { id: 'input', value: 'initial value' }),
+        h('div', { id: 'output-1', 'data-cb': 'initial value' }),
+      ])
     )
     expect(page.value('output-1.children')).toBe('initial value')
     await app.event(page, { 'input.value': '' })
@@ -120,12 +175,20 @@ describe('cbsc010: event properties', () => {
   it('prevents on load (output untouched, nothing counted), then answers a click', async () => {
     const app = new TestApp()
     let counted = 0
-    app.callback('update_output', Output('output', 'children'), [Input('button', 'n_clicks')], [], (n: number | null) => {
-      if (!n) throw new PreventUpdate()
-      counted++
-      return 'Click'
-    })
-    const { page, outcome } = await app.load(h('div', {}, [h('button', { id: 'button' }, 'Click Me'), h('div', { id: 'output' })]))
+    app.callback(
+      'update_output',
+      Output('output', 'children'),
+      [Input('button', 'n_clicks')],
+      [],
+      (n: number | null) => {
+        if (!n) throw new PreventUpdate()
+        counted++
+        return 'Click'
+      }
+    )
+    const { page, outcome } = await app.load(
+      h('div', {}, [h('button', { id: 'button' }, 'Click Me'), h('div', { id: 'output' })])
+    )
     expect(statuses(outcome)).toEqual([['update_output', 'prevented']])
     expect(page.value('output.children')).toBe(null)
     expect(counted).toBe(0)
@@ -139,11 +202,22 @@ describe('cbsc011: one call for many inputs on load', () => {
   it('calls once with all ten values', async () => {
     const app = new TestApp()
     const ids = Array.from({ length: 10 }, (_, i) => `input-${i}`)
-    app.callback('dynamic_output', Output('container', 'children'), ids.map((id) => Input(id, 'value')), [], (...args: unknown[]) =>
-      JSON.stringify(args.slice(0, 10))
+    app.callback(
+      'dynamic_output',
+      Output('container', 'children'),
+      ids.map((id) => Input(id, 'value')),
+      [],
+      (...args: unknown[]) => JSON.stringify(args.slice(0, 10))
     )
     const { page } = await app.load(
-      h('div', {}, [h('div', {}, ids.map((id, i) => h('dcc.Input', { id, value: `Input ${i}` }))), h('div', { id: 'container' })])
+      h('div', {}, [
+        h(
+          'div',
+          {},
+          ids.map((id, i) => h('dcc.Input', { id, value: `Input ${i}` }))
+        ),
+        h('div', { id: 'container' }),
+      ])
     )
     expect(app.count('dynamic_output')).toBe(1)
     expect(page.value('container.children')).toBe(JSON.stringify(ids.map((_, i) => `Input ${i}`)))
@@ -154,15 +228,33 @@ describe('cbsc012: one call for many inserted inputs', () => {
   it('calls the inserted callback once when its ten inputs and its output arrive together', async () => {
     const app = new TestApp()
     const ids = Array.from({ length: 10 }, (_, i) => `input-${i}`)
-    app.callback('display_output', Output('container', 'children'), [Input('display-content', 'n_clicks')], [], (n: number | null) =>
-      !n
-        ? ''
-        : h('div', {}, [h('div', {}, ids.map((id, i) => h('dcc.Input', { id, value: `Input ${i}` }))), h('div', { id: 'dynamic-output' })])
+    app.callback(
+      'display_output',
+      Output('container', 'children'),
+      [Input('display-content', 'n_clicks')],
+      [],
+      (n: number | null) =>
+        !n
+          ? ''
+          : h('div', {}, [
+              h(
+                'div',
+                {},
+                ids.map((id, i) => h('dcc.Input', { id, value: `Input ${i}` }))
+              ),
+              h('div', { id: 'dynamic-output' }),
+            ])
     )
-    app.callback('dynamic_output', Output('dynamic-output', 'children'), ids.map((id) => Input(id, 'value')), [], (...args: unknown[]) =>
-      JSON.stringify(args.slice(0, 10))
+    app.callback(
+      'dynamic_output',
+      Output('dynamic-output', 'children'),
+      ids.map((id) => Input(id, 'value')),
+      [],
+      (...args: unknown[]) => JSON.stringify(args.slice(0, 10))
     )
-    const { page } = await app.load(h('div', {}, [h('button', { id: 'display-content' }), h('div', { id: 'container' })]))
+    const { page } = await app.load(
+      h('div', {}, [h('button', { id: 'display-content' }), h('div', { id: 'container' })])
+    )
     expect(app.count('dynamic_output')).toBe(0)
     const o = await app.click(page, 'display-content')
     expect(app.count('dynamic_output')).toBe(1)
@@ -181,12 +273,19 @@ describe('cbsc014: several props of one component change together', () => {
     app.callback(
       'update_output',
       Output('container', 'children'),
-      [Input('button-1', 'n_clicks'), Input('button-1', 'n_clicks_timestamp'), Input('button-2', 'n_clicks'), Input('button-2', 'n_clicks_timestamp')],
+      [
+        Input('button-1', 'n_clicks'),
+        Input('button-1', 'n_clicks_timestamp'),
+        Input('button-2', 'n_clicks'),
+        Input('button-2', 'n_clicks_timestamp'),
+      ],
       [],
       (n1: number, _t1: number, n2: number) => `${n1}, ${n2}`
     )
     const button = (id: string) => h('button', { id, n_clicks: 0, n_clicks_timestamp: -1 })
-    const { page } = await app.load(h('div', {}, [h('div', { id: 'container' }), button('button-1'), button('button-2')]))
+    const { page } = await app.load(
+      h('div', {}, [h('div', { id: 'container' }), button('button-1'), button('button-2')])
+    )
     expect(page.value('container.children')).toBe('0, 0')
     expect(app.count('update_output')).toBe(1)
     const steps: [string, number, string][] = [
@@ -207,11 +306,26 @@ describe('cbsc014: several props of one component change together', () => {
 describe('cbsc015: a callback writing its own input (R36)', () => {
   it('does not re-run itself, and its follower runs exactly twice (initial + one change)', async () => {
     const app = new TestApp()
-    app.callback('circular_output', Output('input', 'value'), [Input('input', 'value')], [], (v: number, c: CallbackContext) =>
-      c.isInitialCall ? v : v + 1
+    app.callback(
+      'circular_output',
+      Output('input', 'value'),
+      [Input('input', 'value')],
+      [],
+      (v: number, c: CallbackContext) => (c.isInitialCall ? v : v + 1)
     )
-    app.callback('follower_output', Output('input-text', 'children'), [Input('input', 'value')], [], (v: number) => String(v))
-    const { page } = await app.load(h('div', {}, [h('div', { id: 'input-text' }, '0'), h('dcc.Input', { id: 'input', type: 'number', value: 0 })]))
+    app.callback(
+      'follower_output',
+      Output('input-text', 'children'),
+      [Input('input', 'value')],
+      [],
+      (v: number) => String(v)
+    )
+    const { page } = await app.load(
+      h('div', {}, [
+        h('div', { id: 'input-text' }, '0'),
+        h('dcc.Input', { id: 'input', type: 'number', value: 0 }),
+      ])
+    )
     expect(app.triggered('follower_output')).toEqual([['input.value']])
     const o = await app.event(page, { 'input.value': 2 })
     expect(page.value('input.value')).toBe(3)
@@ -227,8 +341,16 @@ describe('cbsc022 / cbsc023 / cbsc024 / cbsc025: callbacks without outputs or in
   it('cbsc022: a no-output callback fires on load and on each click', async () => {
     const app = new TestApp()
     app.callback('no_output_callback', [], [Input('btn', 'n_clicks')], [], () => undefined)
-    app.callback('with_output_callback', Output('output', 'children'), [Input('btn', 'n_clicks')], [], (n: number) => `Clicks: ${n}`)
-    const { page, outcome } = await app.load(h('div', {}, [h('button', { id: 'btn', n_clicks: 0 }), h('div', { id: 'output' })]))
+    app.callback(
+      'with_output_callback',
+      Output('output', 'children'),
+      [Input('btn', 'n_clicks')],
+      [],
+      (n: number) => `Clicks: ${n}`
+    )
+    const { page, outcome } = await app.load(
+      h('div', {}, [h('button', { id: 'btn', n_clicks: 0 }), h('div', { id: 'output' })])
+    )
     expect(page.value('output.children')).toBe('Clicks: 0')
     expect(app.count('no_output_callback')).toBe(1)
     expect(outcome.results.find((r) => r.cb.name === 'no_output_callback')!.status).toBe('noUpdate')
@@ -239,15 +361,24 @@ describe('cbsc022 / cbsc023 / cbsc024 / cbsc025: callbacks without outputs or in
 
   it('cbsc023: a State-only callback fires on load with the State value', async () => {
     const app = new TestApp()
-    app.callback('no_input_callback', Output('output', 'children'), [], [State('store', 'data')], (d: string) => `Data: ${d}`)
-    const { page } = await app.load(h('div', {}, [h('dcc.Store', { id: 'store', data: 'initial' }), h('div', { id: 'output' })]))
+    app.callback(
+      'no_input_callback',
+      Output('output', 'children'),
+      [],
+      [State('store', 'data')],
+      (d: string) => `Data: ${d}`
+    )
+    const { page } = await app.load(
+      h('div', {}, [h('dcc.Store', { id: 'store', data: 'initial' }), h('div', { id: 'output' })])
+    )
     expect(page.value('output.children')).toBe('Data: initial')
     expect(app.count('no_input_callback')).toBe(1)
   })
 
   it('cbsc024 / cbsc025: each no-input no-output callback fires exactly once on load', async () => {
     const app = new TestApp()
-    for (const name of ['first_callback', 'second_callback', 'third_callback']) app.callback(name, [], [], [], () => null)
+    for (const name of ['first_callback', 'second_callback', 'third_callback'])
+      app.callback(name, [], [], [], () => null)
     const { outcome } = await app.load(h('div', {}, h('div', { id: 'output' }, 'Waiting...')))
     expect(app.calls).toEqual({ first_callback: 1, second_callback: 1, third_callback: 1 })
     expect(outcome.results.map((r) => r.status)).toEqual(['noUpdate', 'noUpdate', 'noUpdate'])

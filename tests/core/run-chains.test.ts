@@ -12,13 +12,24 @@ import { gate, h, statuses, TestApp } from './harness.ts'
 describe('cbmt002: diamond with a cancelled branch', () => {
   it('runs the bottom once per event, after both branches, with the prevented one left as it was', async () => {
     const app = new TestApp()
-    app.callback('set_out', Output('out', 'children'), [Input('a', 'value'), Input('b', 'children'), Input('c', 'children')], [], (a: string, b: string, c: string) => `${a}/${b}/${c}`)
+    app.callback(
+      'set_out',
+      Output('out', 'children'),
+      [Input('a', 'value'), Input('b', 'children'), Input('c', 'children')],
+      [],
+      (a: string, b: string, c: string) => `${a}/${b}/${c}`
+    )
     app.callback('set_b', Output('b', 'children'), [Input('a', 'value')], [], () => {
       throw new PreventUpdate()
     })
     app.callback('set_c', Output('c', 'children'), [Input('a', 'value')], [], (a: string) => a)
     const { page, outcome } = await app.load(
-      h('div', {}, [h('dcc.Input', { id: 'a', value: 'x' }), h('div', { id: 'b' }, 'b'), h('div', { id: 'c' }, 'c'), h('div', { id: 'out' })])
+      h('div', {}, [
+        h('dcc.Input', { id: 'a', value: 'x' }),
+        h('div', { id: 'b' }, 'b'),
+        h('div', { id: 'c' }, 'c'),
+        h('div', { id: 'out' }),
+      ])
     )
     expect(page.value('out.children')).toBe('x/b/x')
     expect(statuses(outcome)).toEqual([
@@ -47,18 +58,54 @@ describe('cbmt004: chain with sliders', () => {
         return n
       }
       if (multi) {
-        app.callback('update_slider_vals', [Output('slider1', 'value'), Output('slider2', 'value')], [Input('button', 'n_clicks')], [], (n: number | null) => [slider(n), n])
+        app.callback(
+          'update_slider_vals',
+          [Output('slider1', 'value'), Output('slider2', 'value')],
+          [Input('button', 'n_clicks')],
+          [],
+          (n: number | null) => [slider(n), n]
+        )
       } else {
-        app.callback('update_slider1_val', Output('slider1', 'value'), [Input('button', 'n_clicks')], [], slider)
-        app.callback('update_slider2_val', Output('slider2', 'value'), [Input('button', 'n_clicks')], [], slider)
+        app.callback(
+          'update_slider1_val',
+          Output('slider1', 'value'),
+          [Input('button', 'n_clicks')],
+          [],
+          slider
+        )
+        app.callback(
+          'update_slider2_val',
+          Output('slider2', 'value'),
+          [Input('button', 'n_clicks')],
+          [],
+          slider
+        )
       }
-      app.callback('update_slider1_label', Output('label1', 'children'), [Input('slider1', 'value')], [], (v: number) => `Slider1 value ${v}`)
-      app.callback('update_slider2_label', Output('label2', 'children'), [Input('slider2', 'value')], [], (v: number) => `Slider2 value ${v}`)
+      app.callback(
+        'update_slider1_label',
+        Output('label1', 'children'),
+        [Input('slider1', 'value')],
+        [],
+        (v: number) => `Slider1 value ${v}`
+      )
+      app.callback(
+        'update_slider2_label',
+        Output('label2', 'children'),
+        [Input('slider2', 'value')],
+        [],
+        (v: number) => `Slider2 value ${v}`
+      )
       const { page, outcome } = await app.load(
         h('div', {}, [
           h('button', { id: 'button' }, 'Button'),
-          h('div', {}, [h('label', { id: 'label1' }), h('dcc.Slider', { id: 'slider1', min: 0, max: 10, value: 0 })]),
-          h('div', {}, [h('label', { id: 'label2' }), h('dcc.Slider', { id: 'slider2', min: 0, max: 10, value: 0 })]),
+          h('div', {}, [
+            h('label', { id: 'label1' }),
+            h('dcc.Slider', { id: 'slider1', min: 0, max: 10, value: 0 }),
+          ]),
+          h('div', {}, [
+            h('label', { id: 'label2' }),
+            h('dcc.Slider', { id: 'slider2', min: 0, max: 10, value: 0 }),
+          ]),
         ])
       )
       // R17: the labels' only inputs belong to the load group, which wrote nothing: they are pruned.
@@ -81,13 +128,31 @@ describe('cbmt004: chain with sliders', () => {
 describe('cbmt005: converging multi-output chain', () => {
   it('stays unset on load, then tells the buttons apart with ctx.triggered', async () => {
     const app = new TestApp()
-    app.callback('update_sliders', [Output('slider1', 'value'), Output('slider2', 'value')], [Input('b1', 'n_clicks'), Input('b2', 'n_clicks')], [], (_1: unknown, _2: unknown, c: CallbackContext) => {
-      if (c.isInitialCall) throw new PreventUpdate()
-      return c.triggered[0]!.prop_id === 'b1.n_clicks' ? [-1, -1] : [1, 1]
-    })
-    app.callback('update_graph', Output('out', 'children'), [Input('slider1', 'value'), Input('slider2', 'value')], [], (s1: number, s2: number) => `x=${s1}, y=${s2}`)
+    app.callback(
+      'update_sliders',
+      [Output('slider1', 'value'), Output('slider2', 'value')],
+      [Input('b1', 'n_clicks'), Input('b2', 'n_clicks')],
+      [],
+      (_1: unknown, _2: unknown, c: CallbackContext) => {
+        if (c.isInitialCall) throw new PreventUpdate()
+        return c.triggered[0]!.prop_id === 'b1.n_clicks' ? [-1, -1] : [1, 1]
+      }
+    )
+    app.callback(
+      'update_graph',
+      Output('out', 'children'),
+      [Input('slider1', 'value'), Input('slider2', 'value')],
+      [],
+      (s1: number, s2: number) => `x=${s1}, y=${s2}`
+    )
     const { page } = await app.load(
-      h('div', {}, [h('button', { id: 'b1' }), h('button', { id: 'b2' }), h('dcc.Slider', { id: 'slider1' }), h('dcc.Slider', { id: 'slider2' }), h('div', { id: 'out' })])
+      h('div', {}, [
+        h('button', { id: 'b1' }),
+        h('button', { id: 'b2' }),
+        h('dcc.Slider', { id: 'slider1' }),
+        h('dcc.Slider', { id: 'slider2' }),
+        h('div', { id: 'out' }),
+      ])
     )
     expect(page.value('out.children')).toBe(null)
     expect(app.count('update_graph')).toBe(0)
@@ -103,10 +168,26 @@ describe('cbmt005: converging multi-output chain', () => {
 describe('cbmt008: direct chain', () => {
   it('runs each callback once per event, the bottom one after the middle one', async () => {
     const app = new TestApp()
-    app.callback('update_input', Output('input-2', 'value'), [Input('input-1', 'value')], [], (v: string) => `<<${v}>>`)
-    app.callback('update_output', Output('output', 'children'), [Input('input-1', 'value'), Input('input-2', 'value')], [], (a: string, b: string) => `${a} + ${b}`)
+    app.callback(
+      'update_input',
+      Output('input-2', 'value'),
+      [Input('input-1', 'value')],
+      [],
+      (v: string) => `<<${v}>>`
+    )
+    app.callback(
+      'update_output',
+      Output('output', 'children'),
+      [Input('input-1', 'value'), Input('input-2', 'value')],
+      [],
+      (a: string, b: string) => `${a} + ${b}`
+    )
     const { page } = await app.load(
-      h('div', {}, [h('dcc.Input', { id: 'input-1', value: 'input 1' }), h('dcc.Input', { id: 'input-2' }), h('div', { id: 'output' }, 'test')])
+      h('div', {}, [
+        h('dcc.Input', { id: 'input-1', value: 'input 1' }),
+        h('dcc.Input', { id: 'input-2' }),
+        h('div', { id: 'output' }, 'test'),
+      ])
     )
     expect(page.value('output.children')).toBe('input 1 + <<input 1>>')
     expect(app.calls).toEqual({ update_input: 1, update_output: 1 })
@@ -124,15 +205,45 @@ describe('cbmt009: branched chain with slow parents', () => {
   it('runs every callback once on load, whichever parent finishes first', async () => {
     const app = new TestApp()
     const slowB = gate()
-    app.callback('update_parenta', Output('parent-a', 'value'), [Input('grandparent', 'value')], [], (v: string) => `a: ${v}`)
-    app.callback('update_parentb', Output('parent-b', 'value'), [Input('grandparent', 'value')], [], async (v: string) => {
-      await slowB.promise
-      return `b: ${v}`
-    })
-    app.callback('update_childa', Output('child-a', 'children'), [Input('parent-a', 'value'), Input('parent-b', 'value')], [], (a: string, b: string) => `${a} + ${b}`)
-    app.callback('update_childb', Output('child-b', 'children'), [Input('parent-a', 'value'), Input('parent-b', 'value'), Input('grandparent', 'value')], [], (a: string, b: string, g: string) => `${a} + ${b} + ${g}`)
+    app.callback(
+      'update_parenta',
+      Output('parent-a', 'value'),
+      [Input('grandparent', 'value')],
+      [],
+      (v: string) => `a: ${v}`
+    )
+    app.callback(
+      'update_parentb',
+      Output('parent-b', 'value'),
+      [Input('grandparent', 'value')],
+      [],
+      async (v: string) => {
+        await slowB.promise
+        return `b: ${v}`
+      }
+    )
+    app.callback(
+      'update_childa',
+      Output('child-a', 'children'),
+      [Input('parent-a', 'value'), Input('parent-b', 'value')],
+      [],
+      (a: string, b: string) => `${a} + ${b}`
+    )
+    app.callback(
+      'update_childb',
+      Output('child-b', 'children'),
+      [Input('parent-a', 'value'), Input('parent-b', 'value'), Input('grandparent', 'value')],
+      [],
+      (a: string, b: string, g: string) => `${a} + ${b} + ${g}`
+    )
     const loading = app.load(
-      h('div', {}, ['grandparent', 'parent-a', 'parent-b'].map((id) => h('dcc.Input', { id, value: id === 'grandparent' ? 'input 1' : undefined })).concat([h('div', { id: 'child-a' }), h('div', { id: 'child-b' })]))
+      h(
+        'div',
+        {},
+        ['grandparent', 'parent-a', 'parent-b']
+          .map((id) => h('dcc.Input', { id, value: id === 'grandparent' ? 'input 1' : undefined }))
+          .concat([h('div', { id: 'child-a' }), h('div', { id: 'child-b' })])
+      )
     )
     // parent-a finishes while parent-b still waits: neither child may run yet (R14).
     await new Promise((r) => setImmediate(r))
@@ -149,11 +260,34 @@ describe('cbmt010: shared grandparent', () => {
   it('shows "bb" with each options callback called once', async () => {
     const app = new TestApp()
     const options = [{ value: 'a', label: 'a' }]
-    app.callback('dropdown_1', Output('dropdown-1', 'options'), [Input('dropdown-1', 'value'), Input('session-id', 'children')], [], () => options)
-    app.callback('dropdown_2', Output('dropdown-2', 'options'), [Input('dropdown-2', 'value'), Input('session-id', 'children')], [], () => options)
-    app.callback('set_output', Output('output', 'children'), [Input('dropdown-1', 'value'), Input('dropdown-2', 'value')], [], (v1: string | null, v2: string | null) => (v1 || 'b') + (v2 || 'b'))
+    app.callback(
+      'dropdown_1',
+      Output('dropdown-1', 'options'),
+      [Input('dropdown-1', 'value'), Input('session-id', 'children')],
+      [],
+      () => options
+    )
+    app.callback(
+      'dropdown_2',
+      Output('dropdown-2', 'options'),
+      [Input('dropdown-2', 'value'), Input('session-id', 'children')],
+      [],
+      () => options
+    )
+    app.callback(
+      'set_output',
+      Output('output', 'children'),
+      [Input('dropdown-1', 'value'), Input('dropdown-2', 'value')],
+      [],
+      (v1: string | null, v2: string | null) => (v1 || 'b') + (v2 || 'b')
+    )
     const { page } = await app.load(
-      h('div', {}, [h('div', { id: 'session-id' }, 'id'), h('dcc.Dropdown', { id: 'dropdown-1' }), h('dcc.Dropdown', { id: 'dropdown-2' }), h('div', { id: 'output' })])
+      h('div', {}, [
+        h('div', { id: 'session-id' }, 'id'),
+        h('dcc.Dropdown', { id: 'dropdown-1' }),
+        h('dcc.Dropdown', { id: 'dropdown-2' }),
+        h('div', { id: 'output' }),
+      ])
     )
     expect(page.value('output.children')).toBe('bb')
     expect(app.calls).toEqual({ dropdown_1: 1, dropdown_2: 1, set_output: 1 })
@@ -167,14 +301,36 @@ describe('cbmt013: a chained callback is blocked until its inputs are in sync', 
   }
   it('never sees a city of the other country, and runs each callback once per event', async () => {
     const app = new TestApp()
-    app.callback('set_cities_options', Output('cities-radio', 'options'), [Input('countries-radio', 'value')], [], (c: string) => allOptions[c]!.map((v) => ({ label: v, value: v })))
-    app.callback('set_cities_value', Output('cities-radio', 'value'), [Input('cities-radio', 'options')], [], (o: { value: string }[]) => o[0]!.value)
-    app.callback('set_display_children', Output('display-selected-values', 'children'), [Input('countries-radio', 'value'), Input('cities-radio', 'value')], [], (country: string, city: string) => {
-      if (!allOptions[country]!.includes(city)) throw new Error(`out of sync: ${city} / ${country}`)
-      return `${city} is a city in ${country}`
-    })
+    app.callback(
+      'set_cities_options',
+      Output('cities-radio', 'options'),
+      [Input('countries-radio', 'value')],
+      [],
+      (c: string) => allOptions[c]!.map((v) => ({ label: v, value: v }))
+    )
+    app.callback(
+      'set_cities_value',
+      Output('cities-radio', 'value'),
+      [Input('cities-radio', 'options')],
+      [],
+      (o: { value: string }[]) => o[0]!.value
+    )
+    app.callback(
+      'set_display_children',
+      Output('display-selected-values', 'children'),
+      [Input('countries-radio', 'value'), Input('cities-radio', 'value')],
+      [],
+      (country: string, city: string) => {
+        if (!allOptions[country]!.includes(city)) throw new Error(`out of sync: ${city} / ${country}`)
+        return `${city} is a city in ${country}`
+      }
+    )
     const { page, outcome } = await app.load(
-      h('div', {}, [h('dcc.RadioItems', { id: 'countries-radio', value: 'America' }), h('dcc.RadioItems', { id: 'cities-radio' }), h('div', { id: 'display-selected-values' })])
+      h('div', {}, [
+        h('dcc.RadioItems', { id: 'countries-radio', value: 'America' }),
+        h('dcc.RadioItems', { id: 'cities-radio' }),
+        h('div', { id: 'display-selected-values' }),
+      ])
     )
     expect(outcome.results.map((r) => r.status)).toEqual(['updated', 'updated', 'updated'])
     expect(page.value('display-selected-values.children')).toBe('New York City is a city in America')
@@ -189,24 +345,43 @@ describe('cbmt013: a chained callback is blocked until its inputs are in sync', 
 describe('cbpu002: no_update per output of a multi-output callback', () => {
   it('after 10 clicks n1 stays at 4, n2 at 2 and n3 at its initial text', async () => {
     const app = new TestApp()
-    app.callback('show_clicks', [Output('n1', 'children'), Output('n2', 'children'), Output('n3', 'children')], [Input('btn', 'n_clicks')], [], (n: number | null) => [
-      n && n > 4 ? noUpdate : n,
-      n && n > 2 ? noUpdate : n,
-      { ...noUpdate },
-    ])
+    app.callback(
+      'show_clicks',
+      [Output('n1', 'children'), Output('n2', 'children'), Output('n3', 'children')],
+      [Input('btn', 'n_clicks')],
+      [],
+      (n: number | null) => [n && n > 4 ? noUpdate : n, n && n > 2 ? noUpdate : n, { ...noUpdate }]
+    )
     const { page } = await app.load(
-      h('div', {}, [h('button', { id: 'btn' }, 'B'), h('p', { id: 'n1' }, 'initial1'), h('p', { id: 'n2' }, 'initial2'), h('p', { id: 'n3' }, 'initial3')])
+      h('div', {}, [
+        h('button', { id: 'btn' }, 'B'),
+        h('p', { id: 'n1' }, 'initial1'),
+        h('p', { id: 'n2' }, 'initial2'),
+        h('p', { id: 'n3' }, 'initial3'),
+      ])
     )
     const written: string[][] = []
     for (let i = 0; i < 10; i++) written.push([...(await app.click(page, 'btn')).results[0]!.written])
-    expect([page.value('n1.children'), page.value('n2.children'), page.value('n3.children')]).toEqual([4, 2, 'initial3'])
+    expect([page.value('n1.children'), page.value('n2.children'), page.value('n3.children')]).toEqual([
+      4,
+      2,
+      'initial3',
+    ])
     expect(written.map((w) => w.length)).toEqual([2, 2, 1, 1, 0, 0, 0, 0, 0, 0])
   })
 
-  it('recognises Dash\'s serialised no_update as well', async () => {
+  it("recognises Dash's serialised no_update as well", async () => {
     const app = new TestApp()
-    app.callback('f', [Output('a', 'children'), Output('b', 'children')], [Input('btn', 'n_clicks')], [], () => [{ _dash_no_update: '_dash_no_update' }, 'B'])
-    const { page, outcome } = await app.load(h('div', {}, [h('button', { id: 'btn' }), h('p', { id: 'a' }, 'A0'), h('p', { id: 'b' }, 'B0')]))
+    app.callback(
+      'f',
+      [Output('a', 'children'), Output('b', 'children')],
+      [Input('btn', 'n_clicks')],
+      [],
+      () => [{ _dash_no_update: '_dash_no_update' }, 'B']
+    )
+    const { page, outcome } = await app.load(
+      h('div', {}, [h('button', { id: 'btn' }), h('p', { id: 'a' }, 'A0'), h('p', { id: 'b' }, 'B0')])
+    )
     expect(outcome.results[0]!.written).toEqual(['b.children'])
     expect([page.value('a.children'), page.value('b.children')]).toEqual(['A0', 'B'])
   })
@@ -215,11 +390,27 @@ describe('cbpu002: no_update per output of a multi-output callback', () => {
 describe('cbpu003: no_update stops a chain; the same value written again does not', () => {
   it('ab_out follows a_out_short only when it is written, and reads b_out as a State', async () => {
     const app = new TestApp()
-    app.callback('a_out', [Output('a_out', 'children'), Output('a_out_short', 'children')], [Input('a_in', 'value')], [], (a: string) => [a, a.length < 3 ? a : noUpdate])
+    app.callback(
+      'a_out',
+      [Output('a_out', 'children'), Output('a_out_short', 'children')],
+      [Input('a_in', 'value')],
+      [],
+      (a: string) => [a, a.length < 3 ? a : noUpdate]
+    )
     app.callback('b_out', Output('b_out', 'children'), [Input('b_in', 'value')], [], (b: string) => b)
-    app.callback('ab_out', Output('ab_out', 'children'), [Input('a_out_short', 'children')], [State('b_out', 'children')], (a: string, b: string) => `${a} ${b}`)
+    app.callback(
+      'ab_out',
+      Output('ab_out', 'children'),
+      [Input('a_out_short', 'children')],
+      [State('b_out', 'children')],
+      (a: string, b: string) => `${a} ${b}`
+    )
     const { page } = await app.load(
-      h('div', {}, [h('dcc.Input', { id: 'a_in', value: 'a' }), h('dcc.Input', { id: 'b_in', value: 'b' }), ...['a_out', 'a_out_short', 'b_out', 'ab_out'].map((id) => h('p', { id }, ''))])
+      h('div', {}, [
+        h('dcc.Input', { id: 'a_in', value: 'a' }),
+        h('dcc.Input', { id: 'b_in', value: 'b' }),
+        ...['a_out', 'a_out_short', 'b_out', 'ab_out'].map((id) => h('p', { id }, '')),
+      ])
     )
     const text = () => ['a_out', 'b_out', 'a_out_short', 'ab_out'].map((id) => page.value(`${id}.children`))
     await app.event(page, { 'b_in.value': 'bb' })
@@ -239,8 +430,12 @@ describe('cbpu003: no_update stops a chain; the same value written again does no
 describe('cbmo005: a single noUpdate from a multi-output callback', () => {
   it('leaves both outputs as they were, with no error', async () => {
     const app = new TestApp()
-    app.callback('update_outputs', [Output('output-1', 'children'), Output('output-2', 'children')], [Input('button', 'n_clicks'), Input('input-box', 'value')], [], (n: number | null) =>
-      n === null ? noUpdate : ['Hello', 'world!']
+    app.callback(
+      'update_outputs',
+      [Output('output-1', 'children'), Output('output-2', 'children')],
+      [Input('button', 'n_clicks'), Input('input-box', 'value')],
+      [],
+      (n: number | null) => (n === null ? noUpdate : ['Hello', 'world!'])
     )
     const { page, outcome } = await app.load(
       h('div', {}, [
@@ -263,7 +458,9 @@ describe('R12: writing the same value again still triggers', () => {
     const app = new TestApp()
     app.callback('constant', Output('mid', 'children'), [Input('btn', 'n_clicks')], [], () => 'same')
     app.callback('after', Output('out', 'children'), [Input('mid', 'children')], [], (m: string) => m)
-    const { page } = await app.load(h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'mid' }), h('div', { id: 'out' })]))
+    const { page } = await app.load(
+      h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'mid' }), h('div', { id: 'out' })])
+    )
     await app.click(page, 'btn')
     await app.click(page, 'btn')
     expect(app.calls).toEqual({ constant: 3, after: 3 })
@@ -271,8 +468,20 @@ describe('R12: writing the same value again still triggers', () => {
 
   it('does not run a callback when only its State changes (Dash rdsi001)', async () => {
     const app = new TestApp()
-    app.callback('f', Output('out', 'children'), [Input('in', 'value')], [State('state', 'value')], (i: string, s: string) => `input="${i}", state="${s}"`)
-    const { page } = await app.load(h('div', {}, [h('dcc.Input', { id: 'in', value: 'Initial Input' }), h('dcc.Input', { id: 'state', value: 'Initial State' }), h('div', { id: 'out' })]))
+    app.callback(
+      'f',
+      Output('out', 'children'),
+      [Input('in', 'value')],
+      [State('state', 'value')],
+      (i: string, s: string) => `input="${i}", state="${s}"`
+    )
+    const { page } = await app.load(
+      h('div', {}, [
+        h('dcc.Input', { id: 'in', value: 'Initial Input' }),
+        h('dcc.Input', { id: 'state', value: 'Initial State' }),
+        h('div', { id: 'out' }),
+      ])
+    )
     const o = await app.event(page, { 'state.value': 'Initial Statez' })
     expect(o.results).toEqual([])
     expect(app.count('f')).toBe(1)
@@ -290,12 +499,25 @@ describe('R14: State does not block', () => {
       await slow.promise
       return `new ${x}`
     })
-    app.callback('reader', Output('out', 'children'), [Input('x', 'value')], [State('s', 'children')], (x: string, s: string) => `${x} with ${s}`)
-    const { page } = await app.load(h('div', {}, [h('dcc.Input', { id: 'x', value: 'v0' }), h('div', { id: 's' }, 'old'), h('div', { id: 'out' })]), {
-      onResult: (r) => {
-        if (r.cb.name === 'reader') slow.open()
-      },
-    })
+    app.callback(
+      'reader',
+      Output('out', 'children'),
+      [Input('x', 'value')],
+      [State('s', 'children')],
+      (x: string, s: string) => `${x} with ${s}`
+    )
+    const { page } = await app.load(
+      h('div', {}, [
+        h('dcc.Input', { id: 'x', value: 'v0' }),
+        h('div', { id: 's' }, 'old'),
+        h('div', { id: 'out' }),
+      ]),
+      {
+        onResult: (r) => {
+          if (r.cb.name === 'reader') slow.open()
+        },
+      }
+    )
     expect(app.log).toEqual(['slow_state', 'reader'])
     expect(page.value('out.children')).toBe('v0 with old')
     expect(page.value('s.children')).toBe('new v0')
@@ -309,8 +531,16 @@ describe('R17: group pruning looks only at the inputs on the page', () => {
       if (!n) throw new PreventUpdate()
       return `A${n}`
     })
-    app.callback('C', Output('c', 'children'), [Input('a', 'children'), Input('missing', 'value')], [], (a: string) => `C ${a}`)
-    const { page, outcome } = await app.load(h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'a' }, 'A0'), h('div', { id: 'c' })]))
+    app.callback(
+      'C',
+      Output('c', 'children'),
+      [Input('a', 'children'), Input('missing', 'value')],
+      [],
+      (a: string) => `C ${a}`
+    )
+    const { page, outcome } = await app.load(
+      h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'a' }, 'A0'), h('div', { id: 'c' })])
+    )
     expect(statuses(outcome)).toEqual([['A', 'prevented']])
     expect(app.count('C')).toBe(0)
     await app.click(page, 'btn')

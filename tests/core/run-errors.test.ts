@@ -13,9 +13,24 @@ import { h, statuses, TestApp } from './harness.ts'
 function chain(first: (v: string) => unknown) {
   const app = new TestApp()
   app.callback('first', Output('first', 'children'), [Input('input', 'value')], [], first)
-  app.callback('second', Output('second', 'children'), [Input('first', 'children')], [], (v: string) => `${v}2`)
-  app.callback('third', Output('third', 'children'), [Input('second', 'children')], [], (v: string) => `${v}3`)
-  const layout = h('div', {}, [h('dcc.Input', { id: 'input', value: '1' }), ...['first', 'second', 'third'].map((id) => h('div', { id }))])
+  app.callback(
+    'second',
+    Output('second', 'children'),
+    [Input('first', 'children')],
+    [],
+    (v: string) => `${v}2`
+  )
+  app.callback(
+    'third',
+    Output('third', 'children'),
+    [Input('second', 'children')],
+    [],
+    (v: string) => `${v}3`
+  )
+  const layout = h('div', {}, [
+    h('dcc.Input', { id: 'input', value: '1' }),
+    ...['first', 'second', 'third'].map((id) => h('div', { id })),
+  ])
   return { app, layout }
 }
 
@@ -54,11 +69,32 @@ describe('R30: a callback that throws', () => {
 
   it('noUpdate stops only below it (Dash clsd007)', async () => {
     const app = new TestApp()
-    app.callback('first', [Output('first', 'children'), Output('second', 'children')], [Input('input', 'value')], [], (v: string) => [v, v === '11' ? noUpdate : `${v}2`])
-    app.callback('third', Output('third', 'children'), [Input('second', 'children')], [], (v: string) => `${v}3`)
-    const { page } = await app.load(h('div', {}, [h('dcc.Input', { id: 'input', value: '1' }), ...['first', 'second', 'third'].map((id) => h('div', { id }))]))
+    app.callback(
+      'first',
+      [Output('first', 'children'), Output('second', 'children')],
+      [Input('input', 'value')],
+      [],
+      (v: string) => [v, v === '11' ? noUpdate : `${v}2`]
+    )
+    app.callback(
+      'third',
+      Output('third', 'children'),
+      [Input('second', 'children')],
+      [],
+      (v: string) => `${v}3`
+    )
+    const { page } = await app.load(
+      h('div', {}, [
+        h('dcc.Input', { id: 'input', value: '1' }),
+        ...['first', 'second', 'third'].map((id) => h('div', { id })),
+      ])
+    )
     await app.event(page, { 'input.value': '11' })
-    expect(['first', 'second', 'third'].map((id) => page.value(`${id}.children`))).toEqual(['11', '12', '123'])
+    expect(['first', 'second', 'third'].map((id) => page.value(`${id}.children`))).toEqual([
+      '11',
+      '12',
+      '123',
+    ])
     expect(app.calls).toEqual({ first: 2, third: 1 })
   })
 
@@ -78,8 +114,21 @@ describe('R30: a callback that throws', () => {
       throw new Error('boom')
     })
     app.callback('only_mid', Output('a', 'children'), [Input('mid', 'children')], [], (m: string) => `a ${m}`)
-    app.callback('mid_and_in', Output('b', 'children'), [Input('mid', 'children'), Input('in', 'value')], [], (m: string, v: string) => `b ${m} ${v}`)
-    const { page, outcome } = await app.load(h('div', {}, [h('dcc.Input', { id: 'in', value: 'v' }), h('div', { id: 'mid' }, 'M'), h('div', { id: 'a' }), h('div', { id: 'b' })]))
+    app.callback(
+      'mid_and_in',
+      Output('b', 'children'),
+      [Input('mid', 'children'), Input('in', 'value')],
+      [],
+      (m: string, v: string) => `b ${m} ${v}`
+    )
+    const { page, outcome } = await app.load(
+      h('div', {}, [
+        h('dcc.Input', { id: 'in', value: 'v' }),
+        h('div', { id: 'mid' }, 'M'),
+        h('div', { id: 'a' }),
+        h('div', { id: 'b' }),
+      ])
+    )
     expect(statuses(outcome)).toEqual([
       ['broken', 'error'],
       ['mid_and_in', 'updated'],
@@ -103,39 +152,101 @@ describe('R30: a callback that throws', () => {
 describe('R31: return shapes', () => {
   const two = [Output('x', 'children'), Output('y', 'children')]
   it.each([
-    { case: 'a multi-output callback returning a string', outputs: two, value: 'abc', message: messages.multiNotArray('f', 2, 'abc') },
-    { case: 'a multi-output callback returning an object', outputs: two, value: { a: 1 }, message: messages.multiNotArray('f', 2, { a: 1 }) },
-    { case: 'too few values (Dash cbva002)', outputs: two, value: ['abc'], message: messages.multiWrongLength('f', 2, 1) },
-    { case: 'too many values', outputs: two, value: [1, 2, 3], message: messages.multiWrongLength('f', 2, 3) },
-    { case: 'a list of one returning a bare value (R2)', outputs: [Output('x', 'children')], value: 'Hi', message: messages.multiNotArray('f', 1, 'Hi') },
-    { case: 'a no-output callback returning a value', outputs: [], value: 'oops', message: 'No-output callback f received return value: oops. Return nothing.' },
+    {
+      case: 'a multi-output callback returning a string',
+      outputs: two,
+      value: 'abc',
+      message: messages.multiNotArray('f', 2, 'abc'),
+    },
+    {
+      case: 'a multi-output callback returning an object',
+      outputs: two,
+      value: { a: 1 },
+      message: messages.multiNotArray('f', 2, { a: 1 }),
+    },
+    {
+      case: 'too few values (Dash cbva002)',
+      outputs: two,
+      value: ['abc'],
+      message: messages.multiWrongLength('f', 2, 1),
+    },
+    {
+      case: 'too many values',
+      outputs: two,
+      value: [1, 2, 3],
+      message: messages.multiWrongLength('f', 2, 3),
+    },
+    {
+      case: 'a list of one returning a bare value (R2)',
+      outputs: [Output('x', 'children')],
+      value: 'Hi',
+      message: messages.multiNotArray('f', 1, 'Hi'),
+    },
+    {
+      case: 'a no-output callback returning a value',
+      outputs: [],
+      value: 'oops',
+      message: 'No-output callback f received return value: oops. Return nothing.',
+    },
   ])('$case is an error, and nothing is written', async ({ outputs, value, message }) => {
     const app = new TestApp()
     app.callback('f', outputs, [Input('btn', 'n_clicks')], [], () => value)
-    const { page, outcome } = await app.load(h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'x' }, 'X'), h('div', { id: 'y' }, 'Y')]))
-    expect(outcome.results.map((r) => [r.status, r.error?.message, r.written])).toEqual([['error', message, []]])
+    const { page, outcome } = await app.load(
+      h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'x' }, 'X'), h('div', { id: 'y' }, 'Y')])
+    )
+    expect(outcome.results.map((r) => [r.status, r.error?.message, r.written])).toEqual([
+      ['error', message, []],
+    ])
     for (const d of outputs) expect(page.value(d.key)).toBe(d.id.toUpperCase())
   })
 
   it.each([
     { case: 'a single output returning a value', outputs: Output('x', 'children'), value: 'Hi', x: 'Hi' },
-    { case: 'a list of one returning a list of one', outputs: [Output('x', 'children')], value: ['Hi'], x: 'Hi' },
-    { case: 'a single output returning a list', outputs: Output('x', 'children'), value: ['a', 'list'], x: ['a', 'list'] },
-    { case: 'a single output returning undefined', outputs: Output('x', 'children'), value: undefined, x: null },
+    {
+      case: 'a list of one returning a list of one',
+      outputs: [Output('x', 'children')],
+      value: ['Hi'],
+      x: 'Hi',
+    },
+    {
+      case: 'a single output returning a list',
+      outputs: Output('x', 'children'),
+      value: ['a', 'list'],
+      x: ['a', 'list'],
+    },
+    {
+      case: 'a single output returning undefined',
+      outputs: Output('x', 'children'),
+      value: undefined,
+      x: null,
+    },
   ])('accepts $case (Dash cbva003)', async ({ outputs, value, x }) => {
     const app = new TestApp()
     app.callback('f', outputs, [Input('btn', 'n_clicks')], [], () => value)
-    const { page, outcome } = await app.load(h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'x' }, 'X')]))
+    const { page, outcome } = await app.load(
+      h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'x' }, 'X')])
+    )
     expect(outcome.results.map((r) => [r.status, r.written])).toEqual([['updated', ['x.children']]])
     expect(page.value('x.children')).toEqual(x)
   })
 
   it('reports a value the check refuses, naming the output, and writes none of the outputs', async () => {
     const app = new TestApp()
-    app.callback('f', [Output('x', 'children'), Output('y', 'children')], [Input('btn', 'n_clicks')], [], () => ['fine', new Set([2])])
+    app.callback(
+      'f',
+      [Output('x', 'children'), Output('y', 'children')],
+      [Input('btn', 'n_clicks')],
+      [],
+      () => ['fine', new Set([2])]
+    )
     const check = (v: unknown) => (v instanceof Set ? 'a Set is not JSON' : null)
-    const { page, outcome } = await app.load(h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'x' }, 'X'), h('div', { id: 'y' }, 'Y')]), { check })
-    expect(outcome.results[0]!.error!.message).toBe(messages.notSerialisable('f', 'y.children', 'a Set is not JSON'))
+    const { page, outcome } = await app.load(
+      h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'x' }, 'X'), h('div', { id: 'y' }, 'Y')]),
+      { check }
+    )
+    expect(outcome.results[0]!.error!.message).toBe(
+      messages.notSerialisable('f', 'y.children', 'a Set is not JSON')
+    )
     expect([page.value('x.children'), page.value('y.children')]).toEqual(['X', 'Y'])
   })
 })

@@ -12,7 +12,9 @@ describe('rddp001: dependencies on components that do not exist', () => {
     const app = new TestApp()
     app.callback('to_missing', Output('nope', 'children'), [Input('input', 'value')], [], (v: string) => v)
     app.callback('to_output', Output('output-1', 'children'), [Input('input', 'value')], [], (v: string) => v)
-    const { page } = await app.load(h('div', {}, [h('dcc.Input', { id: 'input', value: 'initial value' }), h('div', { id: 'output-1' })]))
+    const { page } = await app.load(
+      h('div', {}, [h('dcc.Input', { id: 'input', value: 'initial value' }), h('div', { id: 'output-1' })])
+    )
     await app.type(page, 'input', 'abc')
     expect(page.value('output-1.children')).toBe('initial valueabc')
     expect(app.calls).toEqual({ to_output: 4 })
@@ -22,14 +24,28 @@ describe('rddp001: dependencies on components that do not exist', () => {
 describe('cbmt011 continued: a callback of a replaced output', () => {
   it('is not called once its output has been replaced away', async () => {
     const app = new TestApp()
-    app.callback('display_content', Output('tab-output', 'children'), [Input('tabs', 'value')], [], (v: number) =>
-      h('div', { id: `tab-${v}-output` })
+    app.callback(
+      'display_content',
+      Output('tab-output', 'children'),
+      [Input('tabs', 'value')],
+      [],
+      (v: number) => h('div', { id: `tab-${v}-output` })
     )
     for (const tab of [1, 2]) {
-      app.callback(`tab${tab}`, Output(`tab-${tab}-output`, 'children'), [Input('outer-controls', 'value')], [], (v: string) => `Selected "${v}" in tab ${tab}`)
+      app.callback(
+        `tab${tab}`,
+        Output(`tab-${tab}-output`, 'children'),
+        [Input('outer-controls', 'value')],
+        [],
+        (v: string) => `Selected "${v}" in tab ${tab}`
+      )
     }
     const { page } = await app.load(
-      h('div', {}, [h('dcc.Dropdown', { id: 'outer-controls', value: 'a' }), h('dcc.RadioItems', { id: 'tabs', value: 1 }), h('div', { id: 'tab-output' })])
+      h('div', {}, [
+        h('dcc.Dropdown', { id: 'outer-controls', value: 'a' }),
+        h('dcc.RadioItems', { id: 'tabs', value: 1 }),
+        h('div', { id: 'tab-output' }),
+      ])
     )
     await app.event(page, { 'tabs.value': 2 })
     const o = await app.event(page, { 'outer-controls.value': 'b' })
@@ -44,13 +60,24 @@ describe('R24: outputs removed while a callback is pending', () => {
   function chapters() {
     const app = new TestApp()
     const slow = gate()
-    app.callback('switch', Output('chapter', 'children'), [Input('btn', 'n_clicks')], [], (n: number | null) =>
-      n ? 'Chapter 2' : [h('div', { id: 'button-output' }, 'ready'), h('div', { id: 'below' })]
+    app.callback(
+      'switch',
+      Output('chapter', 'children'),
+      [Input('btn', 'n_clicks')],
+      [],
+      (n: number | null) =>
+        n ? 'Chapter 2' : [h('div', { id: 'button-output' }, 'ready'), h('div', { id: 'below' })]
     )
-    app.callback('slow', Output('button-output', 'children'), [Input('btn', 'n_clicks')], [], async (n: number | null) => {
-      if (n) await slow.promise
-      return `clicked ${n}`
-    })
+    app.callback(
+      'slow',
+      Output('button-output', 'children'),
+      [Input('btn', 'n_clicks')],
+      [],
+      async (n: number | null) => {
+        if (n) await slow.promise
+        return `clicked ${n}`
+      }
+    )
     return { app, slow, layout: h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'chapter' })]) }
   }
 
@@ -76,10 +103,16 @@ describe('R24: outputs removed while a callback is pending', () => {
     const { app, slow, layout } = chapters()
     // Fed by `slow`, it is requested only when `slow` finishes, after `below` is gone.
     app.callback('follow', Output('below', 'children'), [Input('feed', 'value')], [], (v: string) => v)
-    app.callback('feeder', Output('feed', 'value'), [Input('btn', 'n_clicks')], [], async (n: number | null) => {
-      if (n) await slow.promise
-      return `fed ${n}`
-    })
+    app.callback(
+      'feeder',
+      Output('feed', 'value'),
+      [Input('btn', 'n_clicks')],
+      [],
+      async (n: number | null) => {
+        if (n) await slow.promise
+        return `fed ${n}`
+      }
+    )
     const { page } = await app.load(h('div', {}, [h('dcc.Input', { id: 'feed' }), layout]))
     expect(app.calls).toEqual({ switch: 1, slow: 1, feeder: 1, follow: 1 })
     const o = await app.click(page, 'btn', {
@@ -95,14 +128,26 @@ describe('R24: outputs removed while a callback is pending', () => {
   it('keeps a callback with some outputs left, writing only those', async () => {
     const app = new TestApp()
     const slow = gate()
-    app.callback('switch', Output('chapter', 'children'), [Input('btn', 'n_clicks')], [], (n: number | null) =>
-      n ? 'gone' : h('div', { id: 'inner' }, 'in')
+    app.callback(
+      'switch',
+      Output('chapter', 'children'),
+      [Input('btn', 'n_clicks')],
+      [],
+      (n: number | null) => (n ? 'gone' : h('div', { id: 'inner' }, 'in'))
     )
-    app.callback('both', [Output('inner', 'children'), Output('outer', 'children')], [Input('btn', 'n_clicks')], [], async (n: number | null) => {
-      if (n) await slow.promise
-      return [`inner ${n}`, `outer ${n}`]
-    })
-    const { page } = await app.load(h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'chapter' }), h('div', { id: 'outer' })]))
+    app.callback(
+      'both',
+      [Output('inner', 'children'), Output('outer', 'children')],
+      [Input('btn', 'n_clicks')],
+      [],
+      async (n: number | null) => {
+        if (n) await slow.promise
+        return [`inner ${n}`, `outer ${n}`]
+      }
+    )
+    const { page } = await app.load(
+      h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'chapter' }), h('div', { id: 'outer' })])
+    )
     const o = await app.click(page, 'btn', {
       onResult: (r) => {
         if (r.cb.name === 'switch') slow.open()

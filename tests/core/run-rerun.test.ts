@@ -11,11 +11,19 @@ describe('a callback whose output is re-inserted after it ran', () => {
   it('runs again for the new output, as Dash does (its initial call comes from another callback)', async () => {
     const app = new TestApp()
     // Registered first, so it finishes before the section around its output is re-rendered.
-    app.callback('fill', Output('panel', 'children'), [Input('tabs', 'value')], [], (v: number) => `panel for tab ${v}`)
+    app.callback(
+      'fill',
+      Output('panel', 'children'),
+      [Input('tabs', 'value')],
+      [],
+      (v: number) => `panel for tab ${v}`
+    )
     app.callback('render', Output('section', 'children'), [Input('tabs', 'value')], [], (v: number) =>
       h('div', { id: 'panel', 'data-tab': v })
     )
-    const { page } = await app.load(h('div', {}, [h('dcc.RadioItems', { id: 'tabs', value: 1 }), h('div', { id: 'section' })]))
+    const { page } = await app.load(
+      h('div', {}, [h('dcc.RadioItems', { id: 'tabs', value: 1 }), h('div', { id: 'section' })])
+    )
     expect(page.value('panel.children')).toBe('panel for tab 1')
     const o = await app.event(page, { 'tabs.value': 2 })
     expect(page.value('panel.children')).toBe('panel for tab 2')
@@ -37,12 +45,18 @@ describe('a callback whose output is re-inserted after it ran', () => {
     app.callback('render', Output('section', 'children'), [Input('tabs', 'value')], [], (v: number) =>
       h('div', { id: 'panel', 'data-tab': v })
     )
-    const { page } = await app.load(h('div', {}, [h('dcc.RadioItems', { id: 'tabs', value: 1 }), h('div', { id: 'section' })]))
-    const o = await app.event(page, { 'tabs.value': 2 }, {
-      onResult: (r) => {
-        if (r.cb.name === 'render') slow.open()
-      },
-    })
+    const { page } = await app.load(
+      h('div', {}, [h('dcc.RadioItems', { id: 'tabs', value: 1 }), h('div', { id: 'section' })])
+    )
+    const o = await app.event(
+      page,
+      { 'tabs.value': 2 },
+      {
+        onResult: (r) => {
+          if (r.cb.name === 'render') slow.open()
+        },
+      }
+    )
     expect(statuses(o)).toEqual([
       ['render', 'updated'],
       ['fill', 'dropped'],
@@ -57,10 +71,16 @@ describe('a callback whose output is re-inserted after it ran', () => {
 describe('R37: a chain never loops back to a callback that caused it', () => {
   it('ignores the trigger of a component inserted by the very callback it would run', async () => {
     const app = new TestApp()
-    app.callback('rebuild', Output('container', 'children'), [Input('btn', 'n_clicks'), Input('inner', 'value')], [], (n: number | null) =>
-      h('dcc.Input', { id: 'inner', value: `v${n}` })
+    app.callback(
+      'rebuild',
+      Output('container', 'children'),
+      [Input('btn', 'n_clicks'), Input('inner', 'value')],
+      [],
+      (n: number | null) => h('dcc.Input', { id: 'inner', value: `v${n}` })
     )
-    const { page, outcome } = await app.load(h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'container' })]))
+    const { page, outcome } = await app.load(
+      h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'container' })])
+    )
     expect(statuses(outcome)).toEqual([['rebuild', 'updated']])
     const o = await app.click(page, 'btn')
     expect(statuses(o)).toEqual([['rebuild', 'updated']])
@@ -72,11 +92,22 @@ describe('R37: a chain never loops back to a callback that caused it', () => {
     const app = new TestApp()
     app.callback('a', Output('x', 'children'), [Input('btn', 'n_clicks')], [], () => 'X')
     app.callback('b', Output('y', 'children'), [Input('x', 'children')], [], (x: string) => `${x}Y`)
-    app.callback('c', Output('z', 'children'), [Input('x', 'children'), Input('y', 'children')], [], (x: string, y: string) => x + y)
-    const { page } = await app.load(h('div', {}, [h('button', { id: 'btn' }), ...['x', 'y', 'z'].map((id) => h('div', { id }))]))
+    app.callback(
+      'c',
+      Output('z', 'children'),
+      [Input('x', 'children'), Input('y', 'children')],
+      [],
+      (x: string, y: string) => x + y
+    )
+    const { page } = await app.load(
+      h('div', {}, [h('button', { id: 'btn' }), ...['x', 'y', 'z'].map((id) => h('div', { id }))])
+    )
     await app.click(page, 'btn')
     expect(page.value('z.children')).toBe('XXY')
     expect(app.calls).toEqual({ a: 2, b: 2, c: 2 })
-    expect(app.triggered('c')).toEqual([['x.children', 'y.children'], ['x.children', 'y.children']])
+    expect(app.triggered('c')).toEqual([
+      ['x.children', 'y.children'],
+      ['x.children', 'y.children'],
+    ])
   })
 })
