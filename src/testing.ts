@@ -206,6 +206,14 @@ export class TestPage {
     return this.dispatch({ id, value }, options)
   }
 
+  /**
+   * Enters `value` in component `id` without sending anything: what typing in a component does when
+   * no callback has its value as an Input (its value travels with the next request, as a State).
+   */
+  setValue(id: string, value: unknown): void {
+    enterValue(this.#get(id), value)
+  }
+
   /** Performs a user event on the page and sends the request it triggers; the answer is applied. */
   dispatch(event: UserEvent, options?: SendOptions): Promise<UpdateResult> {
     return this.send(this.prepare(event), options)
@@ -233,7 +241,7 @@ export class TestPage {
     if (!t.includes(`${event.id}.${prop}`)) {
       throw new Error(
         `Entering a ${prop} in '${event.id}' sends no request: no callback has '${event.id}.${prop}' as an Input` +
-          (t.length ? ` (its event changes ${t.join(', ')}).` : '.')
+          (t.length ? ` (its event changes ${t.join(', ')}).` : '. Use setValue() to enter a value that sends nothing.')
       )
     }
     enterValue(el, event.value)

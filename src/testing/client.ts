@@ -164,10 +164,18 @@ export function enterValue(el: HtmlElement, value: unknown): void {
 
 // ─── responses ──────────────────────────────────────────────────────────────────────────────
 
-/** What a user reads in an error box: its text without the stack trace and the close button. */
+const BLOCK = new Set(
+  'address article aside blockquote br dd details div dl dt fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul'.split(' ')
+)
+
+/** What a user reads in an error box: its text, without the stack trace and the close button. */
 function readableText(node: HtmlNode): string {
-  const words = (n: HtmlNode): string =>
-    n.type === 'text' ? n.text : n.type === 'element' && !['pre', 'button'].includes(n.tag) ? n.children.map(words).join('') : ''
+  const words = (n: HtmlNode): string => {
+    if (n.type === 'text') return n.text
+    if (n.type === 'comment' || ['details', 'pre', 'button'].includes(n.tag)) return ''
+    const inner = n.children.map(words).join('')
+    return BLOCK.has(n.tag) ? ` ${inner} ` : inner
+  }
   return words(node).replace(/\s+/g, ' ').trim()
 }
 
