@@ -171,5 +171,5 @@ export interface Loaded {
   outcome: WaveOutcome
 }
 
-/** `{ name: status }` for every result of a wave, in completion order. */
+/** `[name, status]` for every result of a wave, in completion order. */
 export const statuses = (o: WaveOutcome) => o.results.map((r: CallbackResult) => [r.cb.name, r.status])
