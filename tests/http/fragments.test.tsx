@@ -121,7 +121,8 @@ describe('dcc components', () => {
       </div>
     ),
   })
-  app.callback([Output(num, 'value'), Output(level, 'max')], [Input('btn', 'n_clicks')], (n) =>
+  const btn = ref('button', 'btn')
+  app.callback([Output(num, 'value'), Output(level, 'max')], [Input(btn, 'n_clicks')], (n) =>
     n ? [n * 10, 100] : noUpdate
   )
 
