@@ -98,6 +98,18 @@ describe('R30: a callback that throws', () => {
     expect(app.calls).toEqual({ first: 2, third: 1 })
   })
 
+  it('treats a PreventUpdate thrown after an await like a synchronous one', async () => {
+    const { app, layout } = chain(async (v) => {
+      await null
+      if (v === '11') throw new PreventUpdate()
+      return v
+    })
+    const { page } = await app.load(layout)
+    const o = await app.event(page, { 'input.value': '11' })
+    expect(statuses(o)).toEqual([['first', 'prevented']])
+    expect(page.value('third.children')).toBe('123')
+  })
+
   it('keeps the message of a thrown non-Error', async () => {
     const app = new TestApp()
     app.callback('f', Output('out', 'children'), [Input('btn', 'n_clicks')], [], () => {
