@@ -64,6 +64,11 @@ export interface SendOptions {
   stream?: boolean
   /** Apply the answer to the page. Default: true. */
   apply?: boolean
+  /**
+   * Send to this server instead of the one that rendered the page: another process or worker of the
+   * same app (the server keeps no state between requests).
+   */
+  server?: Fetcher
 }
 
 /** What one update request got back. */
@@ -256,10 +261,10 @@ export class TestPage {
   }
 
   /** Sends a request body (from {@link prepare}, or written by hand) to the page's update route. */
-  async send(body: UpdateBody, { stream = false, apply = true }: SendOptions = {}): Promise<UpdateResult> {
+  async send(body: UpdateBody, { stream = false, apply = true, server }: SendOptions = {}): Promise<UpdateResult> {
     const root = rootOf(this.#doc, null)
     const path = getAttr(root, 'data-hd-url') ?? '/_hd/update'
-    const response = await this.#fetcher.fetch(
+    const response = await (server ?? this.#fetcher).fetch(
       new Request(new URL(path, this.url), {
         method: 'POST',
         headers: {
