@@ -1,7 +1,8 @@
 /**
  * @module run
- * Runs one wave: every requested callback and everything downstream, each at most once, in dependency
- * order, independent ones concurrently (R12–R14, R17, R18, R20–R24, R27–R31, R36–R37).
+ * Runs one wave: every requested callback and everything downstream, in dependency order, independent
+ * ones concurrently (R12–R14, R17, R18, R20–R24, R27–R31, R36–R37). A callback runs at most once per
+ * chain of causes; it runs again only when asked by a chain it did not cause (an output re-inserted).
  */
 import type { CallbackSpec } from './callback.ts'
 import { createContext, runWithContext } from './context.ts'
