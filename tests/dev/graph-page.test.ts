@@ -58,6 +58,19 @@ describe('the graph of an example', () => {
     expect(callbackRows(doc).map((r) => r.split(' | ')[5])).toEqual(['prevented', 'prevented', 'prevented'])
   })
 
+  it('routes an edge across several layers between the nodes of the layers it crosses', async () => {
+    const doc = await devPage(await example('prevent-initial-call'))
+    const long = doc.querySelector('[data-from="p:first_output_2.children"][data-to="cb:2"]')!
+    // Layer 2 to layer 5: one leg per layer boundary, through a waypoint in layers 3 and 4.
+    const legs = long.getAttribute('d')!.split(' C').slice(1)
+    expect(legs.length).toBe(3)
+    const waypointY = Number(legs[0]!.split(' ')[2]!.split(',')[1])
+    const node = doc.querySelector('[data-node="cb:1"]')! // second_callback, in layer 3
+    const top = Number(/translate\([\d.]+,([\d.]+)\)/.exec(node.getAttribute('transform')!)![1])
+    const height = Number(node.querySelector('rect')!.getAttribute('height'))
+    expect(waypointY < top || waypointY > top + height).toBe(true)
+  })
+
   it('draws a circular callback with edges that come back from its outputs to itself (R36)', async () => {
     const doc = await devPage(await example('circular-slider'))
     expect(columns(doc)).toEqual([['[callback]'], ['input-circular.value', 'slider-circular.value']])

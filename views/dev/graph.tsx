@@ -40,9 +40,15 @@ function edgePath(e: LaidEdge, byId: ReadonlyMap<string, LaidNode>): string {
     const [sx, sy, tx, ty] = [s.x + s.w / 2, s.y + s.h, t.x + t.w / 2, t.y + t.h]
     return `M${round(sx)},${round(sy)} C${round(sx)},${round(sy + 34)} ${round(tx)},${round(ty + 34)} ${round(tx)},${round(ty + 6)}`
   }
-  const [sx, sy, tx, ty] = [s.x + s.w, s.y + s.h / 2, t.x, t.y + t.h / 2]
-  const dx = Math.max(20, (tx - sx) / 2)
-  return `M${round(sx)},${round(sy)} C${round(sx + dx)},${round(sy)} ${round(tx - dx)},${round(ty)} ${round(tx - 2)},${round(ty)}`
+  // Left to right through the waypoints, each leg a curve leaving and arriving horizontally.
+  const points = [{ x: s.x + s.w, y: s.y + s.h / 2 }, ...e.via, { x: t.x - 2, y: t.y + t.h / 2 }]
+  let d = `M${round(points[0]!.x)},${round(points[0]!.y)}`
+  for (let i = 1; i < points.length; i++) {
+    const [a, b] = [points[i - 1]!, points[i]!]
+    const dx = Math.max(20, (b.x - a.x) / 2)
+    d += ` C${round(a.x + dx)},${round(a.y)} ${round(b.x - dx)},${round(b.y)} ${round(b.x)},${round(b.y)}`
+  }
+  return d
 }
 
 function edgeActive(e: LaidEdge, a: Activity): boolean {

@@ -43,6 +43,8 @@ export interface LaidEdge {
   readonly index: number
   /** True when it runs right to left (a callback writing its own Input, or a State read downstream). */
   readonly back: boolean
+  /** Points it passes through in the layers it crosses, so that it runs between nodes, not over them. */
+  via: { x: number; y: number }[]
 }
 
 export interface GraphLayout {
@@ -92,7 +94,7 @@ function rawLayers(graph: Graph) {
 function edgesOf(graph: Graph, layer: ReadonlyMap<string, number>): LaidEdge[] {
   const edges: LaidEdge[] = []
   const add = (from: string, to: string, kind: EdgeKind, key: PropKey, index: number) =>
-    edges.push({ from, to, kind, key, index, back: layer.get(to)! <= layer.get(from)! })
+    edges.push({ from, to, kind, key, index, back: layer.get(to)! <= layer.get(from)!, via: [] })
   for (const cb of graph.callbacks) {
     const c = callbackNodeId(cb.index)
     for (const d of cb.inputs) add(propNodeId(d.key), c, 'input', d.key, cb.index)
@@ -106,11 +108,11 @@ function edgesOf(graph: Graph, layer: ReadonlyMap<string, number>): LaidEdge[] {
  * Orders each layer to keep edges short (the barycenter heuristic: a node moves towards the mean
  * position of its neighbours in the layers already placed), sweeping right, then left, twice.
  */
-function orderLayers(columns: string[][], edges: readonly LaidEdge[]) {
+function orderLayers(columns: string[][], links: readonly [string, string][]) {
   const neighbours = new Map<string, string[]>()
-  for (const e of edges) {
-    neighbours.set(e.from, [...(neighbours.get(e.from) ?? []), e.to])
-    neighbours.set(e.to, [...(neighbours.get(e.to) ?? []), e.from])
+  for (const [a, b] of links) {
+    neighbours.set(a, [...(neighbours.get(a) ?? []), b])
+    neighbours.set(b, [...(neighbours.get(b) ?? []), a])
   }
   const pos = new Map<string, number>()
   const layerOf = new Map<string, number>()
@@ -142,7 +144,23 @@ export function layoutGraph(graph: Graph): GraphLayout {
   const columns: string[][] = used.map(() => [])
   for (const id of order) columns[layer.get(id)!]!.push(id)
   const edges = edgesOf(graph, layer)
-  orderLayers(columns, edges)
+  // An edge across several layers gets a waypoint in each layer between (a node of no width), which
+  // takes part in the ordering like any node: the edge then runs between the nodes of those layers.
+  const links: [string, string][] = []
+  const waypoints = new Map<LaidEdge, string[]>()
+  edges.forEach((e, i) => {
+    const [from, to] = [layer.get(e.from)!, layer.get(e.to)!]
+    if (e.back || to - from < 2) return void links.push([e.from, e.to])
+    const ids = Array.from({ length: to - from - 1 }, (_, k) => `via:${i}:${from + 1 + k}`)
+    ids.forEach((id, k) => {
+      columns[from + 1 + k]!.push(id)
+      nodes.set(id, { kind: 'prop', id, key: '', layer: from + 1 + k, x: 0, y: 0, w: 0, h: SIZES.propH / 2 })
+    })
+    const chain = [e.from, ...ids, e.to]
+    for (let k = 1; k < chain.length; k++) links.push([chain[k - 1]!, chain[k]!])
+    waypoints.set(e, ids)
+  })
+  orderLayers(columns, links)
 
   const heights = columns.map((col) => col.reduce((s, id) => s + nodes.get(id)!.h, 0) + SIZES.gapY * (col.length - 1))
   const tallest = Math.max(0, ...heights)
@@ -158,10 +176,12 @@ export function layoutGraph(graph: Graph): GraphLayout {
     }
     x += colW + SIZES.gapX
   })
+  const at = new Map(laid.map((n) => [n.id, n]))
+  for (const [e, ids] of waypoints) e.via = ids.map((id) => ({ x: at.get(id)!.x, y: at.get(id)!.y + at.get(id)!.h / 2 }))
   // Room under the nodes for edges that loop back.
   const backRoom = edges.some((e) => e.back) ? 40 : 0
   return {
-    nodes: laid,
+    nodes: laid.filter((n) => !n.id.startsWith('via:')),
     edges,
     width: Math.max(x - SIZES.gapX + SIZES.margin, 2 * SIZES.margin),
     height: tallest + 2 * SIZES.margin + backRoom,
