@@ -244,9 +244,12 @@ export class TestPage {
     const prop = event.prop ?? 'value'
     const t = changedProps(el, false)
     if (!t.includes(`${event.id}.${prop}`)) {
+      const sent = [...changedProps(el, true), ...t]
       throw new Error(
-        `Entering a ${prop} in '${event.id}' sends no request: no callback has '${event.id}.${prop}' as an Input` +
-          (t.length ? ` (its event changes ${t.join(', ')}).` : '. Use setValue() to enter a value that sends nothing.')
+        `Entering a ${prop} in '${event.id}' sends no request: no callback has '${event.id}.${prop}' as an Input. ` +
+          (sent.length
+            ? `Its events change ${sent.join(', ')}.`
+            : 'Use setValue() to enter a value that travels with the next request.')
       )
     }
     enterValue(el, event.value)
