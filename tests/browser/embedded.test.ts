@@ -38,10 +38,18 @@ describe("the site's own pages", () => {
   ])('%s is plain HTML in the site layout: no script, no hyperdash', async (path, title, current) => {
     const { page, errors } = await open(path)
     expect(await page.title()).toBe(title)
-    expect(await page.evaluate(() => [document.scripts.length, 'htmx' in window, document.querySelector('.hd-app')])).toEqual([0, false, null])
+    expect(
+      await page.evaluate(() => [
+        document.scripts.length,
+        'htmx' in window,
+        document.querySelector('.hd-app'),
+      ])
+    ).toEqual([0, false, null])
     expect(await page.textContent('nav a[aria-current=page]')).toBe(current)
     // The site's stylesheet applies.
-    expect(await page.$eval('.site-header', (h) => getComputedStyle(h).backgroundColor)).toBe('rgb(107, 62, 31)')
+    expect(await page.$eval('.site-header', (h) => getComputedStyle(h).backgroundColor)).toBe(
+      'rgb(107, 62, 31)'
+    )
     expect(errors).toEqual([])
   })
 
@@ -49,7 +57,9 @@ describe("the site's own pages", () => {
     const { page } = await open('/contact')
     await page.fill('textarea[name=message]', 'Hello there')
     await Promise.all([page.waitForURL(`${served.url}/contact`), page.click('button[type=submit]')])
-    expect(await page.textContent('#thanks')).toBe('We got your message (11 characters) and will answer soon.')
+    expect(await page.textContent('#thanks')).toBe(
+      'We got your message (11 characters) and will answer soon.'
+    )
     expect(await page.evaluate(() => 'htmx' in window)).toBe(false)
   })
 })
@@ -61,7 +71,9 @@ describe('the enhanced page, mounted under /dash/', () => {
     expect(await page.textContent('.site-header .brand')).toBe('Crumb & Co.')
     expect(await page.textContent('nav a[aria-current=page]')).toBe('Order')
     expect(await page.textContent('footer')).toBe('Crumb & Co. · 12 Rye Lane · open every day but Monday')
-    expect(await page.$eval('.site-header', (h) => getComputedStyle(h).backgroundColor)).toBe('rgb(107, 62, 31)')
+    expect(await page.$eval('.site-header', (h) => getComputedStyle(h).backgroundColor)).toBe(
+      'rgb(107, 62, 31)'
+    )
     expect(await page.textContent('#lines')).toBe('12 × cookie: €18.00')
     expect(await page.textContent('#total')).toBe('€18.00')
   })
@@ -71,13 +83,17 @@ describe('the enhanced page, mounted under /dash/', () => {
     await page.waitForFunction(() => 'htmx' in window)
     const posts: string[] = []
     page.on('request', (r) => r.method() === 'POST' && posts.push(r.url().slice(served.url.length)))
-    const total = (text: string) => page.waitForFunction((t) => document.getElementById('total')!.textContent === t, text)
+    const total = (text: string) =>
+      page.waitForFunction((t) => document.getElementById('total')!.textContent === t, text)
 
     await page.fill('#qty', '20')
     await total('€30.00')
     await page.check('#extras input[value=delivery]')
     await page.waitForFunction(() => document.getElementById('lines')!.textContent!.includes('Delivery'))
-    expect(await page.$$eval('#lines li', (li) => li.map((l) => l.textContent))).toEqual(['20 × cookie: €30.00', 'Delivery: free'])
+    expect(await page.$$eval('#lines li', (li) => li.map((l) => l.textContent))).toEqual([
+      '20 × cookie: €30.00',
+      'Delivery: free',
+    ])
     await page.check('#extras input[value=box]')
     await total('€33.00')
     await page.fill('#qty', '10')
@@ -89,9 +105,9 @@ describe('the enhanced page, mounted under /dash/', () => {
     ])
     // Each change: one request, which ran both callbacks of the chain.
     expect(posts).toEqual(Array(4).fill('/dash/_hd/update'))
-    expect(await page.$$eval('script[src]', (s) => s.map((e) => e.getAttribute('src')!.replace(/[^/]+$/, '')))).toEqual(
-      Array(4).fill('/dash/_hd/static/')
-    )
+    expect(
+      await page.$$eval('script[src]', (s) => s.map((e) => e.getAttribute('src')!.replace(/[^/]+$/, '')))
+    ).toEqual(Array(4).fill('/dash/_hd/static/'))
     expect(errors).toEqual([])
   })
 

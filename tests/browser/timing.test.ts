@@ -39,7 +39,7 @@ it('a callback whose input a request in flight may change waits, then runs once 
   const { page, errors } = await app.open()
   const before = await calls()
   await recordChanges(page, ['slow-mid', 'free-out', 'waits', 'stated-out'])
-  await page.click('#source') // slow: slow-mid in 1.2 s
+  await page.click('#source') // slow: slow-mid in 2.5 s
   await page.waitForTimeout(100)
   await page.click('#free') // fast: free-out now; `waits` reads slow-mid, so it waits
   await page.click('#stated') // State on slow-mid does not block: answers at once with the old value
