@@ -92,7 +92,10 @@ export const order = createApp({
         value={[]}
         options={[
           { label: `Gift box (+${euros(PRICES.box)})`, value: 'box' },
-          { label: `Delivery (+${euros(PRICES.delivery)}, free from ${euros(FREE_DELIVERY)} of cookies)`, value: 'delivery' },
+          {
+            label: `Delivery (+${euros(PRICES.delivery)}, free from ${euros(FREE_DELIVERY)} of cookies)`,
+            value: 'delivery',
+          },
         ]}
       />
       <div id="order">
@@ -114,7 +117,8 @@ order.callback(
     const chosen = (extras ?? []) as string[]
     const lines: [string, number][] = [[`${n} × cookie`, n * PRICES.cookie]]
     if (chosen.includes('box')) lines.push(['Gift box', PRICES.box])
-    if (chosen.includes('delivery')) lines.push(['Delivery', n * PRICES.cookie >= FREE_DELIVERY ? 0 : PRICES.delivery])
+    if (chosen.includes('delivery'))
+      lines.push(['Delivery', n * PRICES.cookie >= FREE_DELIVERY ? 0 : PRICES.delivery])
     return [
       lines.map(([what, cents]) => <li>{`${what}: ${cents ? euros(cents) : 'free'}`}</li>),
       lines.reduce((sum, [, cents]) => sum + cents, 0),

@@ -25,7 +25,10 @@ export function isInternalFrame(line: string): boolean {
 
 /** The `at …` lines of a stack, without the message line(s) before them. */
 export function stackFrames(stack: string | undefined): string[] {
-  return (stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).map((l) => l.trim())
+  return (stack ?? '')
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .map((l) => l.trim())
 }
 
 // Inline styles: the overlay must look the same whatever stylesheet the app or its host page has.
@@ -41,7 +44,12 @@ const S = {
     'box-shadow': '0 6px 24px rgba(0, 0, 0, 0.22)',
   },
   title: { display: 'block', color: '#b42318', 'font-size': '15px' },
-  message: { margin: '0.5em 0', 'font-family': 'ui-monospace, SFMono-Regular, Menlo, monospace', 'font-size': '13px', 'white-space': 'pre-wrap' },
+  message: {
+    margin: '0.5em 0',
+    'font-family': 'ui-monospace, SFMono-Regular, Menlo, monospace',
+    'font-size': '13px',
+    'white-space': 'pre-wrap',
+  },
   summary: { cursor: 'pointer', color: '#5b6472', 'font-size': '12px' },
   stack: { margin: '0.3em 0 0', 'font-size': '12px', 'line-height': '1.5', 'max-height': 'none' },
   own: { display: 'block', color: '#1d2430', 'font-weight': '600' },
@@ -56,7 +64,10 @@ const Stack = (p: { frames: string[] }) => {
       <summary style={S.summary}>{own ? 'Stack (your code in bold)' : 'Stack (inside hyperdash)'}</summary>
       <pre class="hd-stack" style={S.stack}>
         {p.frames.map((f) => (
-          <span class={isInternalFrame(f) ? 'hd-frame hd-frame-internal' : 'hd-frame'} style={isInternalFrame(f) ? S.internal : S.own}>
+          <span
+            class={isInternalFrame(f) ? 'hd-frame hd-frame-internal' : 'hd-frame'}
+            style={isInternalFrame(f) ? S.internal : S.own}
+          >
             {f}
           </span>
         ))}
@@ -81,8 +92,8 @@ const DevDetails = (p: { error: CallbackError; requestId?: string }) => {
       </p>
       {frames.length > 0 && <Stack frames={frames} />}
       <p class="hd-error-foot" style={S.foot}>
-        {p.requestId ? `Request ${p.requestId}. ` : ''}Its outputs were left as they were, and nothing that depends on
-        them ran. These details show in development only.
+        {p.requestId ? `Request ${p.requestId}. ` : ''}Its outputs were left as they were, and nothing that
+        depends on them ran. These details show in development only.
       </p>
     </>
   )

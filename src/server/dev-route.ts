@@ -40,7 +40,16 @@ export class DevLog {
       error: r.error ? r.error.message : null,
     }))
     for (const d of event.deferred) {
-      runs.push({ index: d.cb.index, name: d.cb.name, status: 'deferred', ms: null, changed: [...d.changed], written: [], initial: d.changed.length === 0, error: null })
+      runs.push({
+        index: d.cb.index,
+        name: d.cb.name,
+        status: 'deferred',
+        ms: null,
+        changed: [...d.changed],
+        written: [],
+        initial: d.changed.length === 0,
+        error: null,
+      })
     }
     const request: DevRequest = {
       seq: ++this.#seq,
@@ -152,7 +161,8 @@ function devPageHandler(context: AppContext, log: DevLog) {
     const picked = c.req.query('request')
     const requests = log.list()
     const selected = picked ? log.find(picked) : requests[0]
-    if (picked && !selected) return c.text(`No request ${picked} in the log (it keeps the last ${log.capacity}).`, 404)
+    if (picked && !selected)
+      return c.text(`No request ${picked} in the log (it keeps the last ${log.capacity}).`, 404)
     const html = await toHtml(
       jsx(DevPage, {
         title: context.options.title,

@@ -23,7 +23,12 @@ const event = (n: number): UpdateEvent => ({
 
 /** One run as `name status changed → written`, for exact comparisons. */
 const runs = (log: DevLog, i = 0) =>
-  log.list()[i]!.runs.map((r) => `${r.name} ${r.status} [${r.changed.join(',')}] → [${r.written.join(',')}]${r.initial ? ' initial' : ''}`)
+  log
+    .list()
+    [i]!.runs.map(
+      (r) =>
+        `${r.name} ${r.status} [${r.changed.join(',')}] → [${r.written.join(',')}]${r.initial ? ' initial' : ''}`
+    )
 
 const noMs = (s: string) => s.replace(/\d+(\.\d+)? ms/, 'N ms')
 
@@ -31,7 +36,11 @@ async function started(options: { dev?: boolean } = {}) {
   const app = failingApp(options)
   const page = components(await (await app.request('/')).text())
   const post = (n: number | null, extra: Record<string, unknown> = {}) =>
-    app.request('/_hd/update', { method: 'POST', body: updateBody(page, ['go.n_clicks'], { 'go.n_clicks': n }, extra), headers: FORM })
+    app.request('/_hd/update', {
+      method: 'POST',
+      body: updateBody(page, ['go.n_clicks'], { 'go.n_clicks': n }, extra),
+      headers: FORM,
+    })
   return { app, post, log: devLogOf(app.context) }
 }
 
@@ -58,7 +67,16 @@ describe('the ring buffer', () => {
     const cb = { index: 4, name: 'later' } as CallbackSpec
     log.record({ ...event(1), deferred: [{ cb, changed: ['a.value'] }] })
     expect(log.list()[0]!.runs).toEqual([
-      { index: 4, name: 'later', status: 'deferred', ms: null, changed: ['a.value'], written: [], initial: false, error: null },
+      {
+        index: 4,
+        name: 'later',
+        status: 'deferred',
+        ms: null,
+        changed: ['a.value'],
+        written: [],
+        initial: false,
+        error: null,
+      },
     ])
   })
 })
@@ -94,7 +112,9 @@ describe('what the app records', () => {
       'hold prevented [go.n_clicks] → []',
       'stay_quiet noUpdate [go.n_clicks] → []',
     ])
-    expect(failed.runs.find((r) => r.name === 'count')!.error).toBe("Cannot read properties of null (reading 'join')")
+    expect(failed.runs.find((r) => r.name === 'count')!.error).toBe(
+      "Cannot read properties of null (reading 'join')"
+    )
     expect(log.list().map((r) => r.kind)).toEqual(['update', 'update', 'page'])
   })
 
@@ -132,7 +152,11 @@ describe('what the app records', () => {
     })
     expect(res.status).toBe(204)
     const last = devLogOf(noUpdateApp.context).list()[0]!
-    expect([last.kind, last.status, last.runs.map((r) => `${r.name} ${r.status}`)]).toEqual(['update', 204, ['update_output noUpdate']])
+    expect([last.kind, last.status, last.runs.map((r) => `${r.name} ${r.status}`)]).toEqual([
+      'update',
+      204,
+      ['update_output noUpdate'],
+    ])
   })
 
   it('is not kept in production', async () => {
@@ -162,13 +186,15 @@ describe('the dev page shows the log', () => {
       [1, 'page', '200', false],
     ])
     expect(rows[0]!.runs.sort()).toEqual(['count error', 'hold PreventUpdate', 'stay_quiet no update'])
-    expect(doc.querySelector('.hd-run.hd-st-error .hd-run-error')!.textContent).toBe("Cannot read properties of null (reading 'join')")
+    expect(doc.querySelector('.hd-run.hd-st-error .hd-run-error')!.textContent).toBe(
+      "Cannot read properties of null (reading 'join')"
+    )
     // The edge that carried the trigger is drawn as active; the failed callback's output edge is not.
-    expect([...doc.querySelectorAll('.hd-edge.hd-active')].map((e) => `${e.getAttribute('data-from')}>${e.getAttribute('data-to')}`)).toEqual([
-      'p:go.n_clicks>cb:0',
-      'p:go.n_clicks>cb:1',
-      'p:go.n_clicks>cb:2',
-    ])
+    expect(
+      [...doc.querySelectorAll('.hd-edge.hd-active')].map(
+        (e) => `${e.getAttribute('data-from')}>${e.getAttribute('data-to')}`
+      )
+    ).toEqual(['p:go.n_clicks>cb:0', 'p:go.n_clicks>cb:1', 'p:go.n_clicks>cb:2'])
   })
 
   it('shows an older request when picked by its id', async () => {

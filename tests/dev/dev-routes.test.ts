@@ -45,7 +45,9 @@ describe('in development', () => {
     const app = failingApp()
     const js = await app.request('/_hd/static/hyperdash-dev.js')
     expect([js.status, js.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8'])
-    expect(await js.text()).toBe(readFileSync(new URL('../../static/hyperdash-dev.js', import.meta.url), 'utf8'))
+    expect(await js.text()).toBe(
+      readFileSync(new URL('../../static/hyperdash-dev.js', import.meta.url), 'utf8')
+    )
     const css = await app.request('/_hd/static/hyperdash-dev.css')
     expect([css.status, css.headers.get('content-type')]).toEqual([200, 'text/css; charset=utf-8'])
   })
@@ -55,7 +57,10 @@ describe('in development', () => {
     const other = await app.request('/_hd/dev/nothing-here')
     expect([other.status, await other.text()]).toEqual([404, 'Not found'])
     const gone = await app.request('/_hd/dev?request=nope')
-    expect([gone.status, await gone.text()]).toEqual([404, 'No request nope in the log (it keeps the last 50).'])
+    expect([gone.status, await gone.text()]).toEqual([
+      404,
+      'No request nope in the log (it keeps the last 50).',
+    ])
   })
 
   it('links the app, itself and its assets below the base path when mounted', async () => {
@@ -64,12 +69,15 @@ describe('in development', () => {
     site.route('/dash', app.mountAt('/dash'))
     expect(await (await site.request('/dash/')).text()).toContain(devScriptTag('/dash'))
     const doc = await devPage(site, '/dash/_hd/dev')
-    expect([...doc.querySelectorAll('h1 + p a')].map((a) => `${a.textContent} ${a.getAttribute('href')}`)).toEqual([
-      'Open the app /dash/',
-      'Refresh /dash/_hd/dev',
-    ])
-    expect(doc.querySelector('link[rel=stylesheet]')!.getAttribute('href')).toBe('/dash/_hd/static/hyperdash-dev.css')
-    expect(doc.querySelector('.hd-requests a')!.getAttribute('href')).toBe(`/dash/_hd/dev?request=${devLogOf(app.context).list()[0]!.requestId}`)
+    expect(
+      [...doc.querySelectorAll('h1 + p a')].map((a) => `${a.textContent} ${a.getAttribute('href')}`)
+    ).toEqual(['Open the app /dash/', 'Refresh /dash/_hd/dev'])
+    expect(doc.querySelector('link[rel=stylesheet]')!.getAttribute('href')).toBe(
+      '/dash/_hd/static/hyperdash-dev.css'
+    )
+    expect(doc.querySelector('.hd-requests a')!.getAttribute('href')).toBe(
+      `/dash/_hd/dev?request=${devLogOf(app.context).list()[0]!.requestId}`
+    )
   })
 
   it('keeps one log per app, however often it is mounted', async () => {

@@ -18,7 +18,11 @@ async function failingClick(dev: boolean) {
   const app = failingApp({ dev })
   const page = components(await (await app.request('/')).text())
   const post = (n: number) =>
-    app.request('/_hd/update', { method: 'POST', body: updateBody(page, ['go.n_clicks'], { 'go.n_clicks': n }), headers: FORM })
+    app.request('/_hd/update', {
+      method: 'POST',
+      body: updateBody(page, ['go.n_clicks'], { 'go.n_clicks': n }),
+      headers: FORM,
+    })
   await post(1)
   const res = await post(2)
   return { app, res, html: await res.text() }
@@ -36,12 +40,16 @@ describe('in development', () => {
     expect(error.getAttribute('data-callback')).toBe('count')
     expect(text(error.querySelector('strong'))).toBe('Callback error updating total.children')
     expect(text(error.querySelector('p'))).toBe('In the callback count:')
-    expect(text(error.querySelector('.hd-error-message'))).toBe("TypeError: Cannot read properties of null (reading 'join')")
+    expect(text(error.querySelector('.hd-error-message'))).toBe(
+      "TypeError: Cannot read properties of null (reading 'join')"
+    )
     expect(error.querySelector('details')!.hasAttribute('open')).toBe(true)
     expect(text(error.querySelector('summary'))).toBe('Stack (your code in bold)')
     const frames = [...error.querySelectorAll('.hd-frame')]
     expect(frames[0]!.getAttribute('class')).toBe('hd-frame')
-    expect(frames[0]!.textContent).toMatch(/^at Object\.count\b.* \(.*\/tests\/dev\/fixtures\/failing-app\.tsx:\d+:\d+\)$/)
+    expect(frames[0]!.textContent).toMatch(
+      /^at Object\.count\b.* \(.*\/tests\/dev\/fixtures\/failing-app\.tsx:\d+:\d+\)$/
+    )
     expect(frames.slice(1).every((f) => f.getAttribute('class') === 'hd-frame hd-frame-internal')).toBe(true)
     const id = devLogOf(app.context).list()[0]!.requestId
     expect(text(error.querySelector('.hd-error-foot'))).toBe(
@@ -63,8 +71,12 @@ describe('in development', () => {
         </div>
       ),
     })
-    // @ts-expect-error a list of Outputs with a function returning one value: the mistake under test
-    app.callback([Output('x', 'children'), Output('y', 'children')], [Input('b', 'n_clicks')], () => 'not a list')
+    app.callback(
+      [Output('x', 'children'), Output('y', 'children')],
+      [Input('b', 'n_clicks')],
+      // @ts-expect-error a list of Outputs with a function returning one value: the mistake under test
+      () => 'not a list'
+    )
     const html = await (await app.request('/')).text()
     const error = parseHtml(html).querySelector('#hd-errors .hd-error')!
     expect(text(error.querySelector('strong'))).toBe('Callback error updating x.children, y.children')
@@ -83,7 +95,9 @@ describe('in production', () => {
     expect(error.getAttribute('class')).toBe('hd-error')
     expect(error.hasAttribute('style')).toBe(false)
     expect(text(error.querySelector('strong'))).toBe('Callback error updating total.children')
-    expect(text(error.querySelector('p'))).toMatch(/^Something went wrong on the server; the outputs were left as they were\. Reference: [\w-]{8}\.$/)
+    expect(text(error.querySelector('p'))).toMatch(
+      /^Something went wrong on the server; the outputs were left as they were\. Reference: [\w-]{8}\.$/
+    )
     expect(html).not.toContain('Cannot read')
     expect(html).not.toContain('failing-app')
     expect(html).not.toContain('hd-stack')
@@ -104,7 +118,10 @@ describe('stack frames', () => {
   })
 
   it('are the `at` lines of a stack, trimmed, without its message', () => {
-    expect(stackFrames('TypeError: no\n  more lines\n    at a (x.ts:1:1)\n    at b (y.ts:2:2)')).toEqual(['at a (x.ts:1:1)', 'at b (y.ts:2:2)'])
+    expect(stackFrames('TypeError: no\n  more lines\n    at a (x.ts:1:1)\n    at b (y.ts:2:2)')).toEqual([
+      'at a (x.ts:1:1)',
+      'at b (y.ts:2:2)',
+    ])
     expect(stackFrames(undefined)).toEqual([])
   })
 })
@@ -119,7 +136,9 @@ describe('in the browser', () => {
     await page.click('#go')
     await page.waitForSelector('#hd-errors .hd-error-dev')
     expect(await page.isVisible('#hd-errors .hd-error-dev')).toBe(true)
-    expect(await page.textContent('#hd-errors .hd-error-message')).toBe("TypeError: Cannot read properties of null (reading 'join')")
+    expect(await page.textContent('#hd-errors .hd-error-message')).toBe(
+      "TypeError: Cannot read properties of null (reading 'join')"
+    )
     // The card is the topmost element where it sits.
     const onTop = await page.evaluate(() => {
       const r = document.querySelector('.hd-error-dev')!.getBoundingClientRect()

@@ -7,16 +7,25 @@ import { examples } from '../../examples/gallery.tsx'
 import { failingApp } from './fixtures/failing-app.tsx'
 import { callbackNodes, callbackRows, columns, devPage, edges, text } from './helpers.ts'
 
-const example = async (name: string) => (await import(`../../examples/${name}.tsx`)).app as (typeof examples)[number][2]
+const example = async (name: string) =>
+  (await import(`../../examples/${name}.tsx`)).app as (typeof examples)[number][2]
 
 describe('the graph of an example', () => {
   it('draws prime-factors as num.value, then show_factors, then its two outputs', async () => {
     const doc = await devPage(await example('prime-factors'))
     expect(columns(doc)).toEqual([['num.value'], ['[show_factors]'], ['out.children', 'err.children']])
-    expect(edges(doc)).toEqual(['p:num.value -input-> cb:0', 'cb:0 -output-> p:out.children', 'cb:0 -output-> p:err.children'])
+    expect(edges(doc)).toEqual([
+      'p:num.value -input-> cb:0',
+      'cb:0 -output-> p:out.children',
+      'cb:0 -output-> p:err.children',
+    ])
     expect(text(doc.querySelector('title'))).toBe('Callback graph · noUpdate: prime factors')
-    expect(text(doc.querySelector('h1 + p'))).toBe('1 callback, 3 props. Development mode only. Open the app · Refresh')
-    expect(callbackRows(doc)).toEqual(['0 | show_factors | out.children, err.children | num.value | (none) | yes | 0'])
+    expect(text(doc.querySelector('h1 + p'))).toBe(
+      '1 callback, 3 props. Development mode only. Open the app · Refresh'
+    )
+    expect(callbackRows(doc)).toEqual([
+      '0 | show_factors | out.children, err.children | num.value | (none) | yes | 0',
+    ])
   })
 
   it('puts the chained third callback one layer after the two it waits for', async () => {
@@ -95,7 +104,9 @@ describe('the graph of an example', () => {
     const doc = await devPage(failingApp())
     expect(edges(doc)).toContain('p:quiet.children -state-> cb:3')
     expect(doc.querySelector('[data-kind="state"]')!.getAttribute('class')).toBe('hd-edge hd-edge-state')
-    expect(callbackRows(doc)[3]).toBe('3 | follow | after.children | total.children | quiet.children | yes | 1')
+    expect(callbackRows(doc)[3]).toBe(
+      '3 | follow | after.children | total.children | quiet.children | yes | 1'
+    )
   })
 
   it('shows a callback that ran in no request yet with its index, and says no request was seen', async () => {
@@ -115,19 +126,29 @@ describe('the graph of an example', () => {
     for (const [slug, , app] of examples) {
       const doc = await devPage(app)
       const graph = app.graph
-      const keys = new Set(graph.callbacks.flatMap((cb) => [...cb.inputs, ...cb.states, ...cb.outputs].map((d) => d.key)))
+      const keys = new Set(
+        graph.callbacks.flatMap((cb) => [...cb.inputs, ...cb.states, ...cb.outputs].map((d) => d.key))
+      )
       const nodes = [...doc.querySelectorAll('.hd-node')].map((n) => n.getAttribute('data-node'))
-      expect(nodes.sort(), slug).toEqual([...graph.callbacks.map((cb) => `cb:${cb.index}`), ...[...keys].map((k) => `p:${k}`)].sort())
+      expect(nodes.sort(), slug).toEqual(
+        [...graph.callbacks.map((cb) => `cb:${cb.index}`), ...[...keys].map((k) => `p:${k}`)].sort()
+      )
       const want = graph.callbacks.flatMap((cb) => [
         ...cb.inputs.map((d) => `p:${d.key} -input-> cb:${cb.index}`),
         ...cb.states.map((d) => `p:${d.key} -state-> cb:${cb.index}`),
         ...cb.outputs.map((d) => `cb:${cb.index} -output-> p:${d.key}`),
       ])
-      expect(edges(doc).map((e) => e.replace(' (back)', '')), slug).toEqual(want)
+      expect(
+        edges(doc).map((e) => e.replace(' (back)', '')),
+        slug
+      ).toEqual(want)
       // Right to left only where a callback reads its own output (R36).
       for (const e of edges(doc).filter((x) => x.endsWith('(back)'))) {
         const [, key, index] = /^p:(\S+) -input-> cb:(\d+)/.exec(e)!
-        expect(graph.callbacks[Number(index)]!.outputs.map((d) => d.key), `${slug}: ${e}`).toContain(key)
+        expect(
+          graph.callbacks[Number(index)]!.outputs.map((d) => d.key),
+          `${slug}: ${e}`
+        ).toContain(key)
       }
     }
   })

@@ -21,14 +21,17 @@ export async function devPage(app: Fetches, path = '/_hd/dev'): Promise<Doc> {
   return parseHtml(await res.text())
 }
 
-const text = (el: { textContent: string | null } | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
+const text = (el: { textContent: string | null } | null) =>
+  (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
 
 /** The graph's nodes column by column, top to bottom: `num.value` for a prop, `[name]` for a callback. */
 export function columns(doc: Doc): string[][] {
   const cols: string[][] = []
   for (const g of doc.querySelectorAll('.hd-node')) {
     const layer = Number(g.getAttribute('data-layer'))
-    const label = g.classList.contains('hd-callback') ? `[${text(g.querySelector('.hd-name'))}]` : text(g.querySelector('text'))
+    const label = g.classList.contains('hd-callback')
+      ? `[${text(g.querySelector('.hd-name'))}]`
+      : text(g.querySelector('text'))
     ;(cols[layer] ??= []).push(label)
   }
   return cols
@@ -55,11 +58,16 @@ export function callbackNodes(doc: Doc): string[] {
 export function markedProps(doc: Doc): string[] {
   return [...doc.querySelectorAll('.hd-prop')]
     .filter((g) => g.classList.contains('hd-trigger') || g.classList.contains('hd-written'))
-    .map((g) => `${text(g.querySelector('text'))}: ${g.classList.contains('hd-trigger') ? 'hd-trigger' : 'hd-written'}`)
+    .map(
+      (g) =>
+        `${text(g.querySelector('text'))}: ${g.classList.contains('hd-trigger') ? 'hd-trigger' : 'hd-written'}`
+    )
 }
 
 /** Rows of the requests table: `seq kind status` and each run as `name status`. */
-export function requestRows(doc: Doc): { seq: number; kind: string; status: string; selected: boolean; runs: string[] }[] {
+export function requestRows(
+  doc: Doc
+): { seq: number; kind: string; status: string; selected: boolean; runs: string[] }[] {
   return [...doc.querySelectorAll('.hd-requests tbody tr')].map((tr) => {
     const cells = [...tr.querySelectorAll('td')]
     return {
@@ -67,7 +75,9 @@ export function requestRows(doc: Doc): { seq: number; kind: string; status: stri
       kind: text(cells[2]!),
       status: text(cells[3]!),
       selected: tr.classList.contains('hd-selected'),
-      runs: [...tr.querySelectorAll('.hd-run')].map((li) => `${text(li.querySelector('.hd-run-name'))} ${text(li.querySelector('.hd-run-status'))}`),
+      runs: [...tr.querySelectorAll('.hd-run')].map(
+        (li) => `${text(li.querySelector('.hd-run-name'))} ${text(li.querySelector('.hd-run-status'))}`
+      ),
     }
   })
 }

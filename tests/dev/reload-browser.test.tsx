@@ -21,19 +21,21 @@ site.get('/', (c) => {
   loads++
   return c.html(
     '<!DOCTYPE html>' +
-      (
-        <html>
-          <head>
-            <script src="/dev.js" data-hd-reload="/reload" data-hd-boot={boot} defer />
-          </head>
-          <body>
-            <p id="boot">{boot}</p>
-          </body>
-        </html>
-      )
+    (
+      <html>
+        <head>
+          <script src="/dev.js" data-hd-reload="/reload" data-hd-boot={boot} defer />
+        </head>
+        <body>
+          <p id="boot">{boot}</p>
+        </body>
+      </html>
+    )
   )
 })
-site.get('/dev.js', (c) => c.body(staticFiles().get('hyperdash-dev.js')!.body, 200, { 'Content-Type': 'text/javascript' }))
+site.get('/dev.js', (c) =>
+  c.body(staticFiles().get('hyperdash-dev.js')!.body, 200, { 'Content-Type': 'text/javascript' })
+)
 const reload = createReloadHandler({ heartbeatMs: 50, bootId: () => boot })
 site.get('/reload', (c) => {
   streams++
@@ -82,7 +84,9 @@ it('reloads the page once when the server restarted, and not when the stream onl
   })
   dropConnections()
   await page.waitForFunction(() => (window as unknown as { heard: unknown[] }).heard.length === 1)
-  expect(await page.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([{ boot: 'second', reloading: false }])
+  expect(await page.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([
+    { boot: 'second', reloading: false },
+  ])
   expect(streams).toBe(4)
   expect(loads).toBe(2)
   await page.close()

@@ -30,7 +30,9 @@ describe('the reload stream', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('text/event-stream')
     const reader = res.body!.getReader()
-    expect(await readUntil(reader, (t) => t.endsWith('\n\n'))).toBe(`event: boot\ndata: ${BOOT_ID}\nretry: 300\n\n`)
+    expect(await readUntil(reader, (t) => t.endsWith('\n\n'))).toBe(
+      `event: boot\ndata: ${BOOT_ID}\nretry: 300\n\n`
+    )
     expect(reloadStreamsOpen()).toBe(1)
     await reader.cancel()
     await vi.waitFor(() => expect(reloadStreamsOpen()).toBe(0))
@@ -41,7 +43,9 @@ describe('the reload stream', () => {
     site.get('/reload', createReloadHandler({ heartbeatMs: 5, bootId: () => 'test-boot' }))
     const reader = (await site.request('/reload')).body!.getReader()
     const text = await readUntil(reader, (t) => t.split(': keep-alive').length > 2)
-    expect(text.startsWith('event: boot\ndata: test-boot\nretry: 300\n\n: keep-alive\n\n: keep-alive\n\n')).toBe(true)
+    expect(
+      text.startsWith('event: boot\ndata: test-boot\nretry: 300\n\n: keep-alive\n\n: keep-alive\n\n')
+    ).toBe(true)
     await reader.cancel()
     await vi.waitFor(() => expect(reloadStreamsOpen()).toBe(0))
   })
@@ -50,7 +54,10 @@ describe('the reload stream', () => {
 /** Runs the fixture process; resolves with its output and how it ended. */
 function runFixture(env: Record<string, string>) {
   const script = fileURLToPath(new URL('./fixtures/reload-shutdown.ts', import.meta.url))
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   child.stdout.on('data', (d) => (out += d))
   child.stderr.on('data', (d) => (out += d))
@@ -60,10 +67,13 @@ function runFixture(env: Record<string, string>) {
 }
 
 describe('when the process is asked to stop', () => {
-  it.each(['SIGTERM', 'SIGINT'])('ends the open streams on %s, so a graceful shutdown completes', async (signal) => {
-    const { out, code } = await runFixture({ GRACEFUL: '1', SIGNAL: signal })
-    expect([out, code]).toEqual(['ready data: boot-1\nstream ended\n', 0])
-  })
+  it.each(['SIGTERM', 'SIGINT'])(
+    'ends the open streams on %s, so a graceful shutdown completes',
+    async (signal) => {
+      const { out, code } = await runFixture({ GRACEFUL: '1', SIGNAL: signal })
+      expect([out, code]).toEqual(['ready data: boot-1\nstream ended\n', 0])
+    }
+  )
 
   it('leaves the signal to Node when nothing else listens: the process ends by it', async () => {
     const { out, signal } = await runFixture({ SIGNAL: 'SIGTERM' })

@@ -61,17 +61,35 @@ const Edge = (p: { edge: LaidEdge; byId: ReadonlyMap<string, LaidNode>; activity
   const e = p.edge
   const cls = `hd-edge hd-edge-${e.kind}${e.back ? ' hd-back' : ''}${edgeActive(e, p.activity) ? ' hd-active' : ''}`
   return (
-    <path class={cls} d={edgePath(e, p.byId)} data-from={e.from} data-to={e.to} data-kind={e.kind} marker-end="url(#hd-arrow)">
-      <title>{e.kind === 'output' ? `writes ${e.key}` : `${e.kind === 'input' ? 'Input' : 'State'} ${e.key}`}</title>
+    <path
+      class={cls}
+      d={edgePath(e, p.byId)}
+      data-from={e.from}
+      data-to={e.to}
+      data-kind={e.kind}
+      marker-end="url(#hd-arrow)"
+    >
+      <title>
+        {e.kind === 'output' ? `writes ${e.key}` : `${e.kind === 'input' ? 'Input' : 'State'} ${e.key}`}
+      </title>
     </path>
   )
 }
 
 const PropBox = (p: { node: PropNode; activity: Activity }) => {
   const n = p.node
-  const mark = p.activity.triggers.has(n.key) ? ' hd-trigger' : p.activity.written.has(n.key) ? ' hd-written' : ''
+  const mark = p.activity.triggers.has(n.key)
+    ? ' hd-trigger'
+    : p.activity.written.has(n.key)
+      ? ' hd-written'
+      : ''
   return (
-    <g class={`hd-node hd-prop${mark}`} data-node={n.id} data-layer={String(n.layer)} transform={`translate(${round(n.x)},${round(n.y)})`}>
+    <g
+      class={`hd-node hd-prop${mark}`}
+      data-node={n.id}
+      data-layer={String(n.layer)}
+      transform={`translate(${round(n.x)},${round(n.y)})`}
+    >
       <rect width={String(n.w)} height={String(n.h)} rx="4" />
       <text x={String(n.w / 2)} y={String(n.h / 2 + 4)} text-anchor="middle">
         {n.key}
@@ -92,7 +110,12 @@ const CallbackBox = (p: { node: CallbackNode; activity: Activity }) => {
   const run = p.activity.runs.get(n.cb.index)
   const cls = `hd-node hd-callback hd-st-${run ? run.status : 'idle'}`
   return (
-    <g class={cls} data-node={n.id} data-layer={String(n.layer)} transform={`translate(${round(n.x)},${round(n.y)})`}>
+    <g
+      class={cls}
+      data-node={n.id}
+      data-layer={String(n.layer)}
+      transform={`translate(${round(n.x)},${round(n.y)})`}
+    >
       <title>{run?.error ? `${n.cb.name}: ${run.error}` : n.cb.name}</title>
       <rect width={String(n.w)} height={String(n.h)} rx="10" />
       <text class="hd-name" x={String(n.w / 2)} y="17" text-anchor="middle">
@@ -113,9 +136,26 @@ export const GraphSvg = (p: { layout: GraphLayout; request?: DevRequest }) => {
   const w = String(Math.ceil(layout.width))
   const h = String(Math.ceil(layout.height))
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" class="hd-graph" width={w} height={h} viewBox={`0 0 ${w} ${h}`} role="img" aria-label="Callback graph">
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      class="hd-graph"
+      width={w}
+      height={h}
+      viewBox={`0 0 ${w} ${h}`}
+      role="img"
+      aria-label="Callback graph"
+    >
       <defs>
-        <marker id="hd-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+        <marker
+          id="hd-arrow"
+          viewBox="0 0 10 10"
+          refX="8"
+          refY="5"
+          markerWidth="9"
+          markerHeight="9"
+          markerUnits="userSpaceOnUse"
+          orient="auto-start-reverse"
+        >
           <path d="M0,0 L10,5 L0,10 z" />
         </marker>
       </defs>
@@ -126,7 +166,11 @@ export const GraphSvg = (p: { layout: GraphLayout; request?: DevRequest }) => {
       </g>
       <g class="hd-nodes">
         {layout.nodes.map((node) =>
-          node.kind === 'prop' ? <PropBox node={node} activity={activity} /> : <CallbackBox node={node} activity={activity} />
+          node.kind === 'prop' ? (
+            <PropBox node={node} activity={activity} />
+          ) : (
+            <CallbackBox node={node} activity={activity} />
+          )
         )}
       </g>
     </svg>

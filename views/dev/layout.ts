@@ -58,9 +58,18 @@ export const propNodeId = (key: PropKey) => `p:${key}`
 export const callbackNodeId = (index: number) => `cb:${index}`
 
 /** Sizes in SVG units; text is monospace, so a label's width follows from its length. */
-export const SIZES = { charW: 7.2, padX: 10, propH: 26, callbackH: 40, gapX: 70, gapY: 14, margin: 16 } as const
+export const SIZES = {
+  charW: 7.2,
+  padX: 10,
+  propH: 26,
+  callbackH: 40,
+  gapX: 70,
+  gapY: 14,
+  margin: 16,
+} as const
 
-const labelWidth = (label: string, min: number) => Math.max(min, Math.ceil(label.length * SIZES.charW + 2 * SIZES.padX))
+const labelWidth = (label: string, min: number) =>
+  Math.max(min, Math.ceil(label.length * SIZES.charW + 2 * SIZES.padX))
 
 /**
  * The layer of each node before empty layers are squeezed out: a callback at depth d sits at 2d + 1,
@@ -85,7 +94,16 @@ function rawLayers(graph: Graph) {
     layer.set(id, l)
     order.push(id)
     // At least as wide as the longest second line, `PreventUpdate · 10 ms` in the node's smaller type.
-    nodes.set(id, { kind: 'callback', id, cb, layer: l, x: 0, y: 0, w: labelWidth(cb.name, 170), h: SIZES.callbackH })
+    nodes.set(id, {
+      kind: 'callback',
+      id,
+      cb,
+      layer: l,
+      x: 0,
+      y: 0,
+      w: labelWidth(cb.name, 170),
+      h: SIZES.callbackH,
+    })
     for (const d of [...cb.inputs, ...cb.states, ...cb.outputs]) addProp(d.key)
   }
   return { layer, order, nodes }
@@ -116,13 +134,18 @@ function orderLayers(columns: string[][], links: readonly [string, string][]) {
   }
   const pos = new Map<string, number>()
   const layerOf = new Map<string, number>()
-  const index = () => columns.forEach((col, l) => col.forEach((id, i) => (pos.set(id, (i + 0.5) / col.length), layerOf.set(id, l))))
+  const index = () =>
+    columns.forEach((col, l) =>
+      col.forEach((id, i) => (pos.set(id, (i + 0.5) / col.length), layerOf.set(id, l)))
+    )
   index()
   const sweep = (l: number, fromLeft: boolean) => {
     const col = columns[l]!
     const bary = new Map<string, number>()
     for (const id of col) {
-      const ns = (neighbours.get(id) ?? []).filter((n) => (fromLeft ? layerOf.get(n)! < l : layerOf.get(n)! > l))
+      const ns = (neighbours.get(id) ?? []).filter((n) =>
+        fromLeft ? layerOf.get(n)! < l : layerOf.get(n)! > l
+      )
       bary.set(id, ns.length ? ns.reduce((s, n) => s + pos.get(n)!, 0) / ns.length : pos.get(id)!)
     }
     col.sort((a, b) => bary.get(a)! - bary.get(b)!) // stable: ties keep their order
@@ -162,7 +185,9 @@ export function layoutGraph(graph: Graph): GraphLayout {
   })
   orderLayers(columns, links)
 
-  const heights = columns.map((col) => col.reduce((s, id) => s + nodes.get(id)!.h, 0) + SIZES.gapY * (col.length - 1))
+  const heights = columns.map(
+    (col) => col.reduce((s, id) => s + nodes.get(id)!.h, 0) + SIZES.gapY * (col.length - 1)
+  )
   const tallest = Math.max(0, ...heights)
   let x = SIZES.margin
   const laid: LaidNode[] = []
@@ -177,7 +202,8 @@ export function layoutGraph(graph: Graph): GraphLayout {
     x += colW + SIZES.gapX
   })
   const at = new Map(laid.map((n) => [n.id, n]))
-  for (const [e, ids] of waypoints) e.via = ids.map((id) => ({ x: at.get(id)!.x, y: at.get(id)!.y + at.get(id)!.h / 2 }))
+  for (const [e, ids] of waypoints)
+    e.via = ids.map((id) => ({ x: at.get(id)!.x, y: at.get(id)!.y + at.get(id)!.h / 2 }))
   // Room under the nodes for edges that loop back.
   const backRoom = edges.some((e) => e.back) ? 40 : 0
   return {

@@ -42,7 +42,8 @@ const LEGEND: [string, string][] = [
 
 const Caption = (p: { request?: DevRequest }) => {
   const r = p.request
-  if (!r) return <p class="hd-caption">No request yet: load the app's page or use it, then refresh this page.</p>
+  if (!r)
+    return <p class="hd-caption">No request yet: load the app's page or use it, then refresh this page.</p>
   return (
     <p class="hd-caption">
       Showing request <strong>{String(r.seq)}</strong> ({r.kind}, {formatTime(r.at)}, {formatMs(r.ms)}, status{' '}
@@ -52,7 +53,9 @@ const Caption = (p: { request?: DevRequest }) => {
 }
 
 export const DevPage = (p: DevPageProps) => {
-  const keys = new Set(p.graph.callbacks.flatMap((cb) => [...cb.outputs, ...cb.inputs, ...cb.states].map((d) => d.key)))
+  const keys = new Set(
+    p.graph.callbacks.flatMap((cb) => [...cb.outputs, ...cb.inputs, ...cb.states].map((d) => d.key))
+  )
   return (
     <>
       {/* raw() only for the doctype: hono/jsx has no node for it, and without it the page runs in quirks mode. */}

@@ -33,8 +33,19 @@ const Run = (p: { run: DevRun }) => {
       {r.ms !== null && <span class="hd-run-ms"> {formatMs(r.ms)}</span>}
       <span class="hd-run-why">
         {' '}
-        {r.initial ? 'initial call' : r.changed.length ? <>on <Keys keys={r.changed} /></> : null}
-        {r.written.length > 0 && <> → <Keys keys={r.written} /></>}
+        {r.initial ? (
+          'initial call'
+        ) : r.changed.length ? (
+          <>
+            on <Keys keys={r.changed} />
+          </>
+        ) : null}
+        {r.written.length > 0 && (
+          <>
+            {' '}
+            → <Keys keys={r.written} />
+          </>
+        )}
       </span>
       {r.error && <div class="hd-run-error">{r.error}</div>}
     </li>
@@ -42,7 +53,11 @@ const Run = (p: { run: DevRun }) => {
 }
 
 /** The ring buffer's requests, newest first; the shown one is marked. */
-export const RequestTable = (p: { requests: readonly DevRequest[]; selected?: DevRequest; devUrl: string }) => (
+export const RequestTable = (p: {
+  requests: readonly DevRequest[]
+  selected?: DevRequest
+  devUrl: string
+}) => (
   <table class="hd-requests">
     <thead>
       <tr>
@@ -56,7 +71,11 @@ export const RequestTable = (p: { requests: readonly DevRequest[]; selected?: De
     </thead>
     <tbody>
       {p.requests.map((r) => (
-        <tr id={`request-${r.requestId}`} class={r === p.selected ? 'hd-selected' : undefined} data-request={r.requestId}>
+        <tr
+          id={`request-${r.requestId}`}
+          class={r === p.selected ? 'hd-selected' : undefined}
+          data-request={r.requestId}
+        >
           <td>
             <a href={`${p.devUrl}?request=${encodeURIComponent(r.requestId)}`}>{String(r.seq)}</a>
           </td>
