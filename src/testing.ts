@@ -238,7 +238,9 @@ export class TestPage {
         const t = changedProps(el, true)
         if (t.length) return { c: collect(rootOf(this.#doc, el), this.url), t }
       }
-      throw new Error(`A click on '${event.click}' sends no request: no callback has its n_clicks as an Input.`)
+      throw new Error(
+        `A click on '${event.click}' sends no request: no callback has its n_clicks as an Input.`
+      )
     }
     const el = this.#get(event.id)
     const prop = event.prop ?? 'value'
@@ -264,7 +266,10 @@ export class TestPage {
   }
 
   /** Sends a request body (from {@link prepare}, or written by hand) to the page's update route. */
-  async send(body: UpdateBody, { stream = false, apply = true, server }: SendOptions = {}): Promise<UpdateResult> {
+  async send(
+    body: UpdateBody,
+    { stream = false, apply = true, server }: SendOptions = {}
+  ): Promise<UpdateResult> {
     const root = rootOf(this.#doc, null)
     const path = getAttr(root, 'data-hd-url') ?? '/_hd/update'
     const response = await (server ?? this.#fetcher).fetch(
@@ -284,7 +289,14 @@ export class TestPage {
     const messages = streamed ? sseMessages(html) : []
     const ok = response.status >= 200 && response.status < 300
     const fragments = !ok ? [] : streamed ? messages.flatMap(parseFragments) : parseFragments(html)
-    const result: UpdateResult = { status: response.status, headers: response.headers, html, messages, fragments, request: body }
+    const result: UpdateResult = {
+      status: response.status,
+      headers: response.headers,
+      html,
+      messages,
+      fragments,
+      request: body,
+    }
     if (apply) this.apply(result)
     return result
   }
@@ -310,7 +322,11 @@ export class TestPage {
  * expect(page.status).toBe(200)
  * expect(page.text('first_output_1')).toBe('n_clicks is None')
  */
-export async function renderPage(app: Fetcher, path = '/', options: RenderPageOptions = {}): Promise<TestPage> {
+export async function renderPage(
+  app: Fetcher,
+  path = '/',
+  options: RenderPageOptions = {}
+): Promise<TestPage> {
   const url = new URL(path, options.origin ?? 'http://localhost')
   const response = await app.fetch(new Request(url, { headers: { Accept: 'text/html', ...options.headers } }))
   return new TestPage(app, url, response.status, response.headers, await response.text(), options)

@@ -65,13 +65,14 @@ export type PropName<R> = R extends ComponentRef<infer P> ? Extract<keyof P, str
  * The type of prop `K` of `R` without `null` and `undefined` (callbacks add `null` back: an unset prop
  * reads as `null`, R9); `unknown` for a plain id or an untyped prop.
  */
-export type PropValue<R, K extends string> = R extends ComponentRef<infer P>
-  ? K extends keyof P
-    ? unknown extends P[K]
-      ? unknown
-      : NonNullable<P[K]>
-    : never
-  : unknown
+export type PropValue<R, K extends string> =
+  R extends ComponentRef<infer P>
+    ? K extends keyof P
+      ? unknown extends P[K]
+        ? unknown
+        : NonNullable<P[K]>
+      : never
+    : unknown
 
 /**
  * Makes a reference to a component id that knows the component's props, so that the dependencies
@@ -85,7 +86,10 @@ export type PropValue<R, K extends string> = R extends ComponentRef<infer P>
  * const out = ref('div', 'out')
  * app.callback(Output(out, 'children'), [Input(num, 'value')], (v) => `got ${v}`) // v: string | number | null
  */
-export function ref<C extends (props: never) => unknown>(component: C, id: ComponentId): ComponentRef<ComponentProps<C>>
+export function ref<C extends (props: never) => unknown>(
+  component: C,
+  id: ComponentId
+): ComponentRef<ComponentProps<C>>
 export function ref(tag: string, id: ComponentId): ComponentRef<ElementProps>
 export function ref<P extends object = Record<string, unknown>>(id: ComponentId): ComponentRef<P>
 export function ref(...args: [unknown] | [unknown, unknown]): ComponentRef<object> {

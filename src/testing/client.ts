@@ -96,7 +96,9 @@ export function readProp(el: HtmlElement, kind: string, prop: string, url: URL):
   }
   if (kind === 'dcc.Location') return (url as unknown as Record<string, unknown>)[prop] ?? null
   if (kind === 'dcc.Checklist') {
-    return [...descendants(el)].filter((i) => i.tag === 'input' && getAttr(i, 'type') === 'checkbox' && isChecked(i)).map((i) => getAttr(i, 'value') ?? 'on')
+    return [...descendants(el)]
+      .filter((i) => i.tag === 'input' && getAttr(i, 'type') === 'checkbox' && isChecked(i))
+      .map((i) => getAttr(i, 'value') ?? 'on')
   }
   const input = controlOf(el)
   if (!input) return null
@@ -141,7 +143,11 @@ export function changedProps(el: HtmlElement, isClick: boolean): string[] {
 /** Counts a click on `el` and on every enclosing element that counts clicks (the extension's click handler). */
 export function countClick(el: HtmlElement, now: number): void {
   const counts = (e: HtmlElement) => getAttr(e, CLICKS_ATTR) !== null
-  for (let at: HtmlElement | null = counts(el) ? el : closestAncestor(el, counts); at; at = closestAncestor(at, counts)) {
+  for (
+    let at: HtmlElement | null = counts(el) ? el : closestAncestor(el, counts);
+    at;
+    at = closestAncestor(at, counts)
+  ) {
     const n = getAttr(at, CLICKS_ATTR)
     setAttr(at, CLICKS_ATTR, String((n ? Number(n) : 0) + 1))
     setAttr(at, CLICK_TS_ATTR, String(now))
@@ -153,19 +159,25 @@ export function enterValue(el: HtmlElement, value: unknown): void {
   if (stateOf(el).k === 'dcc.Checklist') {
     const picked = (Array.isArray(value) ? value : [value]).map(String)
     for (const i of descendants(el)) {
-      if (i.tag === 'input' && getAttr(i, 'type') === 'checkbox') i.live = { checked: picked.includes(getAttr(i, 'value') ?? 'on') }
+      if (i.tag === 'input' && getAttr(i, 'type') === 'checkbox')
+        i.live = { checked: picked.includes(getAttr(i, 'value') ?? 'on') }
     }
     return
   }
   const input = controlOf(el)
-  if (!input) throw new Error(`Component '${getAttr(el, 'id')}' has no <input>, <select> or <textarea> to enter a value in.`)
+  if (!input)
+    throw new Error(
+      `Component '${getAttr(el, 'id')}' has no <input>, <select> or <textarea> to enter a value in.`
+    )
   input.live = { value: value == null ? '' : String(value) }
 }
 
 // ─── responses ──────────────────────────────────────────────────────────────────────────────
 
 const BLOCK = new Set(
-  'address article aside blockquote br dd details div dl dt fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul'.split(' ')
+  'address article aside blockquote br dd details div dl dt fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul'.split(
+    ' '
+  )
 )
 
 /** What a user reads in an error box: its text, without the stack trace and the close button. */

@@ -34,7 +34,21 @@ export interface HtmlComment {
 
 export type HtmlNode = HtmlElement | HtmlText | HtmlComment
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+])
 const RAW_TEXT = new Set(['script', 'style'])
 const ESCAPABLE_RAW_TEXT = new Set(['textarea', 'title'])
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
@@ -136,7 +150,8 @@ export function parseHtml(html: string): HtmlElement {
       const stop = lower.indexOf(`</${tag}`, i)
       const bodyEnd = stop < 0 ? html.length : stop
       const body = html.slice(i, bodyEnd)
-      if (body) el.children.push({ type: 'text', text: RAW_TEXT.has(tag) ? body : decodeEntities(body), parent: el })
+      if (body)
+        el.children.push({ type: 'text', text: RAW_TEXT.has(tag) ? body : decodeEntities(body), parent: el })
       el.inner = [i, bodyEnd]
       const gt = stop < 0 ? -1 : html.indexOf('>', stop)
       i = gt < 0 ? html.length : gt + 1
@@ -150,8 +165,17 @@ export function parseHtml(html: string): HtmlElement {
 
 // ─── serialise ──────────────────────────────────────────────────────────────────────────────
 
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;')
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;')
+const escapeText = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\u00a0/g, '&nbsp;')
+const escapeAttr = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/\u00a0/g, '&nbsp;')
 
 /** The element's markup, as a browser's `outerHTML` gives it (attributes in order, `"` quotes). */
 export function outerHtml(node: HtmlNode): string {
@@ -192,7 +216,8 @@ export function removeAttr(el: HtmlElement, name: string): void {
   el.attrs = el.attrs.filter(([k]) => k !== name)
 }
 
-export const hasClass = (el: HtmlElement, name: string) => (getAttr(el, 'class') ?? '').split(/\s+/).includes(name)
+export const hasClass = (el: HtmlElement, name: string) =>
+  (getAttr(el, 'class') ?? '').split(/\s+/).includes(name)
 
 /** Every element below `root` (not `root` itself), in document order. */
 export function* descendants(root: HtmlElement): Generator<HtmlElement> {

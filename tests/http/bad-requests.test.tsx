@@ -45,11 +45,13 @@ async function stillAnswers(page: TestPage) {
   expect(calls).toEqual([])
   const res = await page.fill('num', 6)
   expect(res.status).toBe(200)
-  expect(res.html).toBe('<template id="out" hx-swap-oob="hd" hd-children="" hd-cb="0">6 / null / hello</template>')
+  expect(res.html).toBe(
+    '<template id="out" hx-swap-oob="hd" hd-children="" hd-cb="0">6 / null / hello</template>'
+  )
   calls.length = 0
 }
 
-describe('a body that is not the extension\'s', () => {
+describe("a body that is not the extension's", () => {
   const noHd =
     "The update request has no `hd` field. Requests to this route come from hyperdash's htmx extension " +
     '(static/hyperdash.js); send a form field `hd` holding the JSON request.'
@@ -59,7 +61,13 @@ describe('a body that is not the extension\'s', () => {
     ['a form without the `hd` field', 'x=1', 'application/x-www-form-urlencoded', 400, noHd],
     ['a JSON body', JSON.stringify({ c: {} }), 'application/json', 400, noHd],
     ['garbage bytes', '\u0000\u0001%%%', 'application/x-www-form-urlencoded', 400, noHd],
-    ['`hd` that is not JSON', form('{"c": {'), 'application/x-www-form-urlencoded', 400, 'The `hd` field is not valid JSON.'],
+    [
+      '`hd` that is not JSON',
+      form('{"c": {'),
+      'application/x-www-form-urlencoded',
+      400,
+      'The `hd` field is not valid JSON.',
+    ],
     [
       '`hd` of the wrong shape',
       form(JSON.stringify({ t: 'num.value' })),
@@ -103,7 +111,12 @@ describe('a request the graph does not allow', () => {
   it.each<[string, (b: UpdateBody) => void, number, string]>([
     ['an unknown id', (b) => (b.t = ['nope.value']), 400, notInput('nope.value')],
     ['an unknown prop', (b) => (b.t = ['num.valu']), 400, notInput('num.valu')],
-    ['a trigger that is an Output, not an Input', (b) => (b.t = ['out.children']), 400, notInput('out.children')],
+    [
+      'a trigger that is an Output, not an Input',
+      (b) => (b.t = ['out.children']),
+      400,
+      notInput('out.children'),
+    ],
     ['a trigger that is a State, not an Input', (b) => (b.t = ['text.value']), 400, notInput('text.value')],
     [
       'a trigger whose component was not sent',
@@ -123,8 +136,18 @@ describe('a request the graph does not allow', () => {
       400,
       "'text.n_submit' is not an Input or State of any callback, so it may not be sent.",
     ],
-    ['a callback index out of range', (b) => (b.cb = [[99, []]]), 400, 'There is no callback number 99 in this app.'],
-    ['a pending callback out of range', (b) => (b.pending = { t: [], cb: [7] }), 400, 'There is no callback number 7 in this app.'],
+    [
+      'a callback index out of range',
+      (b) => (b.cb = [[99, []]]),
+      400,
+      'There is no callback number 99 in this app.',
+    ],
+    [
+      'a pending callback out of range',
+      (b) => (b.pending = { t: [], cb: [7] }),
+      400,
+      'There is no callback number 7 in this app.',
+    ],
     [
       'a re-asked callback with a prop that is not its Input',
       (b) => (b.cb = [[0, ['out.children']]]),
@@ -132,7 +155,12 @@ describe('a request the graph does not allow', () => {
       "'out.children' is not an Input of the callback show.",
     ],
     ['a forged signature', (b) => (b.c['num']!.g = 'A'.repeat(27)), 400, wrongSig('num')],
-    ['an altered state', (b) => (b.c['num']!.s = b.c['num']!.s.replace('"number"', '"text"')), 400, wrongSig('num')],
+    [
+      'an altered state',
+      (b) => (b.c['num']!.s = b.c['num']!.s.replace('"number"', '"text"')),
+      400,
+      wrongSig('num'),
+    ],
     ['a state moved to another id', (b) => (b.c['out'] = b.c['num']!), 400, wrongSig('out')],
     ['an empty signature', (b) => (b.c['num']!.g = ''), 400, wrongSig('num')],
   ])('refuses %s', async (_, change, status, message) => {
@@ -162,9 +190,19 @@ describe('a value the component cannot hold', () => {
 
   it.each<[string, string, unknown, string]>([
     ['text in a number input', 'num', 'five', 'Invalid input: expected number, received string'],
-    ['a 200 KB string in a number input', 'num', 'x'.repeat(200_000), 'Invalid input: expected number, received string'],
+    [
+      'a 200 KB string in a number input',
+      'num',
+      'x'.repeat(200_000),
+      'Invalid input: expected number, received string',
+    ],
     ['a boolean in a number input', 'num', true, 'Invalid input: expected number, received boolean'],
-    ['a 200 KB string in a text input', 'text', 'x'.repeat(200_000), 'Too big: expected string to have <=65536 characters'],
+    [
+      'a 200 KB string in a text input',
+      'text',
+      'x'.repeat(200_000),
+      'Too big: expected string to have <=65536 characters',
+    ],
     ['a negative click count', 'btn', -1, 'Too small: expected number to be >=0'],
     ['a fractional click count', 'btn', 1.5, 'Invalid input: expected int, received number'],
   ])('refuses %s with 422', async (_, id, value, why) => {
@@ -204,7 +242,9 @@ describe('a value the component cannot hold', () => {
     const page = await renderPage(app)
     const res = await page.fill('num', '')
     expect(res.request.c['num']!.v).toEqual({ value: null })
-    expect(res.html).toBe('<template id="out" hx-swap-oob="hd" hd-children="" hd-cb="0">null / null / hello</template>')
+    expect(res.html).toBe(
+      '<template id="out" hx-swap-oob="hd" hd-children="" hd-cb="0">null / null / hello</template>'
+    )
     calls.length = 0
   })
 })

@@ -12,7 +12,10 @@ process.env['HYPERDASH_SECRET'] = 'http-circular-test-secret-0123456789'
 
 const ids = (fragments: Fragment[]) => fragments.map((f) => ('id' in f ? `${f.swap} ${f.id}` : f.swap))
 const timings = (res: { headers: Headers }) =>
-  res.headers.get('server-timing')!.split(', ').map((t) => t.replace(/;dur=.*$/, ''))
+  res.headers
+    .get('server-timing')!
+    .split(', ')
+    .map((t) => t.replace(/;dur=.*$/, ''))
 
 describe('a slider and an input kept in sync by one callback', () => {
   it('moves the slider when a number is entered, once, re-rendering both', async () => {
@@ -23,7 +26,9 @@ describe('a slider and an input kept in sync by one callback', () => {
     expect(timings(res)).toEqual(['cb0;desc="callback (updated)"'])
     expect(ids(res.fragments)).toEqual(['morph input-circular', 'morph slider-circular'])
     expect(page.attr('input-circular', 'value')).toBe('7')
-    expect(page.outerHTML('slider-circular')).toContain('<input type="range" min="0" max="20" step="1" value="7"')
+    expect(page.outerHTML('slider-circular')).toContain(
+      '<input type="range" min="0" max="20" step="1" value="7"'
+    )
   })
 })
 
@@ -56,7 +61,10 @@ describe('two synchronised checklists', () => {
     expect(page.value('city-checklist')).toEqual(['New York City', 'Montréal', 'San Francisco'])
     const res = await page.fill('city-checklist', ['New York City', 'San Francisco'])
     expect(timings(res)).toEqual(['cb0;desc="sync_checklists (updated)"'])
-    expect([page.value('all-checklist'), page.value('city-checklist')]).toEqual([[], ['New York City', 'San Francisco']])
+    expect([page.value('all-checklist'), page.value('city-checklist')]).toEqual([
+      [],
+      ['New York City', 'San Francisco'],
+    ])
   })
 
   it('checks "All" once every city is checked by hand', async () => {
@@ -72,7 +80,10 @@ describe('two synchronised checklists', () => {
     const body = page.prepare({ id: 'city-checklist', value: ['Montréal'] })
     body.c['city-checklist']!.v['value'] = ['Paris']
     const res = await page.send(body)
-    expect([res.status, res.html]).toEqual([422, "Invalid value for 'city-checklist.value': 'Paris' is not one of the options"])
+    expect([res.status, res.html]).toEqual([
+      422,
+      "Invalid value for 'city-checklist.value': 'Paris' is not one of the options",
+    ])
   })
 })
 
@@ -80,7 +91,9 @@ describe('a loop across two callbacks', () => {
   it('is refused when the second callback is added, naming the loop', () => {
     const app = createApp({ layout: null })
     app.callback(Output('b', 'children'), [Input('a', 'children')], (a) => a)
-    expect(() => app.callback(Output('a', 'children'), [Input('b', 'children')], (b) => b)).toThrow(ConfigError)
+    expect(() => app.callback(Output('a', 'children'), [Input('b', 'children')], (b) => b)).toThrow(
+      ConfigError
+    )
     expect(() => app.callback(Output('a', 'children'), [Input('b', 'children')], (b) => b)).toThrow(
       'Circular dependencies between callbacks: Dependency Cycle Found: a.children -> b.children -> a.children.'
     )

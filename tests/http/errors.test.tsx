@@ -73,7 +73,10 @@ describe('a callback that throws', () => {
     expect(res.fragments.map((f) => f.swap)).toEqual(['error', 'children'])
     expect(res.fragments[1]).toEqual({ swap: 'children', id: 'side', cbs: [2], html: 'side 1' })
     expect([page.text('out'), page.text('down'), page.text('side')]).toEqual(['initial', 'initial', 'side 1'])
-    const timing = res.headers.get('server-timing')!.split(', ').map((t) => t.replace(/dur=[\d.]+$/, 'dur=<ms>'))
+    const timing = res.headers
+      .get('server-timing')!
+      .split(', ')
+      .map((t) => t.replace(/dur=[\d.]+$/, 'dur=<ms>'))
     expect(timing.sort()).toEqual(['cb0;desc="boom (error)";dur=<ms>', 'cb2;desc="side (updated)";dur=<ms>'])
   })
 
@@ -89,7 +92,9 @@ describe('a callback that throws', () => {
     )
     expect(res.html).toContain('<pre class="hd-stack"')
     // The app's own frame comes first, not dimmed.
-    expect(res.html).toMatch(/<span class="hd-frame" [^>]*>at Object\.boom [^<]*errors\.test\.tsx:\d+:\d+\)<\/span>/)
+    expect(res.html).toMatch(
+      /<span class="hd-frame" [^>]*>at Object\.boom [^<]*errors\.test\.tsx:\d+:\d+\)<\/span>/
+    )
     expect(res.html).toMatch(
       /^<template hx-swap-oob="beforeend:#hd-errors"><div class="hd-error hd-error-dev" role="alert" data-callback="boom"/
     )

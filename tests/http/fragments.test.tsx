@@ -43,7 +43,9 @@ describe('children', () => {
     expect(res.request.t).toEqual(['btn.n_clicks'])
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8')
-    expect(res.html).toBe('<template id="text" hx-swap-oob="hd" hd-children="" hd-cb="0">clicked once</template>')
+    expect(res.html).toBe(
+      '<template id="text" hx-swap-oob="hd" hd-children="" hd-cb="0">clicked once</template>'
+    )
     expect(page.text('text')).toBe('clicked once')
   })
 
@@ -213,8 +215,11 @@ describe('server-owned props read back by callbacks', () => {
   app.callback(Output('store', 'children'), [Input('save', 'n_clicks')], [State('in', 'value')], (n, v) =>
     n ? `saved ${v}` : noUpdate
   )
-  app.callback(Output('out', 'children'), [Input('show', 'n_clicks')], [State('store', 'children')], (n, s) =>
-    n ? `the store says: ${s}` : noUpdate
+  app.callback(
+    Output('out', 'children'),
+    [Input('show', 'n_clicks')],
+    [State('store', 'children')],
+    (n, s) => (n ? `the store says: ${s}` : noUpdate)
   )
 
   it('travel in the page, re-signed when a callback writes them', async () => {

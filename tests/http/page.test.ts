@@ -21,7 +21,10 @@ describe('the first page', () => {
     const page = await renderPage(await instance('initial-call'))
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toBe('text/html; charset=UTF-8')
-    expect([page.text('first_output_1'), page.text('second_output_1')]).toEqual(['n_clicks is None', 'n_clicks is None'])
+    expect([page.text('first_output_1'), page.text('second_output_1')]).toEqual([
+      'n_clicks is None',
+      'n_clicks is None',
+    ])
     expect(page.html).not.toContain('callback not executed')
     expect(page.deferred).toEqual([])
   })
@@ -80,7 +83,10 @@ describe('an update', () => {
   it('lists every callback of a chain in Server-Timing, in the order they finished', async () => {
     const page = await renderPage(await instance('chained-callbacks'))
     const res = await page.click('button_3')
-    const names = res.headers.get('server-timing')!.split(', ').map((t) => t.replace(/;dur=.*$/, ''))
+    const names = res.headers
+      .get('server-timing')!
+      .split(', ')
+      .map((t) => t.replace(/;dur=.*$/, ''))
     expect(names).toEqual(['cb0;desc="fast (updated)"', 'cb2;desc="third (updated)"'])
   })
 })
@@ -98,7 +104,7 @@ describe('a second instance of the app (another process, the same code and secre
     expect(second.graph.callbacks.map((c) => c.id)).toEqual(first.graph.callbacks.map((c) => c.id))
   })
 
-  it('answers a request built from the first instance\'s page, exactly as the first would', async () => {
+  it("answers a request built from the first instance's page, exactly as the first would", async () => {
     const a = await renderPage(first)
     const b = await renderPage(first)
     const toFirst = await a.click('btn-2')

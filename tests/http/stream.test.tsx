@@ -25,7 +25,9 @@ const app = createApp({
     </div>
   ),
 })
-app.callback(Output('fast', 'children'), [Input('go', 'n_clicks')], (n) => `fast ${n}`, { preventInitialCall: true })
+app.callback(Output('fast', 'children'), [Input('go', 'n_clicks')], (n) => `fast ${n}`, {
+  preventInitialCall: true,
+})
 app.callback(
   Output('slow', 'children'),
   [Input('fast', 'children')],

@@ -24,8 +24,9 @@ describe('the HTML tree', () => {
     )
   })
 
-  it('keeps scripts and styles as written, and knows where each element\'s content is', () => {
-    const html = '<script>if (a < b && c) x()</script><style>p > b { color: red }</style><p id="p">x<b>y</b></p>'
+  it("keeps scripts and styles as written, and knows where each element's content is", () => {
+    const html =
+      '<script>if (a < b && c) x()</script><style>p > b { color: red }</style><p id="p">x<b>y</b></p>'
     const root = parseHtml(html)
     expect(root.children.map(textContent)).toEqual(['if (a < b && c) x()', 'p > b { color: red }', 'xy'])
     const p = byId(root, 'p')!

@@ -120,7 +120,10 @@ describe('the test client and Chromium', () => {
   it('send the same requests and show the same page: checklists re-rendered (morph)', async () => {
     const { app } = await import('../../examples/circular-checklists.tsx')
     await compare(app, [
-      { act: (p) => p.check('#all-checklist input[value="All"]'), event: { id: 'all-checklist', value: ['All'] } },
+      {
+        act: (p) => p.check('#all-checklist input[value="All"]'),
+        event: { id: 'all-checklist', value: ['All'] },
+      },
       {
         act: (p) => p.uncheck('#city-checklist input[value="Montréal"]'),
         event: { id: 'city-checklist', value: ['New York City', 'San Francisco'] },
@@ -130,7 +133,9 @@ describe('the test client and Chromium', () => {
 
   it('send the same requests and show the same page: components inserted by a callback', async () => {
     const { app } = await import('../../examples/prevent-initial-inserted.tsx')
-    await compare(app, [{ act: (p) => p.fill('#input', 'hello there'), event: { id: 'input', value: 'hello there' } }])
+    await compare(app, [
+      { act: (p) => p.fill('#input', 'hello there'), event: { id: 'input', value: 'hello there' } },
+    ])
   })
 
   it('send the same requests and show the same page: a slider and an input kept in sync', async () => {

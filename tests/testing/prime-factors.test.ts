@@ -21,7 +21,9 @@ describe('the first page', () => {
     expect(page.status).toBe(200)
     expect(page.text('out')).toBe('')
     expect(page.attr('err', 'style')).toBe('color:red')
-    expect(page.outerHTML('num')).toMatchInlineSnapshot(`"<input id="num" type="number" min="1" step="1" hx-post="/_hd/update" hx-trigger="change" hx-swap="none" hx-target="body" hx-sync="this:replace" hd-t="value" hd-affects="out err" data-hd="{&quot;k&quot;:&quot;dcc.Input&quot;,&quot;p&quot;:{&quot;type&quot;:&quot;number&quot;,&quot;debounce&quot;:true,&quot;min&quot;:1,&quot;step&quot;:1},&quot;r&quot;:[&quot;value&quot;]}" data-hd-sig="UOLMG6a6uk6vO3868YHg3wGH33h">"`)
+    expect(page.outerHTML('num')).toMatchInlineSnapshot(
+      `"<input id="num" type="number" min="1" step="1" hx-post="/_hd/update" hx-trigger="change" hx-swap="none" hx-target="body" hx-sync="this:replace" hd-t="value" hd-affects="out err" data-hd="{&quot;k&quot;:&quot;dcc.Input&quot;,&quot;p&quot;:{&quot;type&quot;:&quot;number&quot;,&quot;debounce&quot;:true,&quot;min&quot;:1,&quot;step&quot;:1},&quot;r&quot;:[&quot;value&quot;]}" data-hd-sig="UOLMG6a6uk6vO3868YHg3wGH33h">"`
+    )
     expect(page.components).toMatchInlineSnapshot(`
       {
         "err": {
@@ -65,7 +67,9 @@ describe('entering numbers', () => {
     expect(res.request.t).toEqual(['num.value'])
     expect(res.request.c['num']!.v).toEqual({ value: 360 })
     expect(res.status).toBe(200)
-    expect(res.html).toMatchInlineSnapshot(`"<template id="out" hx-swap-oob="hd" hd-children="" hd-cb="0">360 is 2 * 2 * 2 * 3 * 3 * 5</template><template id="err" hx-swap-oob="hd" hd-children="" hd-cb="0"></template>"`)
+    expect(res.html).toMatchInlineSnapshot(
+      `"<template id="out" hx-swap-oob="hd" hd-children="" hd-cb="0">360 is 2 * 2 * 2 * 3 * 3 * 5</template><template id="err" hx-swap-oob="hd" hd-children="" hd-cb="0"></template>"`
+    )
     expect(res.fragments).toMatchInlineSnapshot(`
       [
         {
@@ -117,7 +121,9 @@ it('refuses a value the number input cannot hold, and still answers the next eve
   body.c['num']!.v['value'] = 'five'
   const bad = await page.send(body)
   expect(bad.status).toBe(422)
-  expect(bad.html).toMatchInlineSnapshot(`"Invalid value for 'num.value': Invalid input: expected number, received string"`)
+  expect(bad.html).toMatchInlineSnapshot(
+    `"Invalid value for 'num.value': Invalid input: expected number, received string"`
+  )
   const res = await page.fill('num', 15)
   expect(res.status).toBe(200)
   expect(page.text('out')).toBe('15 is 3 * 5')

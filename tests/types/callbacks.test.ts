@@ -106,7 +106,9 @@ describe('a single Output', () => {
       if (!n) throw new PreventUpdate()
       return { type: 'b', props: { children: 'any renderable value' } }
     })
-    fresh().callback(Output(err, 'style'), [Input(btn, 'n_clicks')], (n) => (n ? { color: 'red' } : 'color:gray'))
+    fresh().callback(Output(err, 'style'), [Input(btn, 'n_clicks')], (n) =>
+      n ? { color: 'red' } : 'color:gray'
+    )
     fresh().callback(Output(err, 'hidden'), [Input(num, 'value')], async (v) => v === '')
     expect(registered()).toEqual([1, 1, 1, 1, 1])
   })
@@ -145,12 +147,13 @@ describe('a list of Outputs', () => {
   })
 
   it('rejects a wrong length or a wrong type at a position', () => {
+    const two = [Output(num, 'value'), Output(slider, 'value')] as const
     // @ts-expect-error two Outputs, one value
-    fresh().callback([Output(num, 'value'), Output(slider, 'value')], [Input(btn, 'n_clicks')], (n) => [n])
+    fresh().callback(two, [Input(btn, 'n_clicks')], (n) => [n])
     // @ts-expect-error three values for two Outputs
-    fresh().callback([Output(num, 'value'), Output(slider, 'value')], [Input(btn, 'n_clicks')], () => [1, 2, 3])
+    fresh().callback(two, [Input(btn, 'n_clicks')], () => [1, 2, 3])
     // @ts-expect-error position 1 is a Slider's value: a number
-    fresh().callback([Output(num, 'value'), Output(slider, 'value')], [Input(num, 'value')], (v) => [v, 'x'])
+    fresh().callback(two, [Input(num, 'value')], (v) => [v, 'x'])
     // @ts-expect-error a list of one Output takes a list of one value
     fresh().callback([Output(slider, 'value')], [Input(btn, 'n_clicks')], (n) => n)
     expect(registered()).toEqual([1, 1, 1, 1])
