@@ -76,7 +76,8 @@ export async function chainApp(depth: number): Promise<BenchApp & { app: HyperAp
   })
   app.callback(Output('c0', 'children'), [Input('b', 'n_clicks')], (n) => `clicked ${n ?? 0}`)
   for (let i = 1; i < depth; i++) {
-    app.callback(Output(`c${i}`, 'children'), [Input(`c${i - 1}`, 'children')], (prev) => `${i}: ${String(prev).length}`)
+    // Passes the click count down: every output changes on every click.
+    app.callback(Output(`c${i}`, 'children'), [Input(`c${i - 1}`, 'children')], (prev) => `${i}: ${String(prev).split(' ').pop()}`)
   }
   const page = await pageOf(app)
   return { app, bodies: [updateBody(updateJson(page, ['b.n_clicks'], { b: { n_clicks: 1 } }))] }

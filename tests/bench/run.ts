@@ -7,6 +7,7 @@
  *   npm run bench                       # the full run (about 3 minutes on 2 cores)
  *   npm run bench -- --quick            # a smoke run (under a minute; numbers not comparable)
  *   npm run bench -- --sections 1,5 --rounds 7 --seconds 3 --workers 2 --json out.json
+ *   npm run bench -- --no-browser       # without the Chromium click timing (section 2)
  */
 import './env.ts'
 import { execSync } from 'node:child_process'
@@ -14,6 +15,7 @@ import { writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
 import { parseArgs } from 'node:util'
 import { primeApp } from './apps.tsx'
+import { browserSection } from './browser.ts'
 import { bytesSection } from './bytes.ts'
 import { chainSection, graphSection } from './events.ts'
 import { memorySection } from './memory.ts'
@@ -30,6 +32,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string' },
     workers: { type: 'string' },
     json: { type: 'string' },
+    browser: { type: 'boolean', default: true },
   },
 })
 const quick = args.quick
@@ -90,6 +93,13 @@ if (sections.has(2)) {
   const oneEach = r.rows.every((x) => x.status === 200 && !x.streamed && x.outputs === x.n)
   check(oneEach, `one request per user event at chain depths ${r.rows.map((x) => x.n).join(', ')}, every output in it`)
   check(r.perCb.engine < 0.02, `engine overhead per callback ${us(r.perCb.engine)} (target < 20 µs); whole route ${us(r.perCb.route)}`)
+  if (args.browser) {
+    log('2. one click in Chromium…')
+    const b = await browserSection(quick ? 5 : 30)
+    results['browser'] = b
+    print('')
+    print(b.markdown)
+  }
 }
 
 if (sections.has(3)) {
