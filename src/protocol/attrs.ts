@@ -6,7 +6,7 @@
 import type { Graph } from '../core/graph.ts'
 import type { ComponentRecord } from '../core/page.ts'
 import { AFFECTS_ATTR, CLICK_TS_ATTR, CLICKS_ATTR, SIG_ATTR, STATE_ATTR, TRIGGER_ATTR } from './constants.ts'
-import { kindSpec } from './kinds.ts'
+import { kindSpec, type KindSpec } from './kinds.ts'
 import type { ComponentState, Signer } from './state.ts'
 
 export interface AttrOptions {
@@ -18,6 +18,12 @@ export interface AttrOptions {
   toJson: (v: unknown) => unknown
 }
 
+/**
+ * A component re-rendered from its state needs its browser-owned `value` back even when no callback
+ * reads it: otherwise a callback changing its `max` or `disabled` would reset what the user entered.
+ */
+export const carriesValue = (spec: KindSpec, prop: string) => spec.rerender && prop === 'value'
+
 /** The component's state as it travels: kind, server-owned props the server needs back, props to send. */
 export function componentState(rec: ComponentRecord, o: AttrOptions): ComponentState {
   const spec = kindSpec(rec.kind)
@@ -28,7 +34,7 @@ export function componentState(rec: ComponentRecord, o: AttrOptions): ComponentS
     // dcc components re-render from their state, so they carry all their props; elements only what callbacks read.
     if (spec.rerender ? k !== 'children' : readable?.has(k)) p[k] = o.toJson(v)
   }
-  const r = Object.keys(spec.browser).filter((k) => readable?.has(k))
+  const r = Object.keys(spec.browser).filter((k) => readable?.has(k) || carriesValue(spec, k))
   return { k: rec.kind, p, r }
 }
 

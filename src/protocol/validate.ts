@@ -9,6 +9,7 @@ import type { Graph } from '../core/graph.ts'
 import { splitKey, type PropKey } from '../core/ids.ts'
 import { PageState, type ComponentRecord } from '../core/page.ts'
 import { externalPending } from '../core/plan.ts'
+import { carriesValue } from './attrs.ts'
 import { kindSpec } from './kinds.ts'
 import type { UpdateBody } from './request.ts'
 import type { ComponentState, Signer } from './state.ts'
@@ -58,7 +59,7 @@ export function validateUpdate(body: UpdateBody, graph: Graph, signer: Signer): 
       if (!bp) {
         throw new RequestError(`'${id}.${prop}' is not a prop the browser owns on a ${state.k} component.`)
       }
-      if (!readable?.has(prop)) {
+      if (!readable?.has(prop) && !carriesValue(spec, prop)) {
         throw new RequestError(`'${id}.${prop}' is not an Input or State of any callback, so it may not be sent.`)
       }
       const parsed = bp.parse(value, props)

@@ -212,6 +212,10 @@ export class HyperApp {
       return c.body(f.body)
     })
     app.post(UPDATE_PATH, createUpdateHandler(context))
+    app.all(UPDATE_PATH, (c) => {
+      c.header('Allow', 'POST')
+      return c.text('The update route only answers POST requests sent by the hyperdash extension.', 405)
+    })
     registerDevRoutes(app, context)
     const page = createPageHandler(context)
     app.get('/', page)

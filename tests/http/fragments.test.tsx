@@ -139,15 +139,16 @@ describe('dcc components', () => {
     expect(res.html.slice(0, res.html.indexOf('<template id="level"'))).toBe(
       '<template id="num" hx-swap-oob="hd" hd-morph="" hd-cb="0">' +
         '<input id="num" type="number" value="10" ' +
-        'data-hd="{&quot;k&quot;:&quot;dcc.Input&quot;,&quot;p&quot;:{&quot;type&quot;:&quot;number&quot;},&quot;r&quot;:[]}" ' +
-        'data-hd-sig="S9prx4LRTWT_5FY336iVDM0YZSE"/>' +
+        'data-hd="{&quot;k&quot;:&quot;dcc.Input&quot;,&quot;p&quot;:{&quot;type&quot;:&quot;number&quot;},&quot;r&quot;:[&quot;value&quot;]}" ' +
+        'data-hd-sig="Zua-Xo8DpUbEfOGGLE_DldimY80"/>' +
         '</template>'
     )
     expect(page.value('num')).toBe(10)
     expect(page.components['level']).toEqual({
       kind: 'dcc.Slider',
       props: { min: 0, max: 100 },
-      values: {},
+      // the value travels even though no callback reads it, so a re-render keeps it
+      values: { value: 3 },
       parent: null,
     })
   })
