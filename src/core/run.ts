@@ -289,7 +289,8 @@ async function call(req: CallbackRequest, parent: AbortSignal, o: WaveOptions, p
     }
     return { req, values, status: values.size ? 'updated' : 'noUpdate', ms: ms() }
   } catch (err) {
-    if (err instanceof PreventUpdate) return { req, values: null, status: 'prevented', ms: ms() }
+    // `throw PreventUpdate` (the class, as Python's `raise PreventUpdate`) counts as well as an instance.
+    if (err instanceof PreventUpdate || err === PreventUpdate) return { req, values: null, status: 'prevented', ms: ms() }
     const error =
       err instanceof CallbackError
         ? err

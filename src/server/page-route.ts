@@ -24,11 +24,11 @@ function initLocations(records: ComponentRecord[], url: URL) {
   }
 }
 
-let warned = false
-/** R44: in development, name the callback ids that are not in the initial layout (once). */
+const warned = new WeakSet<object>()
+/** R44: in development, name the callback ids that are not in the initial layout (once per app). */
 function warnMissingIds(app: AppContext, page: PageState) {
-  if (warned || !app.dev || app.options.suppressCallbackExceptions) return
-  warned = true
+  if (warned.has(app.graph) || !app.dev || app.options.suppressCallbackExceptions) return
+  warned.add(app.graph)
   const missing = new Set<string>()
   for (const cb of app.graph.callbacks) {
     for (const d of [...cb.outputs, ...cb.inputs, ...cb.states]) if (!page.has(d.id)) missing.add(d.id)
@@ -61,7 +61,7 @@ export async function renderPage(app: AppContext, url: URL, id = requestId()): P
     signal: budget.signal,
   }).finally(() => clearTimeout(timer))
   logErrors(app, outcome.results, id)
-  notify(app, { kind: 'page', requestId: id, at: Date.now(), ms: performance.now() - t0, results: outcome.results, deferred: outcome.deferred, status: 200 })
+  notify(app, { kind: 'page', requestId: id, at: Date.now(), ms: performance.now() - t0, results: outcome.results, deferred: [...outcome.deferred, ...outcome.unfinished], status: 200 })
   const errors = outcome.results
     .filter((r) => r.status === 'error' && r.error)
     .map((r) => jsx(CallbackErrorView, { error: r.error!, dev: app.dev, requestId: id }))
