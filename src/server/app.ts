@@ -117,19 +117,18 @@ export class HyperApp {
    * app.callback(Output('out', 'children'), [Input('num', 'value')], [], (num) => `n = ${num}`)
    * @see https://dash.plotly.com/advanced-callbacks
    */
-  callback<const O extends OutputsArg, const I extends InputsArg, const S extends StatesArg, F extends CallbackFn<O, I, S>>(
+  // One signature, not two overloads: with overloads TypeScript types the function against the
+  // first one and keeps that type, which rejected correct callbacks passed with options.
+  callback<
+    const O extends OutputsArg,
+    const I extends InputsArg,
+    const A extends StatesArg | CallbackFn<O, I, []>,
+  >(
     outputs: O,
     inputs: I,
-    states: S,
-    fn: F,
-    options?: CallbackOptions
-  ): F
-  callback<const O extends OutputsArg, const I extends InputsArg, F extends CallbackFn<O, I, []>>(
-    outputs: O,
-    inputs: I,
-    fn: F,
-    options?: CallbackOptions
-  ): F
+    statesOrFn: A,
+    ...rest: A extends StatesArg ? [fn: CallbackFn<O, I, A>, options?: CallbackOptions] : [options?: CallbackOptions]
+  ): A extends StatesArg ? CallbackFn<O, I, A> : A
   callback(outputs: unknown, inputs: unknown, a: unknown, b?: unknown, c?: unknown): unknown {
     const hasStates = typeof a !== 'function'
     const states = (hasStates ? a : []) as StateDep[]
