@@ -5,7 +5,18 @@
  */
 export { createApp, HyperApp, isMain, type ListenOptions } from './server/app.ts'
 export type { AppOptions } from './server/options.ts'
-export { Input, Output, State, ref, type ComponentRef, type InputDep, type OutputDep, type StateDep } from './core/dependency.ts'
+export {
+  Input,
+  Output,
+  State,
+  ref,
+  type ComponentProps,
+  type ComponentRef,
+  type ElementProps,
+  type InputDep,
+  type OutputDep,
+  type StateDep,
+} from './core/dependency.ts'
 export { noUpdate, PreventUpdate, type NoUpdate } from './core/sentinels.ts'
 export { ctx, type CallbackContext, type Triggered } from './core/context.ts'
 export type { CallbackOptions } from './core/callback.ts'
