@@ -49,10 +49,10 @@ export function gracefulShutdown(server: Server, o: ShutdownOptions = {}): Shutd
 
   function shutdown(reason = 'shutdown requested'): Promise<number> {
     closing ??= (async () => {
-      logger.info(`hyperdash: ${reason}: no new connections; waiting for ${active.size} request(s) in flight.`)
-      for (const res of active) if (!res.headersSent) res.setHeader('Connection', 'close')
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
+      for (const res of active) if (!res.headersSent) res.setHeader('Connection', 'close')
+      logger.info(`hyperdash: ${reason}: no new connections; waiting for ${active.size} request(s) in flight.`)
       let forced = false
       const timer = setTimeout(() => {
         forced = true
