@@ -9,28 +9,30 @@ import { ERRORS_ID } from './errors.tsx'
 
 export interface DocumentProps {
   title: string
-  /** Where htmx, hx-sse, the extension and the CSS are served. */
-  staticUrl: string
-  /** The update route's URL. */
-  updateUrl: string
+  /** The head's script and style tags (see {@link Assets}). */
+  assets: unknown
   /** Extra elements for `<head>` (stylesheets, meta). */
   head?: unknown
+  /** The app root (see {@link AppRoot}). */
   children?: unknown
-  /** Error fragments of initial calls that failed. */
-  errors?: unknown
-  /** Rendered metadata (views/oob.tsx `Meta`): initial calls left for the browser to ask for. */
-  meta?: string
-  /** Development mode: adds the script that reloads the page when the dev server restarts. */
-  dev?: boolean
 }
 
-/** The app root: what `mount()` embeds into another page, and what the full document wraps. */
-export const AppRoot = (p: { children?: unknown; errors?: unknown; updateUrl: string; meta?: string }) => (
-  <div id="hd-app" class="hd-app" data-hd-url={p.updateUrl}>
+export interface AppRootProps {
+  children?: unknown
+  errors?: unknown
+  updateUrl: string
+  meta?: string
+  /** The root's id and its error area's id: distinct per app, so two apps can share a page. */
+  ids?: { root: string; errors: string }
+}
+
+/** The app root: what `app.renderRoot()` embeds into another page, and what the full document wraps. */
+export const AppRoot = (p: AppRootProps) => (
+  <div id={p.ids?.root ?? 'hd-app'} class="hd-app" data-hd-url={p.updateUrl}>
     {p.children as never}
     {/* meta is HTML already rendered by views/oob.tsx (Meta), escaped there. */}
     {p.meta ? raw(p.meta) : null}
-    <div id={ERRORS_ID} class="hd-errors" aria-live="assertive">
+    <div id={p.ids?.errors ?? ERRORS_ID} class="hd-errors" aria-live="assertive">
       {p.errors as never}
     </div>
   </div>
@@ -57,12 +59,10 @@ export const Document = (p: DocumentProps) => (
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="icon" href="data:," />
         <title>{p.title}</title>
-        <Assets staticUrl={p.staticUrl} dev={p.dev} />
+        {p.assets as never}
         {p.head as never}
       </head>
-      <body>
-        <AppRoot errors={p.errors} updateUrl={p.updateUrl} meta={p.meta}>{p.children}</AppRoot>
-      </body>
+      <body>{p.children as never}</body>
     </html>
   </>
 )

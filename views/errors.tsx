@@ -124,7 +124,7 @@ export const CallbackErrorView = (p: { error: CallbackError; dev: boolean; reque
   )
 }
 
-/** Appends an error to the page's error area. */
-export const ErrorSwap = (p: { children?: unknown }) => (
-  <template hx-swap-oob={`beforeend:#${ERRORS_ID}`}>{p.children as never}</template>
+/** Appends an error to the error area of the app (`target`: its id; the default app's by default). */
+export const ErrorSwap = (p: { children?: unknown; target?: string }) => (
+  <template hx-swap-oob={`beforeend:#${p.target ?? ERRORS_ID}`}>{p.children as never}</template>
 )

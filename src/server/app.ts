@@ -18,7 +18,8 @@ import { STATIC_PREFIX, UPDATE_PATH } from '../protocol/constants.ts'
 import { createSigner, randomSecret, secretsFromEnv, type Signer } from '../protocol/state.ts'
 import { DEFAULTS, type AppOptions } from './options.ts'
 import { registerDevRoutes } from './dev-route.ts'
-import { createPageHandler } from './page-route.ts'
+import { createPageHandler, renderAssets, renderRoot } from './page-route.ts'
+import { toHtml } from '../../views/render.ts'
 import { staticFiles } from './static-files.ts'
 import { requestId } from './request-id.ts'
 import { createUpdateHandler } from './update-route.ts'
@@ -195,6 +196,25 @@ export class HyperApp {
   mountAt(basePath: string): Hono {
     const base = basePath.replace(/\/$/, '')
     return this.#routes({ ...this.context, basePath: base })
+  }
+
+  /**
+   * The app's root element for `url`, initial calls applied, as HTML to place inside another page
+   * (progressive enhancement). Give the `basePath` the app's routes are mounted at (`mountAt`), and
+   * put {@link assets} in that page's `<head>` once. Several apps can share a page: each root and
+   * error area gets its own id; their component ids must still be unique on the page.
+   * @example
+   * site.route('/calc', app.mountAt('/calc'))
+   * site.get('/', async (c) => c.html(<Shell head={raw(app.assets())}>{raw(await app.renderRoot(c.req.url, { basePath: '/calc' }))}</Shell>))
+   */
+  async renderRoot(url: string | URL, { basePath = this.context.basePath }: { basePath?: string } = {}): Promise<string> {
+    const context = { ...this.context, basePath: basePath.replace(/\/$/, '') }
+    return toHtml(await renderRoot(context, new URL(url, 'http://localhost')))
+  }
+
+  /** The `<head>` tags (htmx, the extension, the stylesheet) an embedding page includes once. */
+  assets({ basePath = this.context.basePath }: { basePath?: string } = {}): Promise<string> {
+    return toHtml(renderAssets({ ...this.context, basePath: basePath.replace(/\/$/, '') }))
   }
 
   #routes(context: AppContext = this.context): Hono {

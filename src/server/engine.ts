@@ -11,6 +11,15 @@ import { checkRenderable, expand, scan, toJson } from '../../views/tree.ts'
 import type { AppContext, UpdateEvent } from './app.ts'
 
 export const updateUrl = (app: AppContext) => `${app.basePath}${UPDATE_PATH}`
+
+/**
+ * The ids of the app's root and error area: `hd-app` / `hd-errors` at the top, suffixed by the base
+ * path when mounted (`/dash` → `hd-app-dash`), so two apps can share one page.
+ */
+export function rootIds(app: AppContext): { root: string; errors: string } {
+  const slug = app.basePath.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')
+  return slug ? { root: `hd-app-${slug}`, errors: `hd-errors-${slug}` } : { root: 'hd-app', errors: 'hd-errors' }
+}
 export const staticUrl = (app: AppContext) => `${app.basePath}${STATIC_PREFIX}`
 
 /** The parts of `runWave`'s options that come from the app. */

@@ -7,13 +7,13 @@ import { jsx } from 'hono/jsx'
 import { PageState, type ComponentRecord } from '../core/page.ts'
 import { newGroup, planInitial } from '../core/plan.ts'
 import { runWave } from '../core/run.ts'
-import { Document } from '../../views/document.tsx'
+import { AppRoot, Assets, Document } from '../../views/document.tsx'
 import { CallbackErrorView } from '../../views/errors.tsx'
 import { renderTree, toHtml } from '../../views/render.ts'
 import { expand, scan } from '../../views/tree.ts'
 import { renderDeferred } from './render-results.ts'
 import type { AppContext } from './app.ts'
-import { logErrors, notify, renderOptions, staticUrl, updateUrl, waveOptions } from './engine.ts'
+import { logErrors, notify, renderOptions, rootIds, staticUrl, updateUrl, waveOptions } from './engine.ts'
 import { requestId } from './request-id.ts'
 
 /** dcc.Location starts from the request URL (the hash never reaches the server). */
@@ -41,8 +41,8 @@ function warnMissingIds(app: AppContext, page: PageState) {
   }
 }
 
-/** Renders the whole page for `url`. */
-export async function renderPage(app: AppContext, url: URL, id = requestId()): Promise<string> {
+/** The app root for `url`, with every initial call applied (or listed, past the budget). */
+export async function renderRoot(app: AppContext, url: URL, id = requestId()): Promise<unknown> {
   const t0 = performance.now()
   const layout = app.options.layout
   const tree = await expand(typeof layout === 'function' ? await (layout as () => unknown)() : layout)
@@ -61,22 +61,28 @@ export async function renderPage(app: AppContext, url: URL, id = requestId()): P
     signal: budget.signal,
   }).finally(() => clearTimeout(timer))
   logErrors(app, outcome.results, id)
-  notify(app, { kind: 'page', requestId: id, at: Date.now(), ms: performance.now() - t0, results: outcome.results, deferred: [...outcome.deferred, ...outcome.unfinished], status: 200 })
+  const left = [...outcome.deferred, ...outcome.unfinished]
+  notify(app, { kind: 'page', requestId: id, at: Date.now(), ms: performance.now() - t0, results: outcome.results, deferred: left, status: 200 })
   const errors = outcome.results
     .filter((r) => r.status === 'error' && r.error)
     .map((r) => jsx(CallbackErrorView, { error: r.error!, dev: app.dev, requestId: id }))
-  const opts = renderOptions(app, page)
+  return jsx(AppRoot, {
+    updateUrl: updateUrl(app),
+    ids: rootIds(app),
+    errors,
+    meta: await renderDeferred(left),
+    children: renderTree(tree, renderOptions(app, page)),
+  } as never)
+}
+
+/** The assets an embedding page puts in its `<head>`, once. */
+export const renderAssets = (app: AppContext) => jsx(Assets, { staticUrl: staticUrl(app), dev: app.dev })
+
+/** Renders the whole page for `url`. */
+export async function renderPage(app: AppContext, url: URL, id = requestId()): Promise<string> {
+  const root = await renderRoot(app, url, id)
   return toHtml(
-    jsx(Document, {
-      title: app.options.title,
-      staticUrl: staticUrl(app),
-      updateUrl: updateUrl(app),
-      head: app.options.head,
-      dev: app.dev,
-      errors,
-      meta: await renderDeferred([...outcome.deferred, ...outcome.unfinished]),
-      children: renderTree(tree, opts),
-    } as never)
+    jsx(Document, { title: app.options.title, head: app.options.head, assets: renderAssets(app), children: root } as never)
   )
 }
 

@@ -26,6 +26,8 @@ const ATTRIBUTE: Record<string, string> = {
 export interface RenderResultsOptions extends RenderOptions {
   dev: boolean
   requestId?: string
+  /** The id of the app's error area. */
+  errorsId?: string
 }
 
 /** Renders a batch of results against the page as it is now. Returns '' when nothing changed. */
@@ -35,7 +37,7 @@ export async function renderResults(results: readonly CallbackResult[], o: Rende
   const parts: unknown[] = []
   for (const r of results) {
     if (r.status === 'error' && r.error) {
-      parts.push(jsx(ErrorSwap, {}, jsx(CallbackErrorView, { error: r.error, dev: o.dev, requestId: o.requestId })))
+      parts.push(jsx(ErrorSwap, { target: o.errorsId }, jsx(CallbackErrorView, { error: r.error, dev: o.dev, requestId: o.requestId })))
     }
     for (const key of r.written) {
       const { id, prop } = splitKey(key)

@@ -12,7 +12,7 @@ import { runWave, type CallbackResult } from '../core/run.ts'
 import { parseUpdateBody } from '../protocol/request.ts'
 import { validateUpdate } from '../protocol/validate.ts'
 import type { AppContext } from './app.ts'
-import { logErrors, notify, renderOptions, waveOptions } from './engine.ts'
+import { logErrors, notify, renderOptions, rootIds, waveOptions } from './engine.ts'
 import { renderDeferred, renderResults, serverTiming } from './render-results.ts'
 import { requestId } from './request-id.ts'
 
@@ -64,7 +64,7 @@ async function handle(app: AppContext, c: Context): Promise<Response> {
       wake?.()
     },
   })
-  const opts = { ...renderOptions(app, v.page), dev: app.dev, requestId: id }
+  const opts = { ...renderOptions(app, v.page), dev: app.dev, requestId: id, errorsId: rootIds(app).errors }
   const flush = () => renderResults(pending.splice(0), opts)
   const streams = /text\/event-stream/.test(c.req.header('accept') ?? '')
   const outcome = streams ? await Promise.race([wave, sleep(app.options.streamAfterMs)]) : await wave
