@@ -25,7 +25,7 @@ import { requestId } from './request-id.ts'
 import { createUpdateHandler } from './update-route.ts'
 import { crossOriginGuard, securityHeaders } from './security.ts'
 import { gracefulShutdown, type ShutdownOptions } from './shutdown.ts'
-import { defaultThreads, inCallbackWorker, isolate, moduleHref, trackGraph, WorkerPool } from './isolate.ts'
+import { defaultThreads, inCallbackWorker, isolate, moduleHref, trackGraph, WORKER_START_ALLOWANCE_MS, WorkerPool } from './isolate.ts'
 import type { CallbackFn, OutputsArg, InputsArg, StatesArg } from './types.ts'
 
 /** Everything the routes need, fixed when the app is created. */
@@ -134,14 +134,17 @@ export class HyperApp {
     const hasStates = typeof a !== 'function'
     const states = (hasStates ? a : []) as StateDep[]
     const given = (hasStates ? b : a) as AnyCallbackFn
-    const options = ((hasStates ? c : b) ?? {}) as CallbackOptions
-    // `worker`: the registered function sends each call to a worker thread (isolate.ts).
+    let options = ((hasStates ? c : b) ?? {}) as CallbackOptions
+    // `worker`: the registered function sends each call to a worker thread (isolate.ts), which stops
+    // it `timeoutMs` after it started there; the engine's own timer only bounds start-up and queueing.
     let spec: CallbackSpec | undefined
-    const fn =
-      options.worker && typeof given === 'function'
-        ? isolate(given, options.worker, () => spec!, () => this.workerPool)
-        : given
-    if (options.worker) this.#workerModules.add(moduleHref(options.worker))
+    let fn = given
+    if (options.worker && typeof given === 'function') {
+      const hard = options.timeoutMs ?? this.context.options.callbackTimeoutMs
+      fn = isolate(given, options.worker, () => spec!, () => this.workerPool, hard)
+      options = { ...options, timeoutMs: hard + WORKER_START_ALLOWANCE_MS }
+      this.#workerModules.add(moduleHref(options.worker!))
+    }
     if (hasStates && !Array.isArray(states)) {
       // Keeps R1's message for a State passed where the list of States goes.
       const spec = createCallbackSpec(this.graph.callbacks.length, outputs as OutputDep, inputs as InputDep, [states as never], fn, options)

@@ -22,6 +22,7 @@ async function run(task: Task): Promise<Reply> {
           'Register callbacks that run in a worker at the top level of the module named in their `worker` option.'
       )
     }
+    port.postMessage({ seq: task.seq, started: true } satisfies Reply)
     const context = createContext(found.spec, task.changed, task.args, new AbortController().signal)
     const value = await runWithContext(context, async () => encodeValue(await (found.fn as (...a: unknown[]) => unknown)(...task.args, context)))
     return { seq: task.seq, ok: true, value }

@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url'
 import { isMainThread, Worker, workerData } from 'node:worker_threads'
 import type { AnyCallbackFn, CallbackSpec } from '../core/callback.ts'
 import type { CallbackContext } from '../core/context.ts'
+import { messages } from '../core/errors.ts'
 import type { Graph } from '../core/graph.ts'
 import { decodeError, decodeValue, type EncodedError } from './isolate-codec.ts'
 
@@ -27,11 +28,25 @@ export interface Task {
   id: string
   args: unknown[]
   changed: string[]
+  /** Stop the call this long after it started in the thread (ms); start-up and queueing do not count. */
+  timeoutMs?: number
+  /** The callback's name, for the timeout message. */
+  name?: string
   /** Only import the module (start-up), run nothing. */
   warm?: boolean
 }
 
-export type Reply = { seq: number; ok: true; value: unknown } | { seq: number; ok: false; error: EncodedError }
+export type Reply =
+  | { seq: number; ok: true; value: unknown }
+  | { seq: number; ok: false; error: EncodedError }
+  /** The thread has imported the module and is calling the callback now. */
+  | { seq: number; started: true }
+
+/**
+ * Added to a worker callback's `timeoutMs` for the engine's own timer, which counts from the request:
+ * a thread's start-up (importing the app, a second or two) and waiting for a free thread.
+ */
+export const WORKER_START_ALLOWANCE_MS = 30_000
 
 const FLAG = 'hyperdash-callback-worker'
 
@@ -70,13 +85,19 @@ export function moduleHref(module: string | URL): string {
  * The function registered in place of `fn`: it sends the call to the pool. `spec` and `pool` are read
  * at call time (the spec is built after the wrapper, the pool on first use).
  */
-export function isolate(fn: AnyCallbackFn, module: string | URL, spec: () => CallbackSpec, pool: () => WorkerPool): AnyCallbackFn {
+export function isolate(
+  fn: AnyCallbackFn,
+  module: string | URL,
+  spec: () => CallbackSpec,
+  pool: () => WorkerPool,
+  timeoutMs?: number
+): AnyCallbackFn {
   const href = moduleHref(module)
   const wrapper = async (...all: unknown[]) => {
     const context = all[all.length - 1] as CallbackContext
-    const { index, id } = spec()
+    const { index, id, name } = spec()
     const changed = context.isInitialCall ? [] : context.triggered.map((t) => t.prop_id)
-    return pool().run({ module: href, index, id, args: all.slice(0, -1), changed }, context.signal)
+    return pool().run({ module: href, index, id, name, args: all.slice(0, -1), changed, timeoutMs }, context.signal)
   }
   Object.defineProperty(wrapper, 'name', { value: fn.name })
   originals.set(wrapper as AnyCallbackFn, fn)
@@ -121,6 +142,7 @@ interface Slot {
   worker: Worker
   current: Pending | null
   gone: boolean
+  timer?: ReturnType<typeof setTimeout>
 }
 
 /** Default size: cores − 1, at least 1, at most 4. */
@@ -131,6 +153,8 @@ export class WorkerPool {
   readonly #queue: Pending[] = []
   #seq = 0
   #closed = false
+  /** Modules the threads import: a thread that replaces a terminated one imports them at once. */
+  readonly #modules = new Set<string>()
   /** Threads started so far (restarts included): a measure for tests and docs. */
   started = 0
 
@@ -146,6 +170,7 @@ export class WorkerPool {
     if (this.#closed) return Promise.reject(new Error('The worker pool is closed (the server is shutting down).'))
     if (signal?.aborted) return Promise.reject(signal.reason)
     return new Promise((resolve, reject) => {
+      this.#modules.add(task.module)
       const p: Pending = { task: { ...task, seq: ++this.#seq }, resolve, reject, signal }
       if (signal) {
         p.onAbort = () => this.#abort(p)
@@ -197,6 +222,14 @@ export class WorkerPool {
       }
       const p = slot.current
       if (!p || p.task.seq !== m.seq) return
+      if ('started' in m) {
+        const { timeoutMs, name } = p.task
+        if (timeoutMs !== undefined) {
+          slot.timer = setTimeout(() => void this.#drop(slot, new Error(messages.timedOut(name ?? p.task.id, timeoutMs))), timeoutMs)
+        }
+        return
+      }
+      clearTimeout(slot.timer)
       slot.current = null
       if (m.ok) this.#settle(p, true, m.value)
       else this.#settle(p, false, decodeError(m.error))
@@ -211,12 +244,15 @@ export class WorkerPool {
   async #drop(slot: Slot, why: unknown): Promise<void> {
     if (slot.gone) return
     slot.gone = true
+    clearTimeout(slot.timer)
     this.#slots.delete(slot)
     const p = slot.current
     slot.current = null
     if (p) this.#settle(p, false, why)
     this.#dispatch()
     await slot.worker.terminate()
+    // Keep a thread ready, so the next call does not pay for a start-up.
+    if (!this.#closed && this.#slots.size === 0) this.warm(this.#modules)
   }
 
   #abort(p: Pending) {

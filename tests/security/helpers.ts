@@ -56,7 +56,9 @@ export function updateJson(
   const c: Record<string, unknown> = {}
   for (const comp of page.values()) {
     const v: Record<string, unknown> = {}
-    for (const p of comp.r) v[p] = values[`${comp.id}.${p}`] ?? null
+    // What static/hyperdash.js reads when the test does not say: no boxes checked, else nothing.
+    const kind = (JSON.parse(comp.s) as { k: string }).k
+    for (const p of comp.r) v[p] = values[`${comp.id}.${p}`] ?? (kind === 'dcc.Checklist' && p === 'value' ? [] : null)
     c[comp.id] = { s: comp.s, g: comp.g, p: null, v }
   }
   return { t, c, ...extra }
