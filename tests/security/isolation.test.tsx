@@ -3,10 +3,11 @@
  * other request of the process (measured here, as the reason for the `worker` option); in a worker
  * thread the other requests are answered while it loops, and its timeout terminates the thread.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApp, Input, Output } from '../../src/index.ts'
-import { app } from './fixtures/worker-app.tsx'
-import { loadPage, postUpdate, updateJson, type Live } from './helpers.ts'
+import { UPDATE_PATH } from '../../src/protocol/constants.ts'
+import { app, logged } from './fixtures/worker-app.tsx'
+import { loadPage, ORIGIN, postUpdate, updateJson, type Live } from './helpers.ts'
 
 describe('without the worker option: a synchronous loop stalls the process', () => {
   const events: string[] = []
@@ -89,6 +90,21 @@ describe('with { worker: import.meta.url }', () => {
     expect(await next.text()).toBe('<template id="spun" hx-swap-oob="hd" hd-children="" hd-cb="0">n=7 on a worker thread</template>')
     expect(app.workerPool.started).toBe(startedBefore + 1)
     expect(app.workerPool.threads).toBe(1)
+  })
+
+  it('stops a looping call whose client went away: its thread is terminated and replaced', async () => {
+    const startedBefore = app.workerPool.started
+    const logsBefore = logged.length
+    const client = new AbortController()
+    const body = new URLSearchParams({ hd: JSON.stringify(updateJson(page, ['n.value'], { 'n.value': -1 })) })
+    const answer = app.fetch(new Request(ORIGIN + UPDATE_PATH, { method: 'POST', body, signal: client.signal }))
+    setTimeout(() => client.abort(), 200)
+    await answer
+    await vi.waitFor(() => expect(app.workerPool.started).toBe(startedBefore + 1))
+    const next = await post('n.value', { 'n.value': 8 })
+    expect(await next.text()).toBe('<template id="spun" hx-swap-oob="hd" hd-children="" hd-cb="0">n=8 on a worker thread</template>')
+    // It was stopped by the client leaving, not by its timeout.
+    expect(logged.slice(logsBefore).filter((l) => l.includes('did not finish'))).toEqual([])
   })
 
   it('turns an error thrown in the worker into an error fragment with its message', async () => {
