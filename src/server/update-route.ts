@@ -5,9 +5,7 @@
  * callback's outputs as it finishes (SSE, applied by htmx's hx-sse extension).
  */
 import type { Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { streamSSE } from 'hono/streaming'
-import { RequestError } from '../core/errors.ts'
 import { runWave, type CallbackResult } from '../core/run.ts'
 import { parseUpdateBody } from '../protocol/request.ts'
 import { validateUpdate } from '../protocol/validate.ts'
@@ -15,34 +13,21 @@ import type { AppContext } from './app.ts'
 import { logErrors, notify, renderOptions, rootIds, waveOptions } from './engine.ts'
 import { renderDeferred, renderResults, serverTiming } from './render-results.ts'
 import { requestId } from './request-id.ts'
+import { readForm } from './security.ts'
 
 const sleep = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null), ms))
 
 export function createUpdateHandler(app: AppContext) {
-  const max = app.options.maxBodyBytes
-  const limit = bodyLimit({
-    maxSize: max,
-    onError: (c) => c.text(`The update request is larger than ${max} bytes (the app's \`maxBodyBytes\`).`, 413),
-  })
   return async function updateRoute(c: Context) {
-    let response: Response | undefined
-    // bodyLimit returns its 413 answer (it does not set c.res).
-    const refused = await limit(c, async () => {
-      response = await handle(app, c)
-    })
-    return response ?? refused ?? c.res
+    return handle(app, c)
   }
 }
 
 async function handle(app: AppContext, c: Context): Promise<Response> {
   const id = requestId()
   const t0 = performance.now()
-  let form: Record<string, unknown>
-  try {
-    form = (await c.req.parseBody()) as Record<string, unknown>
-  } catch {
-    throw new RequestError('The update request body could not be read as a form.')
-  }
+  // At most `maxBodyBytes`, else 413 (security.ts, which says why not hono/body-limit).
+  const form = await readForm(c.req.raw, app.options.maxBodyBytes)
   const body = parseUpdateBody(form)
   const v = validateUpdate(body, app.graph, app.signer)
   const pending: CallbackResult[] = []

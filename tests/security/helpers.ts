@@ -74,10 +74,11 @@ export const SAME_ORIGIN = {
 /** Posts an update (a JSON body object, or a raw body) to `app`. */
 export function postUpdate(
   app: Fetcher,
-  body: Record<string, unknown> | string | URLSearchParams,
+  body: Record<string, unknown> | string | URLSearchParams | FormData,
   headers: Record<string, string> = SAME_ORIGIN
 ): Promise<Response> {
-  const form = typeof body === 'string' || body instanceof URLSearchParams ? body : new URLSearchParams({ hd: JSON.stringify(body) })
+  const raw = typeof body === 'string' || body instanceof URLSearchParams || body instanceof FormData
+  const form = raw ? body : new URLSearchParams({ hd: JSON.stringify(body) })
   return Promise.resolve(app.fetch(new Request(ORIGIN + UPDATE_PATH, { method: 'POST', body: form, headers })))
 }
 

@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { formApp } from './fixtures/form-app.tsx'
-import { loadPage, postUpdate, updateJson, type Live } from './helpers.ts'
+import { UPDATE_PATH } from '../../src/protocol/constants.ts'
+import { loadPage, ORIGIN, postUpdate, updateJson, type Live } from './helpers.ts'
 
 const { app, runs } = formApp()
 let page: Map<string, Live>
@@ -156,6 +157,34 @@ describe('the body limit', () => {
     const res = await postUpdate(app, new URLSearchParams({ hd: 'x'.repeat(1024 * 1024) }))
     expect(res.status).toBe(413)
     expect(await res.text()).toBe("The update request is larger than 1048576 bytes (the app's `maxBodyBytes`).")
+  })
+
+  it('counts a body sent without Content-Length (a stream) too', async () => {
+    const chunk = new TextEncoder().encode('hd=' + 'x'.repeat(64 * 1024))
+    let sent = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(ctrl) {
+        if (sent++ < 40) ctrl.enqueue(chunk)
+        else ctrl.close()
+      },
+    })
+    const req = new Request(ORIGIN + UPDATE_PATH, {
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    } as RequestInit)
+    const res = await app.fetch(req)
+    expect(res.status).toBe(413)
+    // It stopped reading once over the limit: 17 chunks of 64 KB, not all 40.
+    expect(sent).toBeLessThan(40)
+  })
+
+  it('reads a multipart form like a urlencoded one', async () => {
+    const form = new FormData()
+    form.set('hd', JSON.stringify(updateJson(page, ['text.value'], valid)))
+    const res = await postUpdate(app, form, { Origin: ORIGIN })
+    expect(res.status).toBe(200)
   })
 
   it('takes its size from the maxBodyBytes option', async () => {
