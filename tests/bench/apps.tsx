@@ -140,3 +140,30 @@ export function layoutApp(size: number, live: boolean): HyperApp {
   }
   return app
 }
+
+/** One app of the event suite (sections 2 and 3): what it is, and how to build it. */
+export interface SuiteEntry {
+  section: 'chain' | 'graph' | 'fan' | 'page'
+  n: number
+  build: () => Promise<BenchApp & { app: HyperApp }>
+}
+
+/** The apps of sections 2 and 3, in a fixed order: the child server mounts entry i at `/a{i}`. */
+export function eventSuite(o: { depths: number[]; sizes: number[]; fanouts: number[]; pages: number[] }): SuiteEntry[] {
+  return [
+    ...o.depths.map((n) => ({ section: 'chain' as const, n, build: () => chainApp(n) })),
+    ...o.sizes.map((n) => ({ section: 'graph' as const, n, build: () => graphApp(n, 1) })),
+    ...o.fanouts.map((n) => ({ section: 'fan' as const, n, build: () => graphApp(1000, n) })),
+    ...o.pages.map((n) => ({ section: 'page' as const, n, build: () => graphApp(n, 1, true) })),
+  ]
+}
+
+export const SUITE = { depths: [1, 5, 25, 100], sizes: [10, 100, 1000, 10_000], fanouts: [1, 10, 100], pages: [10, 100, 1000] }
+
+/** Every app of the event suite in one Hono app, entry i under `/a{i}`. */
+export async function suiteApp(): Promise<BenchApp> {
+  const site = new Hono()
+  const entries = eventSuite(SUITE)
+  for (const [i, e] of entries.entries()) site.route(`/a${i}`, (await e.build()).app.mountAt(`/a${i}`))
+  return { app: site, bodies: [] }
+}

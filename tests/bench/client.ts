@@ -72,5 +72,6 @@ export const updateBody = (json: string) => new URLSearchParams({ hd: json }).to
 
 /** A ready-to-send update request for `fetch`-style handlers. */
 export function updateRequest(base: string, body: string, path = '/_hd/update'): Request {
-  return new Request(new URL(path, base), { method: 'POST', headers: UPDATE_HEADERS, body })
+  const headers = { ...UPDATE_HEADERS, 'content-length': String(Buffer.byteLength(body)) }
+  return new Request(new URL(path, base), { method: 'POST', headers, body })
 }

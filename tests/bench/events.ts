@@ -1,45 +1,70 @@
 /**
  * @module events
- * Sections 2 and 3: the cost of one user event against the depth of the chain it starts, and
- * against the size of the graph it lives in (one affected callback: must stay flat), then against
- * the number of callbacks it affects (linear), and against the components the page carries.
+ * Sections 2 and 3: the cost of one user event against the depth of the chain it starts, against the
+ * size of the graph it lives in (one affected callback: must stay flat), against the number of
+ * callbacks it affects (linear), and against the components the page carries. Every app is served by
+ * one child process (entry i under `/a{i}`), driven one request at a time over 127.0.0.1: the server's
+ * CPU time per event and the round trip. The engine alone (parse, validate, plan, run) is timed here.
  */
-import { chainApp, graphApp } from './apps.tsx'
-import { answer, engineTime, routeTime, type TimeOptions } from './inprocess.ts'
-import { load } from './load.ts'
-import { serveLocal } from './serve-local.ts'
-import { fmt, ratio, us } from './stats.ts'
-import type { BenchApp } from './apps.tsx'
 import type { HyperApp } from '../../src/index.ts'
+import { eventSuite, SUITE, type BenchApp, type SuiteEntry } from './apps.tsx'
+import { answer, engineTime, type TimeOptions } from './inprocess.ts'
+import { load, startServer, type BenchServer } from './load.ts'
+import { fmt, median, ratio, us } from './stats.ts'
 
 export interface EventRow {
-  label: string
+  section: SuiteEntry['section']
   n: number
   status: number
-  templates: number
+  streamed: boolean
   outputs: number
   bytes: number
-  streamed: boolean
+  /** Server CPU per event (ms), over HTTP. */
   route: number
+  /** The engine alone (ms of CPU). */
   engine: number
+  /** Round trip p50 (ms), one connection. */
   http: number
 }
 
-/** One app: its answer, the route and engine medians, and the loopback round trip (p50, one connection). */
-async function measure(label: string, n: number, built: BenchApp & { app: HyperApp }, t: TimeOptions, httpCount: number): Promise<EventRow> {
-  const body = built.bodies[0]!
-  const a = await answer(built.app, body)
-  const route = await routeTime(built.app, body, t)
-  const engine = await engineTime(built.app, body, t)
-  const served = await serveLocal(built.app.fetch)
-  let http = NaN
+/** Server CPU (ms) per request and the p50 round trip, for about `seconds` of sequential requests. */
+async function serverCost(server: BenchServer, path: string, body: string, seconds: number) {
+  const t0 = performance.now()
+  const probe = await load(server.url, [body], { connections: 1, amount: 5, path })
+  const each = (performance.now() - t0) / probe.requests
+  const amount = Math.max(10, Math.min(3000, Math.round((seconds * 1000) / each)))
+  const c0 = await server.cpu()
+  const r = await load(server.url, [body], { connections: 1, amount, path })
+  const c1 = await server.cpu()
+  return { cpu: (c1 - c0) / 1000 / r.requests, p50: r.p50 }
+}
+
+export async function eventsSections(o: { timing: TimeOptions; rounds: number; seconds: number }) {
+  const entries = eventSuite(SUITE)
+  const built: (BenchApp & { app: HyperApp })[] = []
+  for (const e of entries) built.push(await e.build())
+  const server = await startServer('suite', 1)
+  const costs = entries.map(() => ({ cpu: [] as number[], p50: [] as number[] }))
   try {
-    await load(served.url, [body], { connections: 1, amount: Math.ceil(httpCount / 4) })
-    http = (await load(served.url, [body], { connections: 1, amount: httpCount })).p50
+    for (let round = 0; round < o.rounds; round++) {
+      for (const [i, b] of built.entries()) {
+        const c = await serverCost(server, `/a${i}/_hd/update`, b.bodies[0]!, o.seconds)
+        costs[i]!.cpu.push(c.cpu)
+        costs[i]!.p50.push(c.p50)
+      }
+    }
   } finally {
-    await served.close()
+    await server.stop()
   }
-  return { label, n, status: a.status, templates: a.templates, outputs: a.ids.size, bytes: a.bytes, streamed: a.streamed, route, engine, http }
+  const rows: EventRow[] = []
+  for (const [i, e] of entries.entries()) {
+    const b = built[i]!
+    const a = await answer(b.app, b.bodies[0]!)
+    const engine = await engineTime(b.app, b.bodies[0]!, o.timing)
+    const c = costs[i]!
+    rows.push({ section: e.section, n: e.n, status: a.status, streamed: a.streamed, outputs: a.ids.size, bytes: a.bytes, route: median(c.cpu), engine, http: median(c.p50) })
+  }
+  return { chain: chainTable(rows.filter((r) => r.section === 'chain')), graph: graphTables(rows) }
 }
 
 const slope = (rows: EventRow[], key: 'route' | 'engine') => {
@@ -48,11 +73,9 @@ const slope = (rows: EventRow[], key: 'route' | 'engine') => {
   return (b[key] - a[key]) / (b.n - a.n)
 }
 
-export async function chainSection(t: TimeOptions, httpCount: number, depths = [1, 5, 25, 100]) {
-  const rows: EventRow[] = []
-  for (const d of depths) rows.push(await measure(`chain ${d}`, d, await chainApp(d), t, httpCount))
+function chainTable(rows: EventRow[]) {
   const lines = [
-    '| chain depth | requests per event | outputs updated | response | server, whole route | engine only | round trip p50 (loopback) |',
+    '| chain depth | requests per event | outputs updated | response body | server CPU per event | engine CPU | round trip p50 |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
       (r) =>
@@ -60,42 +83,46 @@ export async function chainSection(t: TimeOptions, httpCount: number, depths = [
     ),
   ]
   const perCb = { route: slope(rows, 'route'), engine: slope(rows, 'engine') }
-  lines.push('', `Per callback (slope from depth ${rows[0]!.n} to ${rows[rows.length - 1]!.n}): engine ${us(perCb.engine)}, whole route ${us(perCb.route)} (engine + rendering its output + its component in the request).`)
+  lines.push(
+    '',
+    `Per callback (slope from depth ${rows[0]!.n} to ${rows[rows.length - 1]!.n}): engine ${us(perCb.engine)}; whole server ${us(perCb.route)} ` +
+      '(the engine, plus rendering the output, re-signing its state, and the component it adds to each request).'
+  )
   return { rows, perCb, markdown: lines.join('\n') }
 }
 
-export async function graphSection(t: TimeOptions, httpCount: number, sizes = [10, 100, 1000, 10_000], fanouts = [1, 10, 100], pages = [10, 100, 1000]) {
-  const flat: EventRow[] = []
-  for (const n of sizes) flat.push(await measure(`graph ${n}`, n, await graphApp(n, 1), t, httpCount))
-  const fan: EventRow[] = []
-  for (const k of fanouts) fan.push(await measure(`fan-out ${k}`, k, await graphApp(1000, k), t, httpCount))
-  const whole: EventRow[] = []
-  for (const n of pages) whole.push(await measure(`page ${n}`, n, await graphApp(n, 1, true), t, httpCount))
-  const row = (r: EventRow, first: string) =>
-    `| ${first} | ${r.outputs} | ${us(r.route)} | ${us(r.engine)} | ${us(r.http)} |`
-  const head = (first: string) => [`| ${first} | outputs updated | server, whole route | engine only | round trip p50 |`, '| ---: | ---: | ---: | ---: | ---: |']
-  const flatness = { route: flat[flat.length - 1]!.route / flat[0]!.route, engine: flat[flat.length - 1]!.engine / flat[0]!.engine }
+function graphTables(all: EventRow[]) {
+  const flat = all.filter((r) => r.section === 'graph')
+  const fan = all.filter((r) => r.section === 'fan')
+  const whole = all.filter((r) => r.section === 'page')
+  const head = (first: string) => [
+    `| ${first} | outputs updated | server CPU per event | engine CPU | round trip p50 |`,
+    '| ---: | ---: | ---: | ---: | ---: |',
+  ]
+  const row = (r: EventRow) => `| ${fmt(r.n)} | ${r.outputs} | ${us(r.route)} | ${us(r.engine)} | ${us(r.http)} |`
+  const last = flat[flat.length - 1]!
+  const flatness = { route: last.route / flat[0]!.route, engine: last.engine / flat[0]!.engine }
   const lines = [
-    'One affected callback in graphs of growing size (the other callbacks\' components are not on the page):',
+    "One affected callback in graphs of growing size (the other callbacks' components are not on the page):",
     '',
     ...head('callbacks in graph'),
-    ...flat.map((r) => row(r, fmt(r.n))),
+    ...flat.map(row),
     '',
-    `Cost at ${fmt(flat[flat.length - 1]!.n)} callbacks ÷ cost at ${flat[0]!.n}: engine ${ratio(flatness.engine)}, whole route ${ratio(flatness.route)}.`,
+    `Cost at ${fmt(last.n)} callbacks ÷ cost at ${flat[0]!.n}: engine ${ratio(flatness.engine)}, whole server ${ratio(flatness.route)}.`,
     '',
     'Callbacks affected by one event, in a graph of 1,000:',
     '',
     ...head('affected callbacks'),
-    ...fan.map((r) => row(r, fmt(r.n))),
+    ...fan.map(row),
     '',
-    `Per affected callback (slope): engine ${us(slope(fan, 'engine'))}, whole route ${us(slope(fan, 'route'))}.`,
+    `Per affected callback (slope): engine ${us(slope(fan, 'engine'))}, whole server ${us(slope(fan, 'route'))}.`,
     '',
-    'The same graphs with every component on the page: each request carries (and the server verifies) all of them:',
+    'The same graphs with every component on the page: each request carries (and the server checks) all of them:',
     '',
     ...head('callbacks (2 components each)'),
-    ...whole.map((r) => row(r, fmt(r.n))),
+    ...whole.map(row),
     '',
-    `Per component carried (slope): whole route ${us(slope(whole, 'route') / 2)}.`,
+    `Per component carried (slope): whole server ${us(slope(whole, 'route') / 2)}.`,
   ]
   return { flat, fan, whole, flatness, markdown: lines.join('\n') }
 }

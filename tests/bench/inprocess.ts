@@ -1,7 +1,7 @@
 /**
  * @module inprocess
- * Server-side cost of one update without a socket: the whole route through `app.fetch`, and the
- * engine alone (parse, validate, plan and run the wave; no HTTP, no rendering).
+ * Server-side work of one update without a socket: its answer through `app.fetch`, and the engine
+ * alone (parse, validate, plan and run the wave; no HTTP, no rendering), in CPU time.
  */
 import type { HyperApp } from '../../src/index.ts'
 import { runWave } from '../../src/core/run.ts'
@@ -43,17 +43,7 @@ export interface TimeOptions {
   batchMs: number
 }
 
-/** Median time (ms) of one update through `app.fetch`. */
-export async function routeTime(app: HyperApp, body: string, o: TimeOptions): Promise<number> {
-  const fn = async () => {
-    const res = await app.fetch(updateRequest(BASE, body))
-    await res.text()
-  }
-  const perBatch = await calibrate(fn, o.batchMs)
-  return timeMedian(fn, { batches: o.batches, perBatch, warmup: perBatch })
-}
-
-/** Median time (ms) of the engine alone for one update: parse, validate, plan and run the wave. */
+/** Median CPU time (ms) of the engine alone for one update: parse, validate, plan and run the wave. */
 export async function engineTime(app: HyperApp, body: string, o: TimeOptions): Promise<number> {
   const ctx = app.context
   const form = { hd: new URLSearchParams(body).get('hd')! }

@@ -1,21 +1,23 @@
 /**
  * @module server
- * A bench server in its own process: `BENCH_APP` (prime | bare) served on 127.0.0.1, a free port, by
- * `BENCH_WORKERS` processes (1: this process serves; more: src/server/cluster.ts). Tells its parent
- * the port over IPC, and answers `mem` with its memory use (after a GC when run with --expose-gc).
+ * A bench server in its own process: `BENCH_APP` (prime | bare | suite) served on 127.0.0.1, a free
+ * port, by `BENCH_WORKERS` processes (1: this process serves; more: src/server/cluster.ts). Tells its
+ * parent the port over IPC, answers `mem` with its memory use (after a GC when run with --expose-gc)
+ * and `cpu` with the CPU time it has used.
  */
 import './env.ts'
 import cluster from 'node:cluster'
 import { serve } from '@hono/node-server'
 import { listenCluster } from '../../src/server/cluster.ts'
-import { bareApp, primeApp, type BenchApp } from './apps.tsx'
+import { bareApp, primeApp, suiteApp, type BenchApp } from './apps.tsx'
 
 /** Messages this process sends its parent. */
 export type ServerMessage =
   | { type: 'ready'; port: number; pids: number[] }
   | { type: 'mem'; rss: number; heapUsed: number; external: number }
+  | { type: 'cpu'; micros: number }
 
-const builders: Record<string, () => Promise<BenchApp>> = { prime: primeApp, bare: bareApp }
+const builders: Record<string, () => Promise<BenchApp>> = { prime: primeApp, bare: bareApp, suite: suiteApp }
 const name = process.env['BENCH_APP'] ?? 'prime'
 const build = builders[name]
 if (!build) throw new Error(`BENCH_APP must be one of ${Object.keys(builders).join(', ')}; got ${name}`)
@@ -32,6 +34,11 @@ if (workers > 1 || cluster.isWorker) {
 
 if (cluster.isPrimary) {
   process.on('message', (m) => {
+    if (m === 'cpu') {
+      const c = process.cpuUsage()
+      send({ type: 'cpu', micros: c.user + c.system })
+      return
+    }
     if (m !== 'mem') return
     ;(globalThis as { gc?: () => void }).gc?.()
     const u = process.memoryUsage()
