@@ -4,7 +4,7 @@
  * Sections: 1 update route under load vs bare Hono (1 and N processes), 2 chain depth, 3 graph size,
  * 4 page render, 5 bytes, 6 memory. Only 127.0.0.1 is targeted; every load is time- or count-bounded.
  *
- *   npm run bench                       # the full run (about 3 minutes on 2 cores)
+ *   npm run bench                       # the full run (4–5 minutes on 2 cores)
  *   npm run bench -- --quick            # a smoke run (under a minute; numbers not comparable)
  *   npm run bench -- --sections 1,5 --rounds 7 --seconds 3 --workers 2 --json out.json
  *   npm run bench -- --no-browser       # without the Chromium click timing (section 2)
@@ -41,7 +41,7 @@ const sections = new Set(args.sections.split(',').map((s) => Number(s.trim())))
 const rounds = Number(args.rounds ?? (quick ? 1 : 5))
 const seconds = Number(args.seconds ?? (quick ? 1 : 2))
 const workers = Number(args.workers ?? Math.max(2, availableParallelism()))
-const timing = quick ? { batches: 3, batchMs: 50 } : { batches: 7, batchMs: 150 }
+const timing = quick ? { batches: 3, batchMs: 50 } : { batches: 5, batchMs: 100 }
 
 const out: string[] = []
 const results: Record<string, unknown> = {}
@@ -91,7 +91,7 @@ if (sections.has(1)) {
 let events: Awaited<ReturnType<typeof eventsSections>> | null = null
 if (sections.has(2) || sections.has(3)) {
   log('2–3. one event: chain depth, graph size…')
-  events = await eventsSections({ timing, rounds: quick ? 1 : 3, seconds: quick ? 0.2 : 0.5 })
+  events = await eventsSections({ timing, rounds: quick ? 1 : 3, seconds: quick ? 0.2 : 0.4 })
 }
 
 if (events && sections.has(2)) {
@@ -124,7 +124,7 @@ if (events && sections.has(3)) {
 
 if (sections.has(4)) {
   log('4. page render…')
-  const r = await pageSection(quick ? { runs: 1, budgetMs: 1000 } : { runs: 5, budgetMs: 12_000 })
+  const r = await pageSection(quick ? { runs: 1, budgetMs: 1000 } : { runs: 5, budgetMs: 8000 })
   results['page'] = r.rows
   print('\n### 4. First page render (GET /, initial calls included, in-process)\n')
   print(r.markdown)
@@ -146,7 +146,7 @@ if (sections.has(5)) {
 
 if (sections.has(6)) {
   log('6. memory…')
-  const r = await memorySection(prime.bodies, quick ? { total: 5000, maxSeconds: 10 } : { total: 100_000, maxSeconds: 90 })
+  const r = await memorySection(prime.bodies, quick ? { total: 5000, maxSeconds: 10 } : { total: 100_000, maxSeconds: 60 })
   results['memory'] = r
   print('\n### 6. Memory\n')
   print(r.markdown)
