@@ -5,7 +5,6 @@
  */
 export { createApp, HyperApp, isMain, type ListenOptions } from './server/app.ts'
 export type { AppOptions } from './server/options.ts'
-export { listenCluster, type ClusterHandle, type ClusterOptions } from './server/cluster.ts'
 export {
   Input,
   Output,

@@ -62,7 +62,7 @@ const thisFile = fileURLToPath(import.meta.url)
  * @example
  * // server.tsx
  * import { app } from './app.tsx'
- * import { listenCluster } from 'hyperdash'
+ * import { listenCluster } from 'hyperdash/cluster'
  * await listenCluster(app, { workers: 2, port: 8050 })
  * @example await listenCluster('./app.tsx', { workers: 4 })
  */
