@@ -19,8 +19,22 @@ interface Node {
   children: unknown[]
 }
 
+/** Brands the elements `expand` makes: data from a user (`JSON.parse`) can never carry a symbol. */
+const EXPANDED = Symbol('hyperdash.element')
+
+/**
+ * True for real elements only: hono/jsx nodes (they render themselves) and the ones `expand` made.
+ * A plain object of the same shape, say parsed from user input and returned by a callback, is data,
+ * never markup.
+ */
 export const isNode = (v: unknown): v is Node =>
-  typeof v === 'object' && v !== null && 'tag' in v && 'props' in v && 'children' in v
+  typeof v === 'object' &&
+  v !== null &&
+  'tag' in v &&
+  'props' in v &&
+  'children' in v &&
+  ((v as { [EXPANDED]?: boolean })[EXPANDED] === true ||
+    typeof (v as { toStringToBuffer?: unknown }).toStringToBuffer === 'function')
 
 /** True for strings hono has already escaped (`raw()`, `html\`\``), which pass through untouched. */
 const isEscaped = (v: unknown) => v instanceof String && (v as { isEscaped?: boolean }).isEscaped === true
@@ -33,10 +47,10 @@ export function hdKindOf(tag: unknown): string | undefined {
  * An expanded element is plain data, created fresh so that the layout the app gave is never mutated
  * (and so hono's own intrinsic components, such as its `<button>`, do not wrap it again).
  */
-function element(tag: string, props: Record<string, unknown>, children: unknown[]): Node {
+export function element(tag: string, props: Record<string, unknown>, children: unknown[]): Node {
   const p = { ...props }
   delete p['children']
-  return { tag, props: p, children }
+  return Object.defineProperty({ tag, props: p, children }, EXPANDED, { value: true })
 }
 
 /**

@@ -110,9 +110,13 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
   for (const s of o.start) mergeRequest(requested, s.cb, s.changed, s.initial ?? false, o.startGroup ?? null)
   // Props whose values in this wave are fresh: the event's own changes and every prop the wave writes.
   const fresh = new Set<PropKey>([...requested.values()].flatMap((r) => r.changed))
+  // What the event itself asked for reads the request's own snapshot: never handed back, however
+  // long the server took to get to it (a GC pause is no reason for another round trip).
+  const started = new Set<CallbackSpec>(requested.keys())
   const startedAt = performance.now()
   const mayBeStale = (cb: CallbackSpec) =>
     o.handBackAfterMs !== undefined &&
+    !started.has(cb) &&
     performance.now() - startedAt > o.handBackAfterMs &&
     [...cb.inputs, ...cb.states].some((d) => !fresh.has(d.key))
 

@@ -7,7 +7,7 @@ import { raw } from 'hono/html'
 import { jsx } from 'hono/jsx'
 import { isNoUpdate, noUpdate, PreventUpdate } from '../core/sentinels.ts'
 import { componentForKind } from '../../views/components/define.ts'
-import { expand, hdKindOf, isNode } from '../../views/tree.ts'
+import { element, expand, hdKindOf, isNode } from '../../views/tree.ts'
 
 /** Marks an encoded special value; user data never has this key. */
 const TAG = '__hyperdash_isolated__'
@@ -69,7 +69,7 @@ export function decodeValue(value: unknown): unknown {
     case 'el': {
       // An expanded element is plain data (views/tree.ts `element`), as `expand` makes it.
       const { tag, props, children } = e as { tag: string; props: Record<string, unknown>; children: unknown[] }
-      return { tag, props: decodeValue(props), children: decodeValue(children) }
+      return element(tag, decodeValue(props) as Record<string, unknown>, decodeValue(children) as unknown[])
     }
     case 'hd': {
       const { kind, props, children } = e as { kind: string; props: Record<string, unknown>; children: unknown[] }

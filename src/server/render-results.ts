@@ -13,7 +13,7 @@ import { kindSpec } from '../protocol/kinds.ts'
 import { componentForKind } from '../../views/components/define.ts'
 import { CallbackErrorView, ErrorSwap } from '../../views/errors.tsx'
 import { AttrSwap, ChildrenSwap, Meta, MorphSwap } from '../../views/oob.tsx'
-import { renderComponent, renderTree, toHtml, type RenderOptions } from '../../views/render.ts'
+import { renderComponent, renderTree, safeUrls, toHtml, type RenderOptions } from '../../views/render.ts'
 
 /** Dash prop → HTML attribute, where they differ. */
 const ATTRIBUTE: Record<string, string> = {
@@ -68,7 +68,7 @@ export async function renderResults(results: readonly CallbackResult[], o: Rende
       if (prop === 'children') continue
       const name = ATTRIBUTE[prop] ?? prop
       const value = rec.props[prop]
-      const attrs = prop in ATTRIBUTE && ATTRIBUTE[prop]!.startsWith('data-') ? { [name]: value ?? '' } : { [prop]: value }
+      const attrs = prop in ATTRIBUTE && ATTRIBUTE[prop]!.startsWith('data-') ? { [name]: value ?? '' } : safeUrls({ [prop]: value })
       parts.push(jsx(AttrSwap, { id, cbs, names: name, attrs }))
     }
     if (stateChanged) {
