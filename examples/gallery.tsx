@@ -5,7 +5,7 @@
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import type { HyperApp } from '../src/index.ts'
-import { isMain } from '../src/index.ts'
+import { gracefulShutdown, isMain } from '../src/index.ts'
 import { app as callbackContext } from './callback-context.tsx'
 import { app as chainedCallbacks } from './chained-callbacks.tsx'
 import { app as circularChecklists } from './circular-checklists.tsx'
@@ -57,7 +57,9 @@ for (const [slug, , app] of examples) gallery.route(`/${slug}`, app.mountAt(`/${
 if (isMain(import.meta)) {
   const port = Number(process.env['PORT'] ?? 8050)
   const hostname = process.env['HOST'] ?? '127.0.0.1'
-  serve({ fetch: gallery.fetch, port, hostname }, (info) => {
+  const server = serve({ fetch: gallery.fetch, port, hostname }, (info) => {
     console.log(`hyperdash example gallery on http://${hostname}:${info.port}/`)
   })
+  // SIGTERM / SIGINT: stop accepting, let requests in flight finish, exit.
+  gracefulShutdown(server as import('node:http').Server)
 }

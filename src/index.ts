@@ -5,6 +5,7 @@
  */
 export { createApp, HyperApp, isMain, type ListenOptions } from './server/app.ts'
 export type { AppOptions } from './server/options.ts'
+export { gracefulShutdown, type Shutdown, type ShutdownOptions } from './server/shutdown.ts'
 export {
   Input,
   Output,
