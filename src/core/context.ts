@@ -54,46 +54,104 @@ export function createContext(
   spec: CallbackSpec,
   changed: readonly PropKey[],
   values: readonly unknown[],
-  signal: AbortSignal
+  signal: AbortSignal | (() => AbortSignal)
 ): CallbackContext {
-  const nIn = spec.inputs.length
-  const inputs: Record<string, unknown> = {}
-  const states: Record<string, unknown> = {}
-  spec.inputs.forEach((d, i) => (inputs[d.key] = values[i]))
-  spec.states.forEach((d, i) => (states[d.key] = values[nIn + i]))
-  const isInitialCall = changed.length === 0
-  const triggered: Triggered[] = isInitialCall
-    ? [{ prop_id: '.', propId: '.', value: null }]
-    : changed.map((k) => ({ prop_id: k, propId: k, value: k in inputs ? inputs[k] : null }))
-  const triggeredPropIds: Record<string, ComponentId> = {}
-  for (const k of changed) triggeredPropIds[k] = splitKey(k).id
-  const list = (deps: CallbackSpec['inputs'] | CallbackSpec['states'], offset: number) =>
-    deps.map((d, i) => Object.freeze({ id: d.id, property: d.prop, value: values[offset + i] }))
-  const outs = spec.outputs.map((d) => ({ id: d.id, property: d.prop }))
-  const ctx: CallbackContext = {
-    triggered: Object.freeze(triggered),
-    triggeredId: isInitialCall ? null : splitKey(changed[0]!).id,
-    triggeredPropIds: Object.freeze(triggeredPropIds),
-    isInitialCall,
-    inputs: Object.freeze(inputs),
-    states: Object.freeze(states),
-    inputsList: Object.freeze(list(spec.inputs, 0)),
-    statesList: Object.freeze(list(spec.states, nIn)),
-    outputsList: spec.multi ? outs : (outs[0] ?? []),
-    signal,
-    callback: spec.name,
-    toJSON: () => ({
-      triggered: triggered.map((t) => ({ prop_id: t.prop_id, value: t.value })),
-      triggered_id: ctx.triggeredId,
-      triggered_prop_ids: triggeredPropIds,
-      inputs,
-      states,
-      inputs_list: ctx.inputsList,
-      states_list: ctx.statesList,
-      outputs_list: ctx.outputsList,
-    }),
+  return new LazyContext(spec, changed, values, signal)
+}
+
+/**
+ * The context, each field built when first read: most callbacks never read theirs, and building
+ * every list and frozen record up front cost more than the engine's own bookkeeping per callback.
+ */
+class LazyContext implements CallbackContext {
+  readonly #spec: CallbackSpec
+  readonly #changed: readonly PropKey[]
+  readonly #values: readonly unknown[]
+  readonly #signal: AbortSignal | (() => AbortSignal)
+  #inputs?: Readonly<Record<string, unknown>>
+  #states?: Readonly<Record<string, unknown>>
+  #triggered?: readonly Triggered[]
+  #triggeredPropIds?: Readonly<Record<string, ComponentId>>
+  #inputsList?: readonly DependencyValue[]
+  #statesList?: readonly DependencyValue[]
+  #outputsList?: CallbackContext['outputsList']
+
+  constructor(spec: CallbackSpec, changed: readonly PropKey[], values: readonly unknown[], signal: AbortSignal | (() => AbortSignal)) {
+    this.#spec = spec
+    this.#changed = changed
+    this.#values = values
+    this.#signal = signal
+    Object.freeze(this)
   }
-  return Object.freeze(ctx)
+
+  get isInitialCall() {
+    return this.#changed.length === 0
+  }
+  get callback() {
+    return this.#spec.name
+  }
+  get signal() {
+    return typeof this.#signal === 'function' ? this.#signal() : this.#signal
+  }
+  get inputs() {
+    return (this.#inputs ??= this.#record(this.#spec.inputs, 0))
+  }
+  get states() {
+    return (this.#states ??= this.#record(this.#spec.states, this.#spec.inputs.length))
+  }
+  get triggered() {
+    const inputs = this.inputs
+    return (this.#triggered ??= Object.freeze(
+      this.isInitialCall
+        ? [{ prop_id: '.', propId: '.', value: null }]
+        : this.#changed.map((k) => ({ prop_id: k, propId: k, value: k in inputs ? inputs[k] : null }))
+    ))
+  }
+  get triggeredId() {
+    return this.isInitialCall ? null : splitKey(this.#changed[0]!).id
+  }
+  get triggeredPropIds() {
+    if (!this.#triggeredPropIds) {
+      const ids: Record<string, ComponentId> = {}
+      for (const k of this.#changed) ids[k] = splitKey(k).id
+      this.#triggeredPropIds = Object.freeze(ids)
+    }
+    return this.#triggeredPropIds
+  }
+  get inputsList() {
+    return (this.#inputsList ??= this.#list(this.#spec.inputs, 0))
+  }
+  get statesList() {
+    return (this.#statesList ??= this.#list(this.#spec.states, this.#spec.inputs.length))
+  }
+  get outputsList() {
+    if (!this.#outputsList) {
+      const outs = this.#spec.outputs.map((d) => ({ id: d.id, property: d.prop }))
+      this.#outputsList = this.#spec.multi ? outs : (outs[0] ?? [])
+    }
+    return this.#outputsList
+  }
+  toJSON(): Record<string, unknown> {
+    return {
+      triggered: this.triggered.map((t) => ({ prop_id: t.prop_id, value: t.value })),
+      triggered_id: this.triggeredId,
+      triggered_prop_ids: this.triggeredPropIds,
+      inputs: this.inputs,
+      states: this.states,
+      inputs_list: this.inputsList,
+      states_list: this.statesList,
+      outputs_list: this.outputsList,
+    }
+  }
+
+  #record(deps: CallbackSpec['inputs'] | CallbackSpec['states'], offset: number) {
+    const out: Record<string, unknown> = {}
+    deps.forEach((d, i) => (out[d.key] = this.#values[offset + i]))
+    return Object.freeze(out)
+  }
+  #list(deps: CallbackSpec['inputs'] | CallbackSpec['states'], offset: number) {
+    return Object.freeze(deps.map((d, i) => Object.freeze({ id: d.id, property: d.prop, value: this.#values[offset + i] })))
+  }
 }
 
 const storage = new AsyncLocalStorage<CallbackContext>()

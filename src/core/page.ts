@@ -17,9 +17,11 @@ export interface ComponentRecord {
 
 export class PageState {
   #recs = new Map<ComponentId, ComponentRecord>()
+  /** Children by parent id: removing a subtree walks the subtree, not the page. */
+  #kids = new Map<ComponentId, Set<ComponentId>>()
 
   constructor(records: Iterable<ComponentRecord> = []) {
-    for (const r of records) this.#recs.set(r.id, r)
+    for (const r of records) this.add(r)
   }
 
   has(id: ComponentId): boolean {
@@ -47,7 +49,14 @@ export class PageState {
   }
 
   add(rec: ComponentRecord): void {
+    const had = this.#recs.get(rec.id)
+    if (had?.parent != null) this.#kids.get(had.parent)?.delete(rec.id)
     this.#recs.set(rec.id, rec)
+    if (rec.parent !== null) {
+      const set = this.#kids.get(rec.parent)
+      if (set) set.add(rec.id)
+      else this.#kids.set(rec.parent, new Set([rec.id]))
+    }
   }
 
   ids(): IterableIterator<ComponentId> {
@@ -70,7 +79,20 @@ export class PageState {
 
   /** Removes every component inside `ancestor` (its children were replaced); returns their ids. */
   removeInside(ancestor: ComponentId): ComponentId[] {
-    const gone = [...this.#recs.keys()].filter((id) => this.isInside(id, ancestor))
+    const gone: ComponentId[] = []
+    const seen = new Set([ancestor])
+    const stack = [ancestor]
+    while (stack.length) {
+      const at = stack.pop()!
+      for (const id of this.#kids.get(at) ?? []) {
+        // A record's parent is the truth (a record may have been re-added under another parent).
+        if (seen.has(id) || this.#recs.get(id)?.parent !== at) continue
+        seen.add(id)
+        gone.push(id)
+        stack.push(id)
+      }
+      this.#kids.delete(at)
+    }
     for (const id of gone) this.#recs.delete(id)
     return gone
   }

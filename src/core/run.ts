@@ -90,6 +90,7 @@ interface Settled {
 }
 
 const CHILDREN = 'children'
+const NOTHING: ReadonlySet<PropKey> = new Set()
 
 /** Runs a wave to completion (or abort) and reports every callback result in completion order. */
 export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
@@ -201,6 +202,7 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
   }
 
   const onAbortWake = () => wake?.()
+  signal.addEventListener('abort', onAbortWake, { once: true })
   const order = byPriority(graph)
   const deferred: WaveOutcome['deferred'] = []
   while (!signal.aborted) {
@@ -210,8 +212,14 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
       if (cb.outputs.length > 0 && !cb.outputs.some((d) => page.has(d.id))) requested.delete(cb)
     }
     if (requested.size === 0 && executing.size === 0 && settled.length === 0) break
-    const internal = pendingOutputs(graph, [...requested.keys(), ...executing.keys()])
-    const blocked = o.external ? new Set([...internal, ...o.external]) : internal
+    // Nothing requested (only waiting on running callbacks), or one request and nothing running (each
+    // step of a chain): nothing of this wave can block it, as its inputs are never downstream of
+    // itself (the graph refuses cycles). Skips copying the downstream props of the whole chain.
+    const internal =
+      requested.size === 0 || (requested.size === 1 && executing.size === 0)
+        ? NOTHING
+        : pendingOutputs(graph, [...requested.keys(), ...executing.keys()])
+    const blocked = o.external?.size ? new Set([...internal, ...o.external]) : internal
     // A callback asked again while running starts once the running call has settled.
     const ready = [...requested.values()]
       .filter((r) => !executing.has(r.cb) && isReady(r.cb, blocked))
@@ -241,14 +249,11 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
     }
     while (settled.length) await apply(settled.shift()!)
     if (executing.size && !settled.length && !signal.aborted) {
-      await new Promise<void>((resolve) => {
-        wake = resolve
-        signal.addEventListener('abort', onAbortWake, { once: true })
-      })
-      signal.removeEventListener('abort', onAbortWake)
+      await new Promise<void>((resolve) => (wake = resolve))
       wake = null
     }
   }
+  signal.removeEventListener('abort', onAbortWake)
   const unfinished = signal.aborted
     ? [...[...executing.values()].filter((r) => !superseded.has(r)), ...requested.values()].map((r) => ({
         cb: r.cb,
@@ -265,16 +270,26 @@ async function call(req: CallbackRequest, parent: AbortSignal, o: WaveOptions, p
   const defaultTimeout = o.timeoutMs
   const args = [...cb.inputs, ...cb.states].map((d) => page.value(d.key))
   const timeout = cb.timeoutMs ?? defaultTimeout
-  const controller = new AbortController()
-  const onAbort = () => controller.abort(parent.reason)
-  parent.addEventListener('abort', onAbort, { once: true })
-  const context = createContext(cb, req.initial ? [] : req.changed, args, controller.signal)
+  // The callback's own signal is made when first needed (reading ctx.signal, or an async callback):
+  // an AbortController costs microseconds, and most callbacks are synchronous and never read it.
+  let controller: AbortController | null = null
+  const onAbort = () => controller!.abort(parent.reason)
+  const own = () => {
+    if (!controller) {
+      controller = new AbortController()
+      if (parent.aborted) controller.abort(parent.reason)
+      else parent.addEventListener('abort', onAbort, { once: true })
+    }
+    return controller
+  }
+  const context = createContext(cb, req.initial ? [] : req.changed, args, () => own().signal)
   const t0 = performance.now()
   const ms = () => Math.round((performance.now() - t0) * 1000) / 1000
   let timer: ReturnType<typeof setTimeout> | undefined
   try {
     let out = runWithContext(context, () => (cb.fn as (...a: unknown[]) => unknown)(...args, context))
     if (out instanceof Promise) {
+      const controller = own()
       out = await (timeout === undefined
         ? out
         : Promise.race([
@@ -302,7 +317,7 @@ async function call(req: CallbackRequest, parent: AbortSignal, o: WaveOptions, p
     return { req, values: null, status: 'error', error, ms: ms() }
   } finally {
     clearTimeout(timer)
-    parent.removeEventListener('abort', onAbort)
+    if (controller) parent.removeEventListener('abort', onAbort)
   }
 }
 
