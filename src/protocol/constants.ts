@@ -36,6 +36,3 @@ export const SWAP_STYLE = 'hd'
 export const CALLBACK_ATTR = 'hd-cb'
 /** A `<template hd-meta>` in a response: JSON `{ deferred: [[index, [changed keys]]] }`. */
 export const META_ATTR = 'hd-meta'
-
-/** Header naming the request's sequence, echoed in streamed metadata (debugging aid). */
-export const SERVER_TIMING = 'Server-Timing'

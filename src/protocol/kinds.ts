@@ -149,11 +149,3 @@ const KINDS = new Map<string, KindSpec>(
 export function kindSpec(kind: string): KindSpec {
   return KINDS.get(kind) ?? htmlKind
 }
-
-/** True for a plausible HTML tag name (what `kind` holds for `html.*` elements). */
-export const isTagName = (kind: string) => /^[a-z][a-z0-9-]*$/.test(kind)
-
-/** Registers the spec of a custom component kind. */
-export function registerKind(spec: KindSpec): void {
-  KINDS.set(spec.name, spec)
-}
