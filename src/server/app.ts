@@ -9,13 +9,12 @@ import type { Server } from 'node:http'
 import { serve, type ServerType } from '@hono/node-server'
 import { Hono } from 'hono'
 import { createCallbackSpec, type AnyCallbackFn, type CallbackOptions, type CallbackSpec } from '../core/callback.ts'
-import type { CallbackResult } from '../core/run.ts'
 import type { InputDep, OutputDep, StateDep } from '../core/dependency.ts'
 import { RequestError } from '../core/errors.ts'
 import { Graph } from '../core/graph.ts'
-import { resolvePreventInitial, type PreventInitial } from '../core/plan.ts'
+import { resolvePreventInitial } from '../core/plan.ts'
 import { STATIC_PREFIX, UPDATE_PATH } from '../protocol/constants.ts'
-import { createSigner, randomSecret, secretsFromEnv, type Signer } from '../protocol/state.ts'
+import { createSigner, randomSecret, secretsFromEnv } from '../protocol/state.ts'
 import { DEFAULTS, type AppOptions } from './options.ts'
 import { registerDevRoutes } from './dev-route.ts'
 import { createPageHandler, renderAssets, renderRoot } from './page-route.ts'
@@ -23,34 +22,11 @@ import { toHtml } from '../../views/render.ts'
 import { staticFiles } from './static-files.ts'
 import { requestId } from './request-id.ts'
 import { createUpdateHandler } from './update-route.ts'
+import type { AppContext } from './context.ts'
 import { crossOriginGuard, securityHeaders } from './security.ts'
 import { gracefulShutdown, type ShutdownOptions } from './shutdown.ts'
 import { defaultThreads, inCallbackWorker, isolate, moduleHref, trackGraph, WORKER_START_ALLOWANCE_MS, WorkerPool } from './isolate.ts'
 import type { CallbackFn, OutputsArg, InputsArg, StatesArg } from './types.ts'
-
-/** Everything the routes need, fixed when the app is created. */
-export interface AppContext {
-  readonly graph: Graph
-  readonly signer: Signer
-  readonly prevent: PreventInitial
-  readonly options: Required<Pick<AppOptions, keyof typeof DEFAULTS>> & AppOptions
-  readonly dev: boolean
-  readonly basePath: string
-  readonly logger: Pick<Console, 'error' | 'warn' | 'info'>
-  /** Called after every update request and page render with what ran (dev tools, metrics). */
-  readonly observers: ((event: UpdateEvent) => void)[]
-}
-
-/** What one request ran: for the dev tools and metrics. */
-export interface UpdateEvent {
-  readonly kind: 'page' | 'update'
-  readonly requestId: string
-  readonly at: number
-  readonly ms: number
-  readonly results: readonly CallbackResult[]
-  readonly deferred: readonly { cb: CallbackSpec; changed: readonly string[] }[]
-  readonly status: number
-}
 
 export interface ListenOptions {
   port?: number

@@ -10,7 +10,7 @@
 import type { Context, Hono } from 'hono'
 import { jsx } from 'hono/jsx'
 import { streamSSE } from 'hono/streaming'
-import type { UpdateEvent, AppContext } from './app.ts'
+import type { UpdateEvent, AppContext } from './context.ts'
 import { staticUrl } from './engine.ts'
 import { BOOT_ID, DEV_PATH, RELOAD_PATH } from '../../views/dev/assets.tsx'
 import { DevPage } from '../../views/dev/page.tsx'

@@ -8,7 +8,7 @@ import type { CallbackResult, WaveOptions } from '../core/run.ts'
 import { UPDATE_PATH, STATIC_PREFIX } from '../protocol/constants.ts'
 import type { RenderOptions } from '../../views/render.ts'
 import { checkRenderable, expand, scan, toJson } from '../../views/tree.ts'
-import type { AppContext, UpdateEvent } from './app.ts'
+import type { AppContext, UpdateEvent } from './context.ts'
 
 export const updateUrl = (app: AppContext) => `${app.basePath}${UPDATE_PATH}`
 

@@ -12,7 +12,7 @@ import { CallbackErrorView } from '../../views/errors.tsx'
 import { renderTree, toHtml } from '../../views/render.ts'
 import { expand, scan } from '../../views/tree.ts'
 import { renderDeferred } from './render-results.ts'
-import type { AppContext } from './app.ts'
+import type { AppContext } from './context.ts'
 import { logErrors, notify, renderOptions, rootIds, staticUrl, updateUrl, waveOptions } from './engine.ts'
 import { requestId } from './request-id.ts'
 

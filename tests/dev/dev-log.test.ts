@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { CallbackSpec } from '../../src/core/callback.ts'
-import type { UpdateEvent } from '../../src/server/app.ts'
+import type { UpdateEvent } from '../../src/server/context.ts'
 import { DEV_LOG_SIZE, DevLog, devLogOf } from '../../src/server/dev-route.ts'
 import { app as noUpdateApp } from '../../examples/no-update-button.tsx'
 import { components, FORM, updateBody } from '../server/page-state.ts'
