@@ -2,38 +2,34 @@
  * @module app
  * `createApp()`: the app object users build (layout + callbacks), and the Hono app that serves it.
  */
-import { realpathSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { isMainThread } from "node:worker_threads";
-import type { Server } from "node:http";
-import { serve, type ServerType } from "@hono/node-server";
-import { Hono } from "hono";
+import { realpathSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { isMainThread } from 'node:worker_threads'
+import type { Server } from 'node:http'
+import { serve, type ServerType } from '@hono/node-server'
+import { Hono } from 'hono'
 import {
   createCallbackSpec,
   type AnyCallbackFn,
   type CallbackOptions,
   type CallbackSpec,
-} from "../core/callback.ts";
-import type { InputDep, OutputDep, StateDep } from "../core/dependency.ts";
-import { RequestError } from "../core/errors.ts";
-import { Graph } from "../core/graph.ts";
-import { resolvePreventInitial } from "../core/plan.ts";
-import { STATIC_PREFIX, UPDATE_PATH } from "../protocol/constants.ts";
-import {
-  createSigner,
-  randomSecret,
-  secretsFromEnv,
-} from "../protocol/state.ts";
-import { DEFAULTS, type AppOptions } from "./options.ts";
-import { registerDevRoutes } from "./dev-route.ts";
-import { createPageHandler, renderAssets, renderRoot } from "./page-route.ts";
-import { toHtml } from "../../views/render.ts";
-import { staticFiles } from "./static-files.ts";
-import { requestId } from "./request-id.ts";
-import { createUpdateHandler } from "./update-route.ts";
-import type { AppContext } from "./context.ts";
-import { crossOriginGuard, securityHeaders } from "./security.ts";
-import { gracefulShutdown, type ShutdownOptions } from "./shutdown.ts";
+} from '../core/callback.ts'
+import type { InputDep, OutputDep, StateDep } from '../core/dependency.ts'
+import { RequestError } from '../core/errors.ts'
+import { Graph } from '../core/graph.ts'
+import { resolvePreventInitial } from '../core/plan.ts'
+import { STATIC_PREFIX, UPDATE_PATH } from '../protocol/constants.ts'
+import { createSigner, randomSecret, secretsFromEnv } from '../protocol/state.ts'
+import { DEFAULTS, type AppOptions } from './options.ts'
+import { registerDevRoutes } from './dev-route.ts'
+import { createPageHandler, renderAssets, renderRoot } from './page-route.ts'
+import { toHtml } from '../../views/render.ts'
+import { staticFiles } from './static-files.ts'
+import { requestId } from './request-id.ts'
+import { createUpdateHandler } from './update-route.ts'
+import type { AppContext } from './context.ts'
+import { crossOriginGuard, securityHeaders } from './security.ts'
+import { gracefulShutdown, type ShutdownOptions } from './shutdown.ts'
 import {
   defaultThreads,
   inCallbackWorker,
@@ -42,70 +38,65 @@ import {
   trackGraph,
   WORKER_START_ALLOWANCE_MS,
   WorkerPool,
-} from "./isolate.ts";
-import type { CallbackFn, OutputsArg, InputsArg, StatesArg } from "./types.ts";
+} from './isolate.ts'
+import type { CallbackFn, OutputsArg, InputsArg, StatesArg } from './types.ts'
 
 export interface ListenOptions {
-  port?: number;
-  hostname?: string;
+  port?: number
+  hostname?: string
   /**
    * On SIGTERM/SIGINT: stop accepting, finish the requests in flight, exit (src/server/shutdown.ts).
    * `false` leaves the signals alone. Default: on.
    */
-  gracefulShutdown?: boolean | Omit<ShutdownOptions, "onClosed">;
+  gracefulShutdown?: boolean | Omit<ShutdownOptions, 'onClosed'>
 }
 
 export class HyperApp {
-  readonly graph = new Graph();
+  readonly graph = new Graph()
   /** The Hono app serving the page, the update route and the static files. Mount it with `route()`. */
-  readonly hono: Hono;
-  readonly context: AppContext;
-  #pool: WorkerPool | null = null;
-  readonly #workerModules = new Set<string>();
+  readonly hono: Hono
+  readonly context: AppContext
+  #pool: WorkerPool | null = null
+  readonly #workerModules = new Set<string>()
 
   constructor(options: AppOptions & { basePath?: string }) {
-    const logger = options.logger ?? console;
-    const dev = options.dev ?? process.env["NODE_ENV"] !== "production";
-    let secrets =
-      typeof options.secret === "string"
-        ? [options.secret]
-        : (options.secret ?? secretsFromEnv());
+    const logger = options.logger ?? console
+    const dev = options.dev ?? process.env['NODE_ENV'] !== 'production'
+    let secrets = typeof options.secret === 'string' ? [options.secret] : (options.secret ?? secretsFromEnv())
     if (!secrets) {
-      secrets = [randomSecret()];
+      secrets = [randomSecret()]
       if (!dev && !inCallbackWorker) {
         logger.warn(
-          "hyperdash: no HYPERDASH_SECRET set; using a random secret for this process. Pages rendered by " +
-            "another process (a restart, a second worker) will be refused: set HYPERDASH_SECRET to share one.",
-        );
+          'hyperdash: no HYPERDASH_SECRET set; using a random secret for this process. Pages rendered by ' +
+            'another process (a restart, a second worker) will be refused: set HYPERDASH_SECRET to share one.',
+        )
       }
     }
-    const opts = { ...DEFAULTS, ...options };
+    const opts = { ...DEFAULTS, ...options }
     this.context = {
       graph: this.graph,
       signer: createSigner(secrets),
       prevent: resolvePreventInitial(opts.preventInitialCallbacks),
       options: opts,
       dev,
-      basePath: (options.basePath ?? "").replace(/\/$/, ""),
+      basePath: (options.basePath ?? '').replace(/\/$/, ''),
       logger,
       observers: [],
-    };
-    this.hono = this.#routes();
-    trackGraph(this.graph);
+    }
+    this.hono = this.#routes()
+    trackGraph(this.graph)
   }
 
   /** The worker threads of callbacks registered with `{ worker }`, started on first use. */
   get workerPool(): WorkerPool {
-    this.#pool ??= new WorkerPool(
-      this.context.options.workerThreads ?? defaultThreads(),
-    );
-    return this.#pool;
+    this.#pool ??= new WorkerPool(this.context.options.workerThreads ?? defaultThreads())
+    return this.#pool
   }
 
   /** Stops the app's worker threads (the server, if any, is closed by its owner). */
   async close(): Promise<void> {
-    await this.#pool?.close();
-    this.#pool = null;
+    await this.#pool?.close()
+    this.#pool = null
   }
 
   /**
@@ -129,33 +120,27 @@ export class HyperApp {
     ...rest: A extends StatesArg
       ? [fn: CallbackFn<O, I, A>, options?: CallbackOptions]
       : [options?: CallbackOptions]
-  ): A extends StatesArg ? CallbackFn<O, I, A> : A;
-  callback(
-    outputs: unknown,
-    inputs: unknown,
-    a: unknown,
-    b?: unknown,
-    c?: unknown,
-  ): unknown {
-    const hasStates = typeof a !== "function";
-    const states = (hasStates ? a : []) as StateDep[];
-    const given = (hasStates ? b : a) as AnyCallbackFn;
-    let options = ((hasStates ? c : b) ?? {}) as CallbackOptions;
+  ): A extends StatesArg ? CallbackFn<O, I, A> : A
+  callback(outputs: unknown, inputs: unknown, a: unknown, b?: unknown, c?: unknown): unknown {
+    const hasStates = typeof a !== 'function'
+    const states = (hasStates ? a : []) as StateDep[]
+    const given = (hasStates ? b : a) as AnyCallbackFn
+    let options = ((hasStates ? c : b) ?? {}) as CallbackOptions
     // `worker`: the registered function sends each call to a worker thread (isolate.ts), which stops
     // it `timeoutMs` after it started there; the engine's own timer only bounds start-up and queueing.
-    let spec: CallbackSpec | undefined;
-    let fn = given;
-    if (options.worker && typeof given === "function") {
-      const hard = options.timeoutMs ?? this.context.options.callbackTimeoutMs;
+    let spec: CallbackSpec | undefined
+    let fn = given
+    if (options.worker && typeof given === 'function') {
+      const hard = options.timeoutMs ?? this.context.options.callbackTimeoutMs
       fn = isolate(
         given,
         options.worker,
         () => spec!,
         () => this.workerPool,
         hard,
-      );
-      options = { ...options, timeoutMs: hard + WORKER_START_ALLOWANCE_MS };
-      this.#workerModules.add(moduleHref(options.worker!));
+      )
+      options = { ...options, timeoutMs: hard + WORKER_START_ALLOWANCE_MS }
+      this.#workerModules.add(moduleHref(options.worker!))
     }
     if (hasStates && !Array.isArray(states)) {
       // Keeps R1's message for a State passed where the list of States goes.
@@ -166,9 +151,9 @@ export class HyperApp {
         [states as never],
         fn,
         options,
-      );
-      this.graph.add(spec);
-      return fn;
+      )
+      this.graph.add(spec)
+      return fn
     }
     spec = createCallbackSpec(
       this.graph.callbacks.length,
@@ -177,44 +162,43 @@ export class HyperApp {
       states,
       fn,
       options,
-    );
-    this.graph.add(spec);
-    return given;
+    )
+    this.graph.add(spec)
+    return given
   }
 
   /** Answers a request without a socket (tests, and `app.request('/')`). */
   request(path: string, init?: RequestInit): Promise<Response> {
-    return Promise.resolve(this.hono.request(path, init));
+    return Promise.resolve(this.hono.request(path, init))
   }
 
   /** The fetch handler, for any runtime or server. */
-  readonly fetch = (req: Request): Response | Promise<Response> =>
-    this.hono.fetch(req);
+  readonly fetch = (req: Request): Response | Promise<Response> => this.hono.fetch(req)
 
   /**
    * Starts a Node server (`PORT`/`HOST` from the environment by default) and prints its URL. On
    * SIGTERM it stops accepting, finishes the requests in flight and exits (see `gracefulShutdown`).
    */
   listen({
-    port = Number(process.env["PORT"] ?? 8050),
-    hostname = process.env["HOST"] ?? "127.0.0.1",
+    port = Number(process.env['PORT'] ?? 8050),
+    hostname = process.env['HOST'] ?? '127.0.0.1',
     gracefulShutdown: graceful = true,
   }: ListenOptions = {}): ServerType {
     const server = serve({ fetch: this.fetch, port, hostname }, (info) => {
       this.context.logger.info(
         `hyperdash app running on http://${hostname}:${info.port}${this.context.basePath}/`,
-      );
-    });
+      )
+    })
     if (graceful) {
-      const o = graceful === true ? {} : graceful;
+      const o = graceful === true ? {} : graceful
       gracefulShutdown(server as Server, {
         logger: this.context.logger,
         ...o,
         onClosed: () => this.close(),
-      });
+      })
     }
-    if (this.#workerModules.size) this.workerPool.warm(this.#workerModules);
-    return server;
+    if (this.#workerModules.size) this.workerPool.warm(this.#workerModules)
+    return server
   }
 
   /**
@@ -223,8 +207,8 @@ export class HyperApp {
    * @example site.route('/dash', app.mountAt('/dash'))
    */
   mountAt(basePath: string): Hono {
-    const base = basePath.replace(/\/$/, "");
-    return this.#routes({ ...this.context, basePath: base });
+    const base = basePath.replace(/\/$/, '')
+    return this.#routes({ ...this.context, basePath: base })
   }
 
   /**
@@ -240,63 +224,45 @@ export class HyperApp {
     url: string | URL,
     { basePath = this.context.basePath }: { basePath?: string } = {},
   ): Promise<string> {
-    const context = { ...this.context, basePath: basePath.replace(/\/$/, "") };
-    return toHtml(await renderRoot(context, new URL(url, "http://localhost")));
+    const context = { ...this.context, basePath: basePath.replace(/\/$/, '') }
+    return toHtml(await renderRoot(context, new URL(url, 'http://localhost')))
   }
 
   /** The `<head>` tags (htmx, the extension, the stylesheet) an embedding page includes once. */
-  assets({
-    basePath = this.context.basePath,
-  }: { basePath?: string } = {}): Promise<string> {
-    return toHtml(
-      renderAssets({ ...this.context, basePath: basePath.replace(/\/$/, "") }),
-    );
+  assets({ basePath = this.context.basePath }: { basePath?: string } = {}): Promise<string> {
+    return toHtml(renderAssets({ ...this.context, basePath: basePath.replace(/\/$/, '') }))
   }
 
   #routes(context: AppContext = this.context): Hono {
-    const app = new Hono();
-    const security = context.options.security ?? {};
-    app.use("*", securityHeaders(security));
-    app.use(UPDATE_PATH, crossOriginGuard(security));
-    const files = staticFiles();
+    const app = new Hono()
+    const security = context.options.security ?? {}
+    app.use('*', securityHeaders(security))
+    app.use(UPDATE_PATH, crossOriginGuard(security))
+    const files = staticFiles()
     app.get(`${STATIC_PREFIX}/:file`, (c) => {
-      const f = files.get(c.req.param("file"));
-      if (!f) return c.text("Not found", 404);
-      c.header("Content-Type", f.type);
-      c.header(
-        "Cache-Control",
-        context.dev ? "no-cache" : "public, max-age=3600",
-      );
-      return c.body(f.body);
-    });
-    app.post(UPDATE_PATH, createUpdateHandler(context));
+      const f = files.get(c.req.param('file'))
+      if (!f) return c.text('Not found', 404)
+      c.header('Content-Type', f.type)
+      c.header('Cache-Control', context.dev ? 'no-cache' : 'public, max-age=3600')
+      return c.body(f.body)
+    })
+    app.post(UPDATE_PATH, createUpdateHandler(context))
     app.all(UPDATE_PATH, (c) => {
-      c.header("Allow", "POST");
-      return c.text(
-        "The update route only answers POST requests sent by the hyperdash extension.",
-        405,
-      );
-    });
-    registerDevRoutes(app, context);
-    const page = createPageHandler(context);
-    app.get("/", page);
-    app.get("/*", async (c) =>
-      /\.[a-z0-9]+$/i.test(c.req.path) ? c.text("Not found", 404) : page(c),
-    );
+      c.header('Allow', 'POST')
+      return c.text('The update route only answers POST requests sent by the hyperdash extension.', 405)
+    })
+    registerDevRoutes(app, context)
+    const page = createPageHandler(context)
+    app.get('/', page)
+    app.get('/*', async (c) => (/\.[a-z0-9]+$/i.test(c.req.path) ? c.text('Not found', 404) : page(c)))
     app.onError((err, c) => {
-      if (err instanceof RequestError) return c.text(err.message, err.status);
-      const id = requestId();
-      context.logger.error(
-        `hyperdash [${id}] ${c.req.method} ${c.req.path} failed:`,
-        err,
-      );
-      const detail =
-        context.dev && err instanceof Error
-          ? `\n\n${err.stack ?? err.message}`
-          : "";
-      return c.text(`Internal error (reference ${id}).${detail}`, 500);
-    });
-    return app;
+      if (err instanceof RequestError) return c.text(err.message, err.status)
+      const id = requestId()
+      context.logger.error(`hyperdash [${id}] ${c.req.method} ${c.req.path} failed:`, err)
+      const detail = context.dev && err instanceof Error ? `\n\n${err.stack ?? err.message}` : ''
+      return c.text(`Internal error (reference ${id}).${detail}`, 500)
+    })
+    return app
   }
 }
 
@@ -308,10 +274,8 @@ export class HyperApp {
  * app.callback(Output('out', 'children'), [Input('b', 'n_clicks')], (n) => `clicked ${n ?? 0}`)
  * app.listen()
  */
-export function createApp(
-  options: AppOptions & { basePath?: string },
-): HyperApp {
-  return new HyperApp(options);
+export function createApp(options: AppOptions & { basePath?: string }): HyperApp {
+  return new HyperApp(options)
 }
 
 /**
@@ -320,12 +284,12 @@ export function createApp(
  * @example if (isMain(import.meta)) app.listen()
  */
 export function isMain(meta: ImportMeta): boolean {
-  const entry = process.argv[1];
+  const entry = process.argv[1]
   // A worker thread importing the module (callbacks with `worker`) must not start a second server.
-  if (!entry || !isMainThread) return false;
+  if (!entry || !isMainThread) return false
   try {
-    return realpathSync(fileURLToPath(meta.url)) === realpathSync(entry);
+    return realpathSync(fileURLToPath(meta.url)) === realpathSync(entry)
   } catch {
-    return false;
+    return false
   }
 }

@@ -3,37 +3,36 @@
  * What every route of one app needs, fixed when the app is created, and what one request ran.
  * Its own module so the routes import it without importing the app (no import cycle).
  */
-import type { CallbackSpec } from "../core/callback.ts";
-import type { Graph } from "../core/graph.ts";
-import type { PreventInitial } from "../core/plan.ts";
-import type { CallbackResult } from "../core/run.ts";
-import type { Signer } from "../protocol/state.ts";
-import type { AppOptions, DEFAULTS } from "./options.ts";
+import type { CallbackSpec } from '../core/callback.ts'
+import type { Graph } from '../core/graph.ts'
+import type { PreventInitial } from '../core/plan.ts'
+import type { CallbackResult } from '../core/run.ts'
+import type { Signer } from '../protocol/state.ts'
+import type { AppOptions, DEFAULTS } from './options.ts'
 
 /** Everything the routes need, fixed when the app is created. */
 export interface AppContext {
-  readonly graph: Graph;
-  readonly signer: Signer;
-  readonly prevent: PreventInitial;
-  readonly options: Required<Pick<AppOptions, keyof typeof DEFAULTS>> &
-    AppOptions;
-  readonly dev: boolean;
-  readonly basePath: string;
-  readonly logger: Pick<Console, "error" | "warn" | "info">;
+  readonly graph: Graph
+  readonly signer: Signer
+  readonly prevent: PreventInitial
+  readonly options: Required<Pick<AppOptions, keyof typeof DEFAULTS>> & AppOptions
+  readonly dev: boolean
+  readonly basePath: string
+  readonly logger: Pick<Console, 'error' | 'warn' | 'info'>
   /** Called after every update request and page render with what ran (dev tools, metrics). */
-  readonly observers: ((event: UpdateEvent) => void)[];
+  readonly observers: ((event: UpdateEvent) => void)[]
 }
 
 /** What one request ran: for the dev tools and metrics. */
 export interface UpdateEvent {
-  readonly kind: "page" | "update";
-  readonly requestId: string;
-  readonly at: number;
-  readonly ms: number;
-  readonly results: readonly CallbackResult[];
+  readonly kind: 'page' | 'update'
+  readonly requestId: string
+  readonly at: number
+  readonly ms: number
+  readonly results: readonly CallbackResult[]
   readonly deferred: readonly {
-    cb: CallbackSpec;
-    changed: readonly string[];
-  }[];
-  readonly status: number;
+    cb: CallbackSpec
+    changed: readonly string[]
+  }[]
+  readonly status: number
 }
