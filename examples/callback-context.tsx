@@ -26,7 +26,9 @@ app.callback(
   Output('container', 'children'),
   [Input('btn-1', 'n_clicks'), Input('btn-2', 'n_clicks'), Input('btn-3', 'n_clicks')],
   function display(input1, input2, input3) {
-    const mostRecentClick = ctx.triggered[0]!.value ? ctx.triggered[0]!.prop_id.split('.')[0] : 'No clicks yet'
+    const mostRecentClick = ctx.triggered[0]!.value
+      ? ctx.triggered[0]!.prop_id.split('.')[0]
+      : 'No clicks yet'
     return (
       <div>
         <table>

@@ -30,10 +30,14 @@ app.callback([Output('first_output_3', 'children')], [Input('button_3', 'n_click
   return [`in the fast callback it is ${now()}`]
 })
 
-app.callback([Output('second_output_3', 'children')], [Input('button_4', 'n_clicks')], async function slow(_n, ctx) {
-  await sleep(SLOW_MS, ctx.signal)
-  return [`in the slow callback it is ${now()}`]
-})
+app.callback(
+  [Output('second_output_3', 'children')],
+  [Input('button_4', 'n_clicks')],
+  async function slow(_n, ctx) {
+    await sleep(SLOW_MS, ctx.signal)
+    return [`in the slow callback it is ${now()}`]
+  }
+)
 
 app.callback(
   [Output('third_output_3', 'children')],

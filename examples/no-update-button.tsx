@@ -14,9 +14,13 @@ export const app = createApp({
   ),
 })
 
-app.callback(Output('body-div', 'children'), [Input('show-secret', 'n_clicks')], function update_output(n_clicks) {
-  if (n_clicks == null) return noUpdate
-  return "Elephants are the only animal that can't jump"
-})
+app.callback(
+  Output('body-div', 'children'),
+  [Input('show-secret', 'n_clicks')],
+  function update_output(n_clicks) {
+    if (n_clicks == null) return noUpdate
+    return "Elephants are the only animal that can't jump"
+  }
+)
 
 if (isMain(import.meta)) app.listen()

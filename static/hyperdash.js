@@ -52,7 +52,8 @@
     return st
   }
 
-  const rootOf = (el) => (el && el.closest && el.closest('.hd-app')) || document.querySelector('.hd-app') || document
+  const rootOf = (el) =>
+    (el && el.closest && el.closest('.hd-app')) || document.querySelector('.hd-app') || document
 
   // ─── 1. clicks ────────────────────────────────────────────────────────────────────────────
   document.addEventListener(
@@ -70,7 +71,11 @@
     },
     true
   )
-  document.addEventListener('input', (e) => e.target instanceof Element && lastInput.set(e.target, performance.now()), true)
+  document.addEventListener(
+    'input',
+    (e) => e.target instanceof Element && lastInput.set(e.target, performance.now()),
+    true
+  )
 
   // ─── 2. the request ───────────────────────────────────────────────────────────────────────
   function readProp(el, kind, prop) {
@@ -83,7 +88,8 @@
       return t ? Number(t) : null
     }
     if (kind === 'dcc.Location') return location[prop] ?? null
-    if (kind === 'dcc.Checklist') return [...el.querySelectorAll('input[type=checkbox]:checked')].map((i) => i.value)
+    if (kind === 'dcc.Checklist')
+      return [...el.querySelectorAll('input[type=checkbox]:checked')].map((i) => i.value)
     const input = el.matches('input,select,textarea') ? el : el.querySelector('input,select,textarea')
     if (!input) return null
     if (input.type === 'number' || input.type === 'range') {
@@ -118,7 +124,7 @@
     const t = []
     const cb = []
     // A request of the same element is about to be replaced (hx-sync this:replace): not pending.
-    for (const r of inflight.values()) if (r.el !== el) t.push(...r.t), cb.push(...r.cb)
+    for (const r of inflight.values()) if (r.el !== el) (t.push(...r.t), cb.push(...r.cb))
     return { t, cb }
   }
 
@@ -127,7 +133,8 @@
     const body = { c: collect(root) }
     if (evt && evt.type === 'hd:reask') {
       body.cb = []
-      for (const [i, d] of deferred) if (d.ready && d.root === root) body.cb.push([i, [...d.changed]]), deferred.delete(i)
+      for (const [i, d] of deferred)
+        if (d.ready && d.root === root) (body.cb.push([i, [...d.changed]]), deferred.delete(i))
     } else {
       body.t = changedProps(el, evt)
     }
@@ -161,7 +168,9 @@
 
   /** After a morph, make live values match the server's, except where the user typed since. */
   function writeLiveValues(root, sentAt) {
-    const inputs = root.matches('input,select,textarea') ? [root] : [...root.querySelectorAll('input,select,textarea')]
+    const inputs = root.matches('input,select,textarea')
+      ? [root]
+      : [...root.querySelectorAll('input,select,textarea')]
     for (const input of inputs) {
       const typed = (lastInput.get(input) || 0) > sentAt
       if (typed && input === document.activeElement) continue
@@ -171,7 +180,12 @@
       }
       const next = input.getAttribute('value') ?? ''
       if (input.value === next) continue
-      if ((input.type === 'number' || input.type === 'range') && next !== '' && Number(input.value) === Number(next)) continue
+      if (
+        (input.type === 'number' || input.type === 'range') &&
+        next !== '' &&
+        Number(input.value) === Number(next)
+      )
+        continue
       if (input === document.activeElement) {
         const pos = Math.min(input.selectionStart ?? next.length, next.length)
         input.value = next

@@ -17,7 +17,16 @@ export interface RenderOptions extends AttrOptions {
 const NOT_ATTRIBUTES = new Set(['children', 'n_clicks', 'n_clicks_timestamp'])
 
 /** Attributes holding a URL the browser may navigate to or load. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'cite'])
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'data',
+  'cite',
+])
 
 /** What a refused URL becomes (as Dash does for `javascript:` links). */
 export const BLOCKED_URL = 'about:blank'
@@ -46,7 +55,8 @@ export function renderComponent(id: string, tag: unknown, o: RenderOptions): unk
   const hd = componentAttrs(rec, o)
   if (hdKindOf(tag)) return (tag as HdComponent)({ ...rec.props, id, hd })
   const props: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(rec.props)) if (!NOT_ATTRIBUTES.has(k) && !(k in kindSpec(rec.kind).browser)) props[k] = v
+  for (const [k, v] of Object.entries(rec.props))
+    if (!NOT_ATTRIBUTES.has(k) && !(k in kindSpec(rec.kind).browser)) props[k] = v
   Object.assign(safeUrls(props), { id }, hd)
   const kids = renderTree(rec.props['children'], o)
   return jsx(tag as string, props, ...((Array.isArray(kids) ? kids : [kids]) as never[]))

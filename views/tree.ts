@@ -152,7 +152,8 @@ export function toJson(value: unknown): unknown {
 /** Why a callback's value cannot go to the page, or null when it can (R31). */
 export function checkRenderable(value: unknown, depth = 0): string | null {
   if (depth > 200) return 'it is nested too deeply (a cycle?)'
-  if (value === null || ['string', 'number', 'boolean'].includes(typeof value) || isEscaped(value)) return null
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value) || isEscaped(value))
+    return null
   if (typeof value === 'function') return 'it is a function'
   if (typeof value === 'symbol' || typeof value === 'bigint') return `it is a ${typeof value}`
   if (value === undefined) return null

@@ -45,7 +45,9 @@ export interface CallbackSpec {
 type Many<T> = T | readonly T[]
 
 const kindName = (d: unknown) =>
-  isDependency(d) ? `${d.kind[0]!.toUpperCase()}${d.kind.slice(1)}(${JSON.stringify(d.id)}, ${JSON.stringify(d.prop)})` : JSON.stringify(d) ?? String(d)
+  isDependency(d)
+    ? `${d.kind[0]!.toUpperCase()}${d.kind.slice(1)}(${JSON.stringify(d.id)}, ${JSON.stringify(d.prop)})`
+    : (JSON.stringify(d) ?? String(d))
 
 function expect<K extends Dependency['kind']>(
   items: readonly unknown[],
@@ -63,9 +65,16 @@ function expect<K extends Dependency['kind']>(
 }
 
 /** The Dash callback id of a set of outputs (R3). */
-export function callbackId(outputs: readonly OutputDep[], multi: boolean, inputs: readonly InputDep[]): string {
+export function callbackId(
+  outputs: readonly OutputDep[],
+  multi: boolean,
+  inputs: readonly InputDep[]
+): string {
   if (outputs.length === 0) {
-    return createHash('sha256').update(inputs.map((d) => d.key).join(',')).digest('hex').slice(0, 16)
+    return createHash('sha256')
+      .update(inputs.map((d) => d.key).join(','))
+      .digest('hex')
+      .slice(0, 16)
   }
   if (!multi) return outputs[0]!.key
   return `..${outputs.map((d) => d.key).join('...')}..`

@@ -76,7 +76,12 @@ class LazyContext implements CallbackContext {
   #statesList?: readonly DependencyValue[]
   #outputsList?: CallbackContext['outputsList']
 
-  constructor(spec: CallbackSpec, changed: readonly PropKey[], values: readonly unknown[], signal: AbortSignal | (() => AbortSignal)) {
+  constructor(
+    spec: CallbackSpec,
+    changed: readonly PropKey[],
+    values: readonly unknown[],
+    signal: AbortSignal | (() => AbortSignal)
+  ) {
     this.#spec = spec
     this.#changed = changed
     this.#values = values
@@ -150,7 +155,9 @@ class LazyContext implements CallbackContext {
     return Object.freeze(out)
   }
   #list(deps: CallbackSpec['inputs'] | CallbackSpec['states'], offset: number) {
-    return Object.freeze(deps.map((d, i) => Object.freeze({ id: d.id, property: d.prop, value: this.#values[offset + i] })))
+    return Object.freeze(
+      deps.map((d, i) => Object.freeze({ id: d.id, property: d.prop, value: this.#values[offset + i] }))
+    )
   }
 }
 

@@ -69,7 +69,8 @@ export const messages = {
     `Circular dependencies between callbacks: Dependency Cycle Found: ${path.join(' -> ')}. ` +
     `A callback may use one of its own outputs as an Input (a circular update inside one callback), ` +
     `but a chain of several callbacks may not loop. Merge the callbacks of the loop into one.`,
-  notAFunction: (name: string) => `In the callback ${name}: the callback function is missing or is not a function.`,
+  notAFunction: (name: string) =>
+    `In the callback ${name}: the callback function is missing or is not a function.`,
   multiNotArray: (name: string, n: number, got: unknown) =>
     `The callback ${name} is a multi-output callback (${n} outputs given as a list), so it must return an array ` +
     `of ${n} values (or \`noUpdate\`), but it returned ${show(got)}.`,

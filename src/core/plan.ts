@@ -60,7 +60,7 @@ export function mergeRequest(
 function excludeAllInputsMissing(candidates: CallbackSpec[], present: (id: ComponentId) => boolean) {
   const excluded = new Set<PropKey>()
   let kept = candidates
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false
     kept = kept.filter((cb) => {
       if (cb.inputs.length === 0) return true
@@ -83,7 +83,8 @@ export function planInitial(graph: Graph, page: PageState, prevent: PreventIniti
   const found = new Set<CallbackSpec>()
   for (const id of page.ids()) for (const cb of graph.callbacksWithOutputOn(id)) found.add(cb)
   for (const cb of graph.callbacks) {
-    if (cb.outputs.length === 0 && (cb.inputs.length === 0 || cb.inputs.some((i) => page.has(i.id)))) found.add(cb)
+    if (cb.outputs.length === 0 && (cb.inputs.length === 0 || cb.inputs.some((i) => page.has(i.id))))
+      found.add(cb)
   }
   const ordered = [...found].filter((cb) => !prevent(cb)).sort((a, b) => a.index - b.index)
   return excludeAllInputsMissing(ordered, (id) => page.has(id))
@@ -166,5 +167,6 @@ export function isPrunedByGroup(
 
 /** Ready callbacks first by depth in the graph, then by registration, for a deterministic order. */
 export function byPriority(graph: Graph) {
-  return (a: CallbackRequest, b: CallbackRequest) => graph.depth(a.cb) - graph.depth(b.cb) || a.cb.index - b.cb.index
+  return (a: CallbackRequest, b: CallbackRequest) =>
+    graph.depth(a.cb) - graph.depth(b.cb) || a.cb.index - b.cb.index
 }

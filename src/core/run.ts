@@ -265,7 +265,12 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
 
 // ─── one call ───────────────────────────────────────────────────────────────────────────────
 
-async function call(req: CallbackRequest, parent: AbortSignal, o: WaveOptions, page: PageState): Promise<Settled> {
+async function call(
+  req: CallbackRequest,
+  parent: AbortSignal,
+  o: WaveOptions,
+  page: PageState
+): Promise<Settled> {
   const { cb } = req
   const defaultTimeout = o.timeoutMs
   const args = [...cb.inputs, ...cb.states].map((d) => page.value(d.key))
@@ -309,11 +314,14 @@ async function call(req: CallbackRequest, parent: AbortSignal, o: WaveOptions, p
     return { req, values, status: values.size ? 'updated' : 'noUpdate', ms: ms() }
   } catch (err) {
     // `throw PreventUpdate` (the class, as Python's `raise PreventUpdate`) counts as well as an instance.
-    if (err instanceof PreventUpdate || err === PreventUpdate) return { req, values: null, status: 'prevented', ms: ms() }
+    if (err instanceof PreventUpdate || err === PreventUpdate)
+      return { req, values: null, status: 'prevented', ms: ms() }
     const error =
       err instanceof CallbackError
         ? err
-        : new CallbackError(err instanceof Error ? err.message : String(err), cb.name, keys(cb), { cause: err })
+        : new CallbackError(err instanceof Error ? err.message : String(err), cb.name, keys(cb), {
+            cause: err,
+          })
     return { req, values: null, status: 'error', error, ms: ms() }
   } finally {
     clearTimeout(timer)
@@ -331,7 +339,9 @@ function shape(cb: CallbackSpec, out: unknown, check: ValueCheck | undefined): M
   }
   if (cb.outputs.length === 0) {
     if (out !== undefined && out !== null && !isNoUpdate(out)) {
-      fail(`No-output callback ${cb.name} received return value: ${String(out).slice(0, 80)}. Return nothing.`)
+      fail(
+        `No-output callback ${cb.name} received return value: ${String(out).slice(0, 80)}. Return nothing.`
+      )
     }
     return values
   }
@@ -340,7 +350,8 @@ function shape(cb: CallbackSpec, out: unknown, check: ValueCheck | undefined): M
   if (cb.multi) {
     if (!Array.isArray(out)) fail(messages.multiNotArray(cb.name, cb.outputs.length, out))
     list = out as unknown[]
-    if (list.length !== cb.outputs.length) fail(messages.multiWrongLength(cb.name, cb.outputs.length, list.length))
+    if (list.length !== cb.outputs.length)
+      fail(messages.multiWrongLength(cb.name, cb.outputs.length, list.length))
   } else list = [out]
   cb.outputs.forEach((d, i) => {
     let v = list[i]

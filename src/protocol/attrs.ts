@@ -80,7 +80,8 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
   if (clicks?.has('n_clicks') || clicks?.has('n_clicks_timestamp') || 'n_clicks' in rec.props) {
     if ('n_clicks' in spec.browser) {
       attrs[CLICKS_ATTR] = rec.props['n_clicks'] == null ? '' : String(rec.props['n_clicks'])
-      if (rec.props['n_clicks_timestamp'] != null) attrs[CLICK_TS_ATTR] = String(rec.props['n_clicks_timestamp'])
+      if (rec.props['n_clicks_timestamp'] != null)
+        attrs[CLICK_TS_ATTR] = String(rec.props['n_clicks_timestamp'])
     }
   }
   return { ...attrs, ...stateAttrs(rec, o) }

@@ -27,10 +27,12 @@ export interface KindSpec {
 export const MAX_TEXT = 65_536
 
 const fromZod =
-  <T,>(schema: z.ZodType<T>) =>
+  <T>(schema: z.ZodType<T>) =>
   (value: unknown): ReturnType<BrowserProp['parse']> => {
     const r = schema.safeParse(value)
-    return r.success ? { ok: true, value: r.data } : { ok: false, message: z.prettifyError(r.error).replace(/^✖ /, '') }
+    return r.success
+      ? { ok: true, value: r.data }
+      : { ok: false, message: z.prettifyError(r.error).replace(/^✖ /, '') }
   }
 
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable()
@@ -103,7 +105,9 @@ export const sliderKind: KindSpec = {
 /** Option values of a Checklist, as given (strings, or `{ label, value, disabled }`). */
 export function optionValues(options: unknown): unknown[] {
   if (!Array.isArray(options)) return []
-  return options.map((o) => (typeof o === 'object' && o !== null && 'value' in o ? (o as { value: unknown }).value : o))
+  return options.map((o) =>
+    typeof o === 'object' && o !== null && 'value' in o ? (o as { value: unknown }).value : o
+  )
 }
 
 export const checklistKind: KindSpec = {
@@ -119,7 +123,8 @@ export const checklistKind: KindSpec = {
         const out: unknown[] = []
         for (const v of arr.data) {
           const hit = known.find((k) => String(k) === v)
-          if (hit === undefined) return { ok: false, message: `'${v.slice(0, 40)}' is not one of the options` }
+          if (hit === undefined)
+            return { ok: false, message: `'${v.slice(0, 40)}' is not one of the options` }
           if (!out.includes(hit)) out.push(hit)
         }
         return { ok: true, value: out }

@@ -22,10 +22,16 @@ export const updateBody = z.strictObject({
   /** Props the user just changed. */
   t: z.array(key).max(64).optional(),
   /** Callbacks the client asks for again, each with the props that triggered it (deferred, R14). */
-  cb: z.array(z.tuple([z.number().int().min(0), z.array(key).max(256)])).max(1024).optional(),
+  cb: z
+    .array(z.tuple([z.number().int().min(0), z.array(key).max(256)]))
+    .max(1024)
+    .optional(),
   /** What requests still in flight were started by: their trigger props and re-asked callbacks. */
   pending: z
-    .strictObject({ t: z.array(key).max(1024).optional(), cb: z.array(z.number().int().min(0)).max(4096).optional() })
+    .strictObject({
+      t: z.array(key).max(1024).optional(),
+      cb: z.array(z.number().int().min(0)).max(4096).optional(),
+    })
     .optional(),
   /** Every component of the page that takes part in the graph, by id. */
   c: z.record(z.string().min(1).max(256), component),

@@ -48,7 +48,7 @@ export function createSigner(secrets: readonly string[]): Signer {
         return want.length === got.length && timingSafeEqual(want, got)
       })
       if (ok) {
-        if (cached + signed.length > VERIFIED_CACHE_CHARS) verified.clear(), (cached = 0)
+        if (cached + signed.length > VERIFIED_CACHE_CHARS) (verified.clear(), (cached = 0))
         verified.set(sig, signed)
         cached += signed.length
       }
@@ -63,5 +63,10 @@ export const randomSecret = () => randomBytes(32).toString('base64url')
 /** Secrets from `HYPERDASH_SECRET` (comma-separated, newest first), or null when unset. */
 export function secretsFromEnv(env: Record<string, string | undefined> = process.env): string[] | null {
   const raw = env['HYPERDASH_SECRET']?.trim()
-  return raw ? raw.split(',').map((s) => s.trim()).filter(Boolean) : null
+  return raw
+    ? raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : null
 }

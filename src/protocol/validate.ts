@@ -28,7 +28,13 @@ function parseState(id: string, json: string): ComponentState {
     throw new RequestError(`The state of component '${id}' is not valid JSON.`)
   }
   const st = s as ComponentState
-  if (typeof st !== 'object' || st === null || typeof st.k !== 'string' || typeof st.p !== 'object' || !Array.isArray(st.r)) {
+  if (
+    typeof st !== 'object' ||
+    st === null ||
+    typeof st.k !== 'string' ||
+    typeof st.p !== 'object' ||
+    !Array.isArray(st.r)
+  ) {
     throw new RequestError(`The state of component '${id}' does not have the form {k, p, r}.`)
   }
   return st
@@ -60,7 +66,9 @@ export function validateUpdate(body: UpdateBody, graph: Graph, signer: Signer): 
         throw new RequestError(`'${id}.${prop}' is not a prop the browser owns on a ${state.k} component.`)
       }
       if (!readable?.has(prop) && !carriesValue(spec, prop)) {
-        throw new RequestError(`'${id}.${prop}' is not an Input or State of any callback, so it may not be sent.`)
+        throw new RequestError(
+          `'${id}.${prop}' is not an Input or State of any callback, so it may not be sent.`
+        )
       }
       const parsed = bp.parse(value, props)
       if (!parsed.ok) throw new RequestError(`Invalid value for '${id}.${prop}': ${parsed.message}`, 422)
@@ -80,14 +88,16 @@ export function validateUpdate(body: UpdateBody, graph: Graph, signer: Signer): 
     const consumers = graph.consumers(key)
     if (consumers.length === 0) throw unknownKey(key)
     const { id } = splitKey(key)
-    if (!page.has(id)) throw new RequestError(`The changed prop '${key}' belongs to a component that was not sent.`)
+    if (!page.has(id))
+      throw new RequestError(`The changed prop '${key}' belongs to a component that was not sent.`)
     for (const cb of consumers) add(cb, key)
   }
   for (const [index, changed] of body.cb ?? []) {
     const cb = graph.callbacks[index]
     if (!cb) throw new RequestError(`There is no callback number ${index} in this app.`)
     for (const k of changed) {
-      if (!cb.inputs.some((i) => i.key === k)) throw new RequestError(`'${k}' is not an Input of the callback ${cb.name}.`)
+      if (!cb.inputs.some((i) => i.key === k))
+        throw new RequestError(`'${k}' is not an Input of the callback ${cb.name}.`)
       add(cb, k)
     }
     if (!start.has(cb)) start.set(cb, [])

@@ -68,7 +68,7 @@ export class HyperApp {
       if (!dev && !inCallbackWorker) {
         logger.warn(
           'hyperdash: no HYPERDASH_SECRET set; using a random secret for this process. Pages rendered by ' +
-            'another process (a restart, a second worker) will be refused: set HYPERDASH_SECRET to share one.',
+            'another process (a restart, a second worker) will be refused: set HYPERDASH_SECRET to share one.'
         )
       }
     }
@@ -137,7 +137,7 @@ export class HyperApp {
         options.worker,
         () => spec!,
         () => this.workerPool,
-        hard,
+        hard
       )
       options = { ...options, timeoutMs: hard + WORKER_START_ALLOWANCE_MS }
       this.#workerModules.add(moduleHref(options.worker!))
@@ -150,7 +150,7 @@ export class HyperApp {
         inputs as InputDep,
         [states as never],
         fn,
-        options,
+        options
       )
       this.graph.add(spec)
       return fn
@@ -161,7 +161,7 @@ export class HyperApp {
       inputs as InputDep | InputDep[],
       states,
       fn,
-      options,
+      options
     )
     this.graph.add(spec)
     return given
@@ -186,7 +186,7 @@ export class HyperApp {
   }: ListenOptions = {}): ServerType {
     const server = serve({ fetch: this.fetch, port, hostname }, (info) => {
       this.context.logger.info(
-        `hyperdash app running on http://${hostname}:${info.port}${this.context.basePath}/`,
+        `hyperdash app running on http://${hostname}:${info.port}${this.context.basePath}/`
       )
     })
     if (graceful) {
@@ -222,7 +222,7 @@ export class HyperApp {
    */
   async renderRoot(
     url: string | URL,
-    { basePath = this.context.basePath }: { basePath?: string } = {},
+    { basePath = this.context.basePath }: { basePath?: string } = {}
   ): Promise<string> {
     const context = { ...this.context, basePath: basePath.replace(/\/$/, '') }
     return toHtml(await renderRoot(context, new URL(url, 'http://localhost')))

@@ -66,16 +66,23 @@ const thisFile = fileURLToPath(import.meta.url)
  * await listenCluster(app, { workers: 2, port: 8050 })
  * @example await listenCluster('./app.tsx', { workers: 4 })
  */
-export async function listenCluster(target: FetchApp | string | URL, options: ClusterOptions = {}): Promise<ClusterHandle> {
+export async function listenCluster(
+  target: FetchApp | string | URL,
+  options: ClusterOptions = {}
+): Promise<ClusterHandle> {
   if (cluster.isWorker && process.env[ENV_FLAG] === '1') {
-    const app = typeof target === 'object' && !(target instanceof URL) ? target : await importApp(String(target))
+    const app =
+      typeof target === 'object' && !(target instanceof URL) ? target : await importApp(String(target))
     return serveWorker(app)
   }
   return startPrimary(target, options)
 }
 
 async function startPrimary(target: FetchApp | string | URL, o: ClusterOptions): Promise<ClusterHandle> {
-  const count = Math.max(1, Math.floor(o.workers ?? (Number(process.env['WEB_CONCURRENCY']) || availableParallelism())))
+  const count = Math.max(
+    1,
+    Math.floor(o.workers ?? (Number(process.env['WEB_CONCURRENCY']) || availableParallelism()))
+  )
   const port = o.port ?? Number(process.env['PORT'] ?? 8050)
   const host = o.host ?? process.env['HOST'] ?? '127.0.0.1'
   const secret = process.env['HYPERDASH_SECRET']?.trim() || randomSecret()
@@ -105,7 +112,9 @@ async function startPrimary(target: FetchApp | string | URL, o: ClusterOptions):
       const onExit = (code: number | null, signal: string | null) => {
         w.off('message', onMessage)
         workers.delete(w)
-        reject(new Error(`listenCluster: a worker exited before it listened (code ${code}, signal ${signal}).`))
+        reject(
+          new Error(`listenCluster: a worker exited before it listened (code ${code}, signal ${signal}).`)
+        )
       }
       w.once('exit', onExit)
       w.on('message', onMessage)
@@ -126,7 +135,9 @@ async function startPrimary(target: FetchApp | string | URL, o: ClusterOptions):
       // A worker dying at once would die again: only restart one that had been serving a while.
       if (closing || o.respawn === false || Date.now() - started < 1000) return
       const next = fork(port)
-      ready(next).then(checkProbe, () => {}).catch(() => next.kill())
+      ready(next)
+        .then(checkProbe, () => {})
+        .catch(() => next.kill())
       keepAlive(next)
     })
   }
@@ -169,7 +180,11 @@ function serveWorker(app: FetchApp): Promise<ClusterHandle> {
   return new Promise((resolveServe) => {
     const server: ServerType = serve({ fetch: app.fetch, port, hostname }, (info) => {
       const signer = app.context?.signer
-      const message: WorkerMessage = { hd: 'listening', port: info.port, probe: signer ? signer.sign(...PROBE) : null }
+      const message: WorkerMessage = {
+        hd: 'listening',
+        port: info.port,
+        probe: signer ? signer.sign(...PROBE) : null,
+      }
       process.send?.(message)
       resolveServe({
         port: info.port,

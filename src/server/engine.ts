@@ -18,7 +18,9 @@ export const updateUrl = (app: AppContext) => `${app.basePath}${UPDATE_PATH}`
  */
 export function rootIds(app: AppContext): { root: string; errors: string } {
   const slug = app.basePath.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')
-  return slug ? { root: `hd-app-${slug}`, errors: `hd-errors-${slug}` } : { root: 'hd-app', errors: 'hd-errors' }
+  return slug
+    ? { root: `hd-app-${slug}`, errors: `hd-errors-${slug}` }
+    : { root: 'hd-app', errors: 'hd-errors' }
 }
 export const staticUrl = (app: AppContext) => `${app.basePath}${STATIC_PREFIX}`
 

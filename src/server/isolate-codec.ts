@@ -68,13 +68,22 @@ export function decodeValue(value: unknown): unknown {
       return raw((e as { html: string }).html)
     case 'el': {
       // An expanded element is plain data (views/tree.ts `element`), as `expand` makes it.
-      const { tag, props, children } = e as { tag: string; props: Record<string, unknown>; children: unknown[] }
+      const { tag, props, children } = e as {
+        tag: string
+        props: Record<string, unknown>
+        children: unknown[]
+      }
       return element(tag, decodeValue(props) as Record<string, unknown>, decodeValue(children) as unknown[])
     }
     case 'hd': {
-      const { kind, props, children } = e as { kind: string; props: Record<string, unknown>; children: unknown[] }
+      const { kind, props, children } = e as {
+        kind: string
+        props: Record<string, unknown>
+        children: unknown[]
+      }
       const tag = componentForKind(kind)
-      if (!tag) throw new Error(`A worker returned a component of kind '${kind}', which this process does not know.`)
+      if (!tag)
+        throw new Error(`A worker returned a component of kind '${kind}', which this process does not know.`)
       return jsx(tag as never, decodeValue(props) as never, ...(decodeValue(children) as never[]))
     }
   }

@@ -24,7 +24,9 @@ async function run(task: Task): Promise<Reply> {
     }
     port.postMessage({ seq: task.seq, started: true } satisfies Reply)
     const context = createContext(found.spec, task.changed, task.args, new AbortController().signal)
-    const value = await runWithContext(context, async () => encodeValue(await (found.fn as (...a: unknown[]) => unknown)(...task.args, context)))
+    const value = await runWithContext(context, async () =>
+      encodeValue(await (found.fn as (...a: unknown[]) => unknown)(...task.args, context))
+    )
     return { seq: task.seq, ok: true, value }
   } catch (err) {
     return { seq: task.seq, ok: false, error: encodeError(err) }
@@ -37,7 +39,11 @@ port.on('message', (task: Task) => {
       port.postMessage(reply)
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err)
-      port.postMessage({ seq: task.seq, ok: false, error: encodeError(new Error(`Its return value cannot leave the worker: ${why}`)) })
+      port.postMessage({
+        seq: task.seq,
+        ok: false,
+        error: encodeError(new Error(`Its return value cannot leave the worker: ${why}`)),
+      })
     }
   })
 })

@@ -52,7 +52,10 @@ const FLAG = 'hyperdash-callback-worker'
 
 /** True inside one of our worker threads. */
 export const inCallbackWorker =
-  !isMainThread && typeof workerData === 'object' && workerData !== null && (workerData as { flag?: string }).flag === FLAG
+  !isMainThread &&
+  typeof workerData === 'object' &&
+  workerData !== null &&
+  (workerData as { flag?: string }).flag === FLAG
 
 // ─── inside a worker: find the callback ─────────────────────────────────────────────────────
 
@@ -97,7 +100,10 @@ export function isolate(
     const context = all[all.length - 1] as CallbackContext
     const { index, id, name } = spec()
     const changed = context.isInitialCall ? [] : context.triggered.map((t) => t.prop_id)
-    return pool().run({ module: href, index, id, name, args: all.slice(0, -1), changed, timeoutMs }, context.signal)
+    return pool().run(
+      { module: href, index, id, name, args: all.slice(0, -1), changed, timeoutMs },
+      context.signal
+    )
   }
   Object.defineProperty(wrapper, 'name', { value: fn.name })
   originals.set(wrapper as AnyCallbackFn, fn)
@@ -167,7 +173,8 @@ export class WorkerPool {
 
   /** Runs one call; rejects when `signal` aborts (the thread running it is terminated). */
   run(task: Omit<Task, 'seq'>, signal?: AbortSignal): Promise<unknown> {
-    if (this.#closed) return Promise.reject(new Error('The worker pool is closed (the server is shutting down).'))
+    if (this.#closed)
+      return Promise.reject(new Error('The worker pool is closed (the server is shutting down).'))
     if (signal?.aborted) return Promise.reject(signal.reason)
     return new Promise((resolve, reject) => {
       this.#modules.add(task.module)
@@ -209,7 +216,10 @@ export class WorkerPool {
   }
 
   #spawn(): Slot {
-    const worker = new Worker(BOOT, { eval: true, workerData: { flag: FLAG, entry: ENTRY.href, tsx: tsxLoader() } })
+    const worker = new Worker(BOOT, {
+      eval: true,
+      workerData: { flag: FLAG, entry: ENTRY.href, tsx: tsxLoader() },
+    })
     worker.unref()
     this.started++
     const slot: Slot = { worker, current: null, gone: false }
@@ -225,7 +235,10 @@ export class WorkerPool {
       if ('started' in m) {
         const { timeoutMs, name } = p.task
         if (timeoutMs !== undefined) {
-          slot.timer = setTimeout(() => void this.#drop(slot, new Error(messages.timedOut(name ?? p.task.id, timeoutMs))), timeoutMs)
+          slot.timer = setTimeout(
+            () => void this.#drop(slot, new Error(messages.timedOut(name ?? p.task.id, timeoutMs))),
+            timeoutMs
+          )
         }
         return
       }
@@ -235,8 +248,15 @@ export class WorkerPool {
       else this.#settle(p, false, decodeError(m.error))
       this.#dispatch()
     })
-    worker.on('error', (err: Error) => void this.#drop(slot, new Error(`A callback worker thread failed: ${err.message}`, { cause: err })))
-    worker.on('exit', (code) => void this.#drop(slot, new Error(`A callback worker thread stopped (exit code ${code}).`)))
+    worker.on(
+      'error',
+      (err: Error) =>
+        void this.#drop(slot, new Error(`A callback worker thread failed: ${err.message}`, { cause: err }))
+    )
+    worker.on(
+      'exit',
+      (code) => void this.#drop(slot, new Error(`A callback worker thread stopped (exit code ${code}).`))
+    )
     return slot
   }
 

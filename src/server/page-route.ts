@@ -62,7 +62,15 @@ export async function renderRoot(app: AppContext, url: URL, id = requestId()): P
   }).finally(() => clearTimeout(timer))
   logErrors(app, outcome.results, id)
   const left = [...outcome.deferred, ...outcome.unfinished]
-  notify(app, { kind: 'page', requestId: id, at: Date.now(), ms: performance.now() - t0, results: outcome.results, deferred: left, status: 200 })
+  notify(app, {
+    kind: 'page',
+    requestId: id,
+    at: Date.now(),
+    ms: performance.now() - t0,
+    results: outcome.results,
+    deferred: left,
+    status: 200,
+  })
   const errors = outcome.results
     .filter((r) => r.status === 'error' && r.error)
     .map((r) => jsx(CallbackErrorView, { error: r.error!, dev: app.dev, requestId: id }))
@@ -82,7 +90,12 @@ export const renderAssets = (app: AppContext) => jsx(Assets, { staticUrl: static
 export async function renderPage(app: AppContext, url: URL, id = requestId()): Promise<string> {
   const root = await renderRoot(app, url, id)
   return toHtml(
-    jsx(Document, { title: app.options.title, head: app.options.head, assets: renderAssets(app), children: root } as never)
+    jsx(Document, {
+      title: app.options.title,
+      head: app.options.head,
+      assets: renderAssets(app),
+      children: root,
+    } as never)
   )
 }
 

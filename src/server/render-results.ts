@@ -31,13 +31,22 @@ export interface RenderResultsOptions extends RenderOptions {
 }
 
 /** Renders a batch of results against the page as it is now. Returns '' when nothing changed. */
-export async function renderResults(results: readonly CallbackResult[], o: RenderResultsOptions): Promise<string> {
+export async function renderResults(
+  results: readonly CallbackResult[],
+  o: RenderResultsOptions
+): Promise<string> {
   const written = new Map<ComponentId, { props: Set<string>; cbs: Set<number> }>()
   const replaced = new Set<ComponentId>()
   const parts: unknown[] = []
   for (const r of results) {
     if (r.status === 'error' && r.error) {
-      parts.push(jsx(ErrorSwap, { target: o.errorsId }, jsx(CallbackErrorView, { error: r.error, dev: o.dev, requestId: o.requestId })))
+      parts.push(
+        jsx(
+          ErrorSwap,
+          { target: o.errorsId },
+          jsx(CallbackErrorView, { error: r.error, dev: o.dev, requestId: o.requestId })
+        )
+      )
     }
     for (const key of r.written) {
       const { id, prop } = splitKey(key)
@@ -60,7 +69,8 @@ export async function renderResults(results: readonly CallbackResult[], o: Rende
       parts.push(jsx(MorphSwap, { id, cbs }, renderComponent(id, component, o) as never))
       continue
     }
-    if (w.props.has('children')) parts.push(jsx(ChildrenSwap, { id, cbs }, renderTree(rec.props['children'], o) as never))
+    if (w.props.has('children'))
+      parts.push(jsx(ChildrenSwap, { id, cbs }, renderTree(rec.props['children'], o) as never))
     const readable = o.graph.readableProps(id)
     let stateChanged = false
     for (const prop of w.props) {
@@ -68,7 +78,10 @@ export async function renderResults(results: readonly CallbackResult[], o: Rende
       if (prop === 'children') continue
       const name = ATTRIBUTE[prop] ?? prop
       const value = rec.props[prop]
-      const attrs = prop in ATTRIBUTE && ATTRIBUTE[prop]!.startsWith('data-') ? { [name]: value ?? '' } : safeUrls({ [prop]: value })
+      const attrs =
+        prop in ATTRIBUTE && ATTRIBUTE[prop]!.startsWith('data-')
+          ? { [name]: value ?? '' }
+          : safeUrls({ [prop]: value })
       parts.push(jsx(AttrSwap, { id, cbs, names: name, attrs }))
     }
     if (stateChanged) {
@@ -79,7 +92,9 @@ export async function renderResults(results: readonly CallbackResult[], o: Rende
 }
 
 /** The metadata fragment listing deferred callbacks, or '' when there are none. */
-export async function renderDeferred(deferred: readonly { cb: CallbackSpec; changed: PropKey[] }[]): Promise<string> {
+export async function renderDeferred(
+  deferred: readonly { cb: CallbackSpec; changed: PropKey[] }[]
+): Promise<string> {
   if (!deferred.length) return ''
   return toHtml(jsx(Meta, { deferred: deferred.map((d) => [d.cb.index, d.changed] as [number, string[]]) }))
 }

@@ -105,14 +105,16 @@ export function securityHeaders(options: SecurityOptions = {}): MiddlewareHandle
   return async (c, next) => {
     const run = async () => {
       await next()
-      if (csp && !c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', csp)
+      if (csp && !c.res.headers.has('Content-Security-Policy'))
+        c.res.headers.set('Content-Security-Policy', csp)
     }
     await (base ? base(c, run) : run())
   }
 }
 
 /** The 413 message for a body over `max` bytes. */
-export const tooLarge = (max: number) => `The update request is larger than ${max} bytes (the app's \`maxBodyBytes\`).`
+export const tooLarge = (max: number) =>
+  `The update request is larger than ${max} bytes (the app's \`maxBodyBytes\`).`
 
 /**
  * Reads a form body (urlencoded or multipart) of at most `max` bytes: a larger one is a 413
@@ -130,7 +132,11 @@ export async function readForm(req: Request, max: number): Promise<Record<string
   // A declared length within the limit (what browsers send): HTTP framing holds the body to it, so
   // read it whole. @hono/node-server then reads the socket directly; touching `req.body` first makes
   // it build a web ReadableStream and a full undici Request, several times the cost of the update.
-  if (declared !== null && !req.headers.has('transfer-encoding') && /^application\/x-www-form-urlencoded\b/i.test(type)) {
+  if (
+    declared !== null &&
+    !req.headers.has('transfer-encoding') &&
+    /^application\/x-www-form-urlencoded\b/i.test(type)
+  ) {
     let text: string
     try {
       text = await req.text()
@@ -163,7 +169,8 @@ export async function readForm(req: Request, max: number): Promise<Record<string
   }
   const bytes = Buffer.concat(chunks)
   try {
-    if (/^application\/x-www-form-urlencoded\b/i.test(type)) return Object.fromEntries(new URLSearchParams(bytes.toString('utf8')))
+    if (/^application\/x-www-form-urlencoded\b/i.test(type))
+      return Object.fromEntries(new URLSearchParams(bytes.toString('utf8')))
     if (/^multipart\/form-data\b/i.test(type)) {
       return Object.fromEntries(await new Response(bytes, { headers: { 'content-type': type } }).formData())
     }

@@ -52,11 +52,15 @@ export function gracefulShutdown(server: Server, o: ShutdownOptions = {}): Shutd
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
       for (const res of active) if (!res.headersSent) res.setHeader('Connection', 'close')
-      logger.info(`hyperdash: ${reason}: no new connections; waiting for ${active.size} request(s) in flight.`)
+      logger.info(
+        `hyperdash: ${reason}: no new connections; waiting for ${active.size} request(s) in flight.`
+      )
       let forced = false
       const timer = setTimeout(() => {
         forced = true
-        logger.warn(`hyperdash: ${active.size} request(s) still running after ${timeoutMs} ms: cutting them off.`)
+        logger.warn(
+          `hyperdash: ${active.size} request(s) still running after ${timeoutMs} ms: cutting them off.`
+        )
         server.closeAllConnections()
       }, timeoutMs)
       await closed

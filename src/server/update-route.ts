@@ -59,7 +59,15 @@ async function handle(app: AppContext, c: Context): Promise<Response> {
     const html = (await flush()) + (await renderDeferred(outcome.deferred))
     if (all.length) c.header('Server-Timing', serverTiming(all))
     const status = html ? 200 : 204
-    notify(app, { kind: 'update', requestId: id, at: Date.now(), ms: performance.now() - t0, results: all, deferred: outcome.deferred, status })
+    notify(app, {
+      kind: 'update',
+      requestId: id,
+      at: Date.now(),
+      ms: performance.now() - t0,
+      results: all,
+      deferred: outcome.deferred,
+      status,
+    })
     return html ? c.html(html) : c.body(null, 204)
   }
   return streamSSE(c, async (stream) => {
@@ -83,6 +91,14 @@ async function handle(app: AppContext, c: Context): Promise<Response> {
     logErrors(app, all, id)
     const meta = await renderDeferred(outcome.deferred)
     if (meta && !stream.aborted) await stream.writeSSE({ data: meta })
-    notify(app, { kind: 'update', requestId: id, at: Date.now(), ms: performance.now() - t0, results: all, deferred: outcome.deferred, status: 200 })
+    notify(app, {
+      kind: 'update',
+      requestId: id,
+      at: Date.now(),
+      ms: performance.now() - t0,
+      results: all,
+      deferred: outcome.deferred,
+      status: 200,
+    })
   })
 }

@@ -77,7 +77,11 @@ export async function chainApp(depth: number): Promise<BenchApp & { app: HyperAp
   app.callback(Output('c0', 'children'), [Input('b', 'n_clicks')], (n) => `clicked ${n ?? 0}`)
   for (let i = 1; i < depth; i++) {
     // Passes the click count down: every output changes on every click.
-    app.callback(Output(`c${i}`, 'children'), [Input(`c${i - 1}`, 'children')], (prev) => `${i}: ${String(prev).split(' ').pop()}`)
+    app.callback(
+      Output(`c${i}`, 'children'),
+      [Input(`c${i - 1}`, 'children')],
+      (prev) => `${i}: ${String(prev).split(' ').pop()}`
+    )
   }
   const page = await pageOf(app)
   return { app, bodies: [updateBody(updateJson(page, ['b.n_clicks'], { b: { n_clicks: 1 } }))] }
@@ -88,7 +92,11 @@ export async function chainApp(depth: number): Promise<BenchApp & { app: HyperAp
  * `wholePage`: every component is in the layout (and so in each request); otherwise only the
  * affected ones are, the others being callbacks for components not on the page.
  */
-export async function graphApp(size: number, affected = 1, wholePage = false): Promise<BenchApp & { app: HyperApp }> {
+export async function graphApp(
+  size: number,
+  affected = 1,
+  wholePage = false
+): Promise<BenchApp & { app: HyperApp }> {
   const onPage = wholePage ? size : affected
   const app = createApp({
     title: `graph ${size}`,
@@ -149,7 +157,12 @@ export interface SuiteEntry {
 }
 
 /** The apps of sections 2 and 3, in a fixed order: the child server mounts entry i at `/a{i}`. */
-export function eventSuite(o: { depths: number[]; sizes: number[]; fanouts: number[]; pages: number[] }): SuiteEntry[] {
+export function eventSuite(o: {
+  depths: number[]
+  sizes: number[]
+  fanouts: number[]
+  pages: number[]
+}): SuiteEntry[] {
   return [
     ...o.depths.map((n) => ({ section: 'chain' as const, n, build: () => chainApp(n) })),
     ...o.sizes.map((n) => ({ section: 'graph' as const, n, build: () => graphApp(n, 1) })),
@@ -158,7 +171,12 @@ export function eventSuite(o: { depths: number[]; sizes: number[]; fanouts: numb
   ]
 }
 
-export const SUITE = { depths: [1, 5, 25, 100], sizes: [10, 100, 1000, 10_000], fanouts: [1, 10, 100], pages: [10, 100, 1000] }
+export const SUITE = {
+  depths: [1, 5, 25, 100],
+  sizes: [10, 100, 1000, 10_000],
+  fanouts: [1, 10, 100],
+  pages: [10, 100, 1000],
+}
 
 /** Every app of the event suite in one Hono app, entry i under `/a{i}`. */
 export async function suiteApp(): Promise<BenchApp> {

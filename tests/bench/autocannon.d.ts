@@ -42,7 +42,10 @@ declare module 'autocannon' {
   }
 
   interface Instance extends EventEmitter, PromiseLike<Result> {
-    on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): this
+    on(
+      event: 'response',
+      listener: (client: unknown, status: number, bytes: number, ms: number) => void
+    ): this
     on(event: string, listener: (...args: unknown[]) => void): this
   }
 

@@ -12,12 +12,19 @@ import { median, percentile } from './stats.ts'
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 
 export async function browserSection(clicks: number) {
-  if (!existsSync(CHROMIUM)) return { markdown: `(Chromium not found at ${CHROMIUM}: skipped.)`, times: [] as number[] }
+  if (!existsSync(CHROMIUM))
+    return { markdown: `(Chromium not found at ${CHROMIUM}: skipped.)`, times: [] as number[] }
   const { app } = await chainApp(3)
   const served = await serveLocal(app.fetch)
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   })
   try {
     const page = await browser.newPage()
@@ -43,7 +50,8 @@ export async function browserSection(clicks: number) {
             document.getElementById('b')!.click()
           })
       )
-      if (Number.isNaN(ms)) throw new Error('the last output of the chain did not change within 5 s of a click')
+      if (Number.isNaN(ms))
+        throw new Error('the last output of the chain did not change within 5 s of a click')
       if (i > 0) times.push(ms) // the first click warms up the page and the server
       await page.waitForTimeout(20)
     }

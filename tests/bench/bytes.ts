@@ -35,16 +35,26 @@ export function rawExchange(port: number, request: string): Promise<Buffer> {
 
 /** The update request as htmx sends it (the browser adds its own headers: user agent, cookies…). */
 export function rawUpdate(body: string, path = '/_hd/update'): string {
-  const headers = { host: '127.0.0.1', ...UPDATE_HEADERS, 'content-length': String(Buffer.byteLength(body)), connection: 'close' }
-  return `POST ${path} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`
+  const headers = {
+    host: '127.0.0.1',
+    ...UPDATE_HEADERS,
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  }
+  return `POST ${path} HTTP/1.1\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\r\n')}\r\n\r\n${body}`
 }
 
 export async function bytesSection(app: HyperApp, bodies: string[], port: number, labels: string[]) {
-  const get = async (url: string) => Buffer.from(await (await app.fetch(new Request(new URL(url, 'http://127.0.0.1')))).arrayBuffer())
+  const get = async (url: string) =>
+    Buffer.from(await (await app.fetch(new Request(new URL(url, 'http://127.0.0.1')))).arrayBuffer())
   const html = await get('/')
   const text = html.toString('utf8')
   const assets: Asset[] = [{ url: '/', kind: 'document', raw: html.length, gzip: gz(html), brotli: br(html) }]
-  for (const m of text.matchAll(/<script[^>]*\ssrc="([^"]+)"|<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)) {
+  for (const m of text.matchAll(
+    /<script[^>]*\ssrc="([^"]+)"|<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g
+  )) {
     const url = m[1] ?? m[2]!
     const b = await get(url)
     assets.push({ url, kind: m[1] ? 'script' : 'stylesheet', raw: b.length, gzip: gz(b), brotli: br(b) })
@@ -56,7 +66,11 @@ export async function bytesSection(app: HyperApp, bodies: string[], port: number
     const request = rawUpdate(body)
     const response = await rawExchange(port, request)
     const split = response.indexOf('\r\n\r\n')
-    updates.push({ request: Buffer.byteLength(request), response: response.length, body: response.length - split - 4 })
+    updates.push({
+      request: Buffer.byteLength(request),
+      response: response.length,
+      body: response.length - split - 4,
+    })
   }
   const lines = [
     '| first page | requests | raw | gzip -6 | brotli -11 |',
@@ -67,7 +81,14 @@ export async function bytesSection(app: HyperApp, bodies: string[], port: number
     '',
     '| one update (prime factors) | request on the wire | response on the wire | response body |',
     '| --- | ---: | ---: | ---: |',
-    ...updates.map((u, i) => `| ${labels[i]} | ${fmt(u.request)} B | ${fmt(u.response)} B | ${fmt(u.body)} B |`),
+    ...updates.map(
+      (u, i) => `| ${labels[i]} | ${fmt(u.request)} B | ${fmt(u.response)} B | ${fmt(u.body)} B |`
+    ),
   ]
-  return { assets, js: { count: scripts.length, raw: sum(scripts, 'raw'), gzip: sum(scripts, 'gzip') }, updates, markdown: lines.join('\n') }
+  return {
+    assets,
+    js: { count: scripts.length, raw: sum(scripts, 'raw'), gzip: sum(scripts, 'gzip') },
+    updates,
+    markdown: lines.join('\n'),
+  }
 }

@@ -46,7 +46,14 @@ export function readPage(html: string): PageComponent[] {
     const s = el.getAttribute('data-hd')!
     const st = JSON.parse(s) as { k: string; r: string[] }
     const parent = el.parentElement?.closest('[data-hd]')
-    out.push({ id: el.id, s, g: el.getAttribute('data-hd-sig') ?? '', p: parent ? parent.id : null, kind: st.k, r: st.r })
+    out.push({
+      id: el.id,
+      s,
+      g: el.getAttribute('data-hd-sig') ?? '',
+      p: parent ? parent.id : null,
+      kind: st.k,
+      r: st.r,
+    })
   }
   window.close()
   return out
@@ -57,7 +64,11 @@ export function readPage(html: string): PageComponent[] {
  * `values` the browser-owned values by id (a prop the page lists but `values` lacks is sent as null,
  * as the extension reads an empty input).
  */
-export function updateJson(page: readonly PageComponent[], changed: string[], values: Record<string, Record<string, unknown>> = {}) {
+export function updateJson(
+  page: readonly PageComponent[],
+  changed: string[],
+  values: Record<string, Record<string, unknown>> = {}
+) {
   const c: Record<string, { s: string; g: string; p: string | null; v: Record<string, unknown> }> = {}
   for (const comp of page) {
     const v: Record<string, unknown> = {}

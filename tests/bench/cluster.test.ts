@@ -12,14 +12,25 @@ const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, im
 const quiet = { onListening: () => {} }
 
 /** One request on its own connection (so the cluster's round robin picks the next worker). */
-function send(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string) {
+function send(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string
+) {
   return new Promise<{ status: number; worker: string; text: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { ...headers, connection: 'close' }, agent: false }, (res) => {
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (c: string) => (text += c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, worker: String(res.headers['x-worker']), text }))
-    })
+    const req = request(
+      { host: '127.0.0.1', port, method, path, headers: { ...headers, connection: 'close' }, agent: false },
+      (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (c: string) => (text += c))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, worker: String(res.headers['x-worker']), text })
+        )
+      }
+    )
     req.on('error', reject)
     req.end(body)
   })
@@ -41,7 +52,7 @@ afterEach(async () => {
 })
 
 describe('listenCluster', () => {
-  it('serves one port from two workers that accept each other\'s pages, with a secret the primary generated', async () => {
+  it("serves one port from two workers that accept each other's pages, with a secret the primary generated", async () => {
     const saved = process.env['HYPERDASH_SECRET']
     delete process.env['HYPERDASH_SECRET']
     try {
@@ -55,7 +66,15 @@ describe('listenCluster', () => {
     const body = updateBody(updateJson(readPage(page.text), ['num.value'], { num: { value: 360 } }))
     const answers = []
     for (let i = 0; i < 4; i++) {
-      answers.push(await send(handle.port, 'POST', '/_hd/update', { ...UPDATE_HEADERS, 'content-length': String(Buffer.byteLength(body)) }, body))
+      answers.push(
+        await send(
+          handle.port,
+          'POST',
+          '/_hd/update',
+          { ...UPDATE_HEADERS, 'content-length': String(Buffer.byteLength(body)) },
+          body
+        )
+      )
     }
     const workers = new Set([page.worker, ...answers.map((a) => a.worker)])
     expect([...workers].sort()).toEqual(handle.pids.map(String).sort())
@@ -68,7 +87,9 @@ describe('listenCluster', () => {
   })
 
   it('refuses to start workers that sign with different secrets, and leaves none running', async () => {
-    const error = await listenCluster(fixture('own-secret-app.ts'), { workers: 2, port: 0, ...quiet }).catch((e: Error) => e)
+    const error = await listenCluster(fixture('own-secret-app.ts'), { workers: 2, port: 0, ...quiet }).catch(
+      (e: Error) => e
+    )
     expect(error).toBeInstanceOf(Error)
     expect((error as Error).message).toMatch(/different secrets/)
     expect(Object.keys(cluster.workers ?? {})).toEqual([])

@@ -62,7 +62,17 @@ export async function eventsSections(o: { timing: TimeOptions; rounds: number; s
     const a = await answer(b.app, b.bodies[0]!)
     const engine = await engineTime(b.app, b.bodies[0]!, o.timing)
     const c = costs[i]!
-    rows.push({ section: e.section, n: e.n, status: a.status, streamed: a.streamed, outputs: a.ids.size, bytes: a.bytes, route: median(c.cpu), engine, http: median(c.p50) })
+    rows.push({
+      section: e.section,
+      n: e.n,
+      status: a.status,
+      streamed: a.streamed,
+      outputs: a.ids.size,
+      bytes: a.bytes,
+      route: median(c.cpu),
+      engine,
+      http: median(c.p50),
+    })
   }
   return { chain: chainTable(rows.filter((r) => r.section === 'chain')), graph: graphTables(rows) }
 }
@@ -99,7 +109,8 @@ function graphTables(all: EventRow[]) {
     `| ${first} | outputs updated | server CPU per event | engine CPU | round trip p50 |`,
     '| ---: | ---: | ---: | ---: | ---: |',
   ]
-  const row = (r: EventRow) => `| ${fmt(r.n)} | ${r.outputs} | ${us(r.route)} | ${us(r.engine)} | ${us(r.http)} |`
+  const row = (r: EventRow) =>
+    `| ${fmt(r.n)} | ${r.outputs} | ${us(r.route)} | ${us(r.engine)} | ${us(r.http)} |`
   const last = flat[flat.length - 1]!
   const flatness = { route: last.route / flat[0]!.route, engine: last.engine / flat[0]!.engine }
   const lines = [

@@ -24,7 +24,11 @@ export interface BenchServer {
 }
 
 /** Starts `app` (server.ts's BENCH_APP) with `workers` processes; resolves once it listens. */
-export function startServer(app: string, workers: number, o: { gc?: boolean; execArgv?: string[] } = {}): Promise<BenchServer> {
+export function startServer(
+  app: string,
+  workers: number,
+  o: { gc?: boolean; execArgv?: string[] } = {}
+): Promise<BenchServer> {
   const execArgv = [...process.execArgv, ...(o.gc ? ['--expose-gc'] : []), ...(o.execArgv ?? [])]
   const child = fork(SERVER, [], {
     env: { ...process.env, BENCH_APP: app, BENCH_WORKERS: String(workers) },
@@ -87,14 +91,20 @@ export async function load(
   o: { connections: number; seconds?: number; amount?: number; path?: string }
 ): Promise<LoadResult> {
   const target = new URL(url)
-  if (target.hostname !== '127.0.0.1') throw new Error(`the bench only targets 127.0.0.1, not ${target.hostname}`)
+  if (target.hostname !== '127.0.0.1')
+    throw new Error(`the bench only targets 127.0.0.1, not ${target.hostname}`)
   const latencies: number[] = []
   const instance = autocannon({
     url,
     connections: o.connections,
     ...(o.amount ? { amount: o.amount } : { duration: o.seconds ?? 2 }),
     timeout: 10,
-    requests: bodies.map((body) => ({ method: 'POST', path: o.path ?? '/_hd/update', headers: { ...UPDATE_HEADERS }, body })),
+    requests: bodies.map((body) => ({
+      method: 'POST',
+      path: o.path ?? '/_hd/update',
+      headers: { ...UPDATE_HEADERS },
+      body,
+    })),
   })
   instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms))
   const t0 = performance.now()

@@ -17,7 +17,11 @@ export async function memorySection(bodies: string[], o: { total: number; maxSec
     const t0 = performance.now()
     while (sent < o.total && performance.now() - t0 < o.maxSeconds * 1000) {
       const left = o.total - sent
-      const r = await load(server.url, bodies, left < 20_000 ? { connections: 50, amount: left } : { connections: 50, seconds: 5 })
+      const r = await load(
+        server.url,
+        bodies,
+        left < 20_000 ? { connections: 50, amount: left } : { connections: 50, seconds: 5 }
+      )
       sent += r.requests
     }
     const late = await server.mem()

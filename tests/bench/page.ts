@@ -26,13 +26,15 @@ async function renderTimes(size: number, live: boolean, runs: number, budgetMs: 
   const first = await get()
   const times: number[] = []
   const start = performance.now()
-  while (times.length < runs && (times.length < 3 || performance.now() - start < budgetMs)) times.push((await get()).t)
+  while (times.length < runs && (times.length < 3 || performance.now() - start < budgetMs))
+    times.push((await get()).t)
   return { size, live, ms: median(times), runs: times.length, bytes: first.bytes }
 }
 
 export async function pageSection(o: { runs: number; budgetMs: number }, sizes = [1000, 10_000]) {
   const rows: PageRow[] = []
-  for (const live of [false, true]) for (const size of sizes) rows.push(await renderTimes(size, live, o.runs, o.budgetMs))
+  for (const live of [false, true])
+    for (const size of sizes) rows.push(await renderTimes(size, live, o.runs, o.budgetMs))
   const lines = [
     '| components | kind of layout | render (median) | per component | page size | runs |',
     '| ---: | --- | ---: | ---: | ---: | ---: |',

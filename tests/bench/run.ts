@@ -58,7 +58,9 @@ const started = performance.now()
 
 const git = (cmd: string) => {
   try {
-    return execSync(`git ${cmd}`, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()
+    return execSync(`git ${cmd}`, { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim()
   } catch {
     return '?'
   }
@@ -68,7 +70,9 @@ print()
 print(
   `Commit ${git('rev-parse --short HEAD')}${git('status --porcelain -- src views static') ? ' (with local changes)' : ''}; ` +
     `Node ${process.version}; ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}; ${fmt(totalmem() / 2 ** 30)} GiB; ` +
-    `load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}. ` +
+    `load average at start ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}. ` +
     `Options: rounds ${rounds}, ${seconds} s per load run, N = ${workers} processes${quick ? ', --quick' : ''}.`
 )
 
@@ -78,13 +82,27 @@ const prime = await primeApp()
 
 if (sections.has(1)) {
   log('1. update route under load…')
-  const r = await throughputSection(prime.bodies, { workers: [1, workers], connections: [10, 50], rounds, seconds })
+  const r = await throughputSection(prime.bodies, {
+    workers: [1, workers],
+    connections: [10, 50],
+    rounds,
+    seconds,
+  })
   results['throughput'] = r.cells.map(({ runs, ...c }) => ({ ...c, runs: runs.map((x) => x.rps) }))
-  print('\n### 1. Update route under load: prime factors (360 and 997 in turn) vs a bare Hono route answering the same bytes\n')
+  print(
+    '\n### 1. Update route under load: prime factors (360 and 997 in turn) vs a bare Hono route answering the same bytes\n'
+  )
   print(r.markdown)
   for (const x of r.ratios) {
-    check(x.ratio >= 0.7, `${x.workers} process${x.workers > 1 ? 'es' : ''}, ${x.connections} connections: ${ratio(x.ratio)} bare Hono (target ≥ 0.70×)`)
-    if (x.connections === 50) check(x.p99 < 10, `${x.workers} process${x.workers > 1 ? 'es' : ''}, 50 connections: p99 ${ms(x.p99)} (target < 10 ms)`)
+    check(
+      x.ratio >= 0.7,
+      `${x.workers} process${x.workers > 1 ? 'es' : ''}, ${x.connections} connections: ${ratio(x.ratio)} bare Hono (target ≥ 0.70×)`
+    )
+    if (x.connections === 50)
+      check(
+        x.p99 < 10,
+        `${x.workers} process${x.workers > 1 ? 'es' : ''}, 50 connections: p99 ${ms(x.p99)} (target < 10 ms)`
+      )
   }
 }
 
@@ -100,8 +118,14 @@ if (events && sections.has(2)) {
   print('\n### 2. One user event vs the depth of the chain it starts\n')
   print(r.markdown)
   const oneEach = r.rows.every((x) => x.status === 200 && !x.streamed && x.outputs === x.n)
-  check(oneEach, `one request per user event at chain depths ${r.rows.map((x) => x.n).join(', ')}, every output in it`)
-  check(r.perCb.engine < 0.02, `engine overhead per callback ${us(r.perCb.engine)} (target < 20 µs); whole server ${us(r.perCb.route)}`)
+  check(
+    oneEach,
+    `one request per user event at chain depths ${r.rows.map((x) => x.n).join(', ')}, every output in it`
+  )
+  check(
+    r.perCb.engine < 0.02,
+    `engine overhead per callback ${us(r.perCb.engine)} (target < 20 µs); whole server ${us(r.perCb.route)}`
+  )
   if (args.browser) {
     log('2. one click in Chromium…')
     const b = await browserSection(quick ? 5 : 30)
@@ -136,11 +160,17 @@ if (sections.has(5)) {
   log('5. bytes…')
   const server = await startServer('prime', 1)
   try {
-    const r = await bytesSection(prime.app, prime.bodies, Number(new URL(server.url).port), ['360 (composite: 2 outputs)', '997 (prime: 1 output)'])
+    const r = await bytesSection(prime.app, prime.bodies, Number(new URL(server.url).port), [
+      '360 (composite: 2 outputs)',
+      '997 (prime: 1 output)',
+    ])
     results['bytes'] = { assets: r.assets, updates: r.updates }
     print('\n### 5. Bytes: the first page (prime factors) and one update\n')
     print(r.markdown)
-    check(r.js.gzip <= 25 * 1024, `${fmt(r.js.gzip / 1024)} KB of gzipped JavaScript per page in ${r.js.count} scripts (target ≤ 25 KB)`)
+    check(
+      r.js.gzip <= 25 * 1024,
+      `${fmt(r.js.gzip / 1024)} KB of gzipped JavaScript per page in ${r.js.count} scripts (target ≤ 25 KB)`
+    )
   } finally {
     await server.stop()
   }
@@ -148,7 +178,10 @@ if (sections.has(5)) {
 
 if (sections.has(6)) {
   log('6. memory…')
-  const r = await memorySection(prime.bodies, quick ? { total: 5000, maxSeconds: 10 } : { total: 100_000, maxSeconds: 60 })
+  const r = await memorySection(
+    prime.bodies,
+    quick ? { total: 5000, maxSeconds: 10 } : { total: 100_000, maxSeconds: 60 }
+  )
   results['memory'] = r
   print('\n### 6. Memory\n')
   print(r.markdown)
@@ -161,5 +194,9 @@ if (targets.length) {
   for (const t of targets) print(t)
 }
 log('done.')
-print(`\nBench time: ${fmt((performance.now() - started) / 1000)} s; load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`)
+print(
+  `\nBench time: ${fmt((performance.now() - started) / 1000)} s; load average at the end ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}.`
+)
 if (args.json) writeFileSync(args.json, JSON.stringify({ markdown: out.join('\n'), results }, null, 2))

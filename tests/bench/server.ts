@@ -29,7 +29,9 @@ if (workers > 1 || cluster.isWorker) {
   const handle = await listenCluster(app, { workers, port: 0, host: '127.0.0.1', onListening: () => {} })
   if (cluster.isPrimary) send({ type: 'ready', port: handle.port, pids: [...handle.pids] })
 } else {
-  serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => send({ type: 'ready', port: info.port, pids: [process.pid] }))
+  serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+    send({ type: 'ready', port: info.port, pids: [process.pid] })
+  )
 }
 
 if (cluster.isPrimary) {

@@ -22,7 +22,10 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
  * Times `fn` over batches and returns the median cost of one call, in ms of this process's CPU time
  * (user + system): on a machine shared with other work, CPU time moves far less than the clock.
  */
-export async function timeMedian(fn: () => Promise<unknown>, o: { batches: number; perBatch: number; warmup: number }) {
+export async function timeMedian(
+  fn: () => Promise<unknown>,
+  o: { batches: number; perBatch: number; warmup: number }
+) {
   for (let i = 0; i < o.warmup; i++) await fn()
   const times: number[] = []
   for (let b = 0; b < o.batches; b++) {

@@ -17,11 +17,15 @@ export interface ThroughputCell {
   p99: number
 }
 
-export async function throughputSection(bodies: string[], o: { workers: number[]; connections: number[]; rounds: number; seconds: number }) {
+export async function throughputSection(
+  bodies: string[],
+  o: { workers: number[]; connections: number[]; rounds: number; seconds: number }
+) {
   const servers = new Map<string, BenchServer>()
   const key = (app: string, w: number) => `${app}×${w}`
   try {
-    for (const w of o.workers) for (const app of ['prime', 'bare']) servers.set(key(app, w), await startServer(app, w))
+    for (const w of o.workers)
+      for (const app of ['prime', 'bare']) servers.set(key(app, w), await startServer(app, w))
     // Warm-up: JIT, connection pools, the cluster's round robin.
     for (const s of servers.values()) await load(s.url, bodies, { connections: 10, seconds: 1 })
     const runs = new Map<string, LoadResult[]>()
@@ -29,7 +33,10 @@ export async function throughputSection(bodies: string[], o: { workers: number[]
       for (const w of o.workers) {
         for (const c of o.connections) {
           for (const app of ['prime', 'bare']) {
-            const r = await load(servers.get(key(app, w))!.url, bodies, { connections: c, seconds: o.seconds })
+            const r = await load(servers.get(key(app, w))!.url, bodies, {
+              connections: c,
+              seconds: o.seconds,
+            })
             const k = `${key(app, w)}@${c}`
             runs.set(k, [...(runs.get(k) ?? []), r])
           }
@@ -41,11 +48,20 @@ export async function throughputSection(bodies: string[], o: { workers: number[]
       for (const c of o.connections) {
         for (const app of ['prime', 'bare'] as const) {
           const rs = runs.get(`${key(app, w)}@${c}`)!
-          cells.push({ app, workers: w, connections: c, runs: rs, rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)) })
+          cells.push({
+            app,
+            workers: w,
+            connections: c,
+            runs: rs,
+            rps: median(rs.map((r) => r.rps)),
+            p50: median(rs.map((r) => r.p50)),
+            p99: median(rs.map((r) => r.p99)),
+          })
         }
       }
     }
-    const cell = (app: string, w: number, c: number) => cells.find((x) => x.app === app && x.workers === w && x.connections === c)!
+    const cell = (app: string, w: number, c: number) =>
+      cells.find((x) => x.app === app && x.workers === w && x.connections === c)!
     const lines = [
       '| processes | connections | hyperdash req/s | p50 | p99 | bare Hono req/s | p50 | p99 | hyperdash ÷ bare |',
       '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -56,10 +72,15 @@ export async function throughputSection(bodies: string[], o: { workers: number[]
         const h = cell('prime', w, c)
         const b = cell('bare', w, c)
         ratios.push({ workers: w, connections: c, ratio: h.rps / b.rps, p99: h.p99 })
-        lines.push(`| ${w} | ${c} | **${fmt(h.rps)}** | ${ms(h.p50)} | ${ms(h.p99)} | ${fmt(b.rps)} | ${ms(b.p50)} | ${ms(b.p99)} | **${ratio(h.rps / b.rps)}** |`)
+        lines.push(
+          `| ${w} | ${c} | **${fmt(h.rps)}** | ${ms(h.p50)} | ${ms(h.p99)} | ${fmt(b.rps)} | ${ms(b.p50)} | ${ms(b.p99)} | **${ratio(h.rps / b.rps)}** |`
+        )
       }
     }
-    lines.push('', `Medians of ${o.rounds} runs of ${o.seconds} s each per cell; the runs of all cells interleaved.`)
+    lines.push(
+      '',
+      `Medians of ${o.rounds} runs of ${o.seconds} s each per cell; the runs of all cells interleaved.`
+    )
     return { cells, ratios, markdown: lines.join('\n') }
   } finally {
     await Promise.all([...servers.values()].map((s) => s.stop()))

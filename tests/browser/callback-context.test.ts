@@ -15,7 +15,9 @@ it('tells which button fired, and shows the context as JSON', async () => {
   expect(initial.inputs).toEqual({ 'btn-1.n_clicks': 0, 'btn-2.n_clicks': 0, 'btn-3.n_clicks': 0 })
 
   await page.click('#btn-2')
-  await page.waitForFunction(() => document.querySelector('#container td:nth-child(4)')?.textContent === 'btn-2')
+  await page.waitForFunction(
+    () => document.querySelector('#container td:nth-child(4)')?.textContent === 'btn-2'
+  )
   expect(await row(page)).toEqual(['0', '1', '0', 'btn-2'])
   let json = JSON.parse((await page.textContent('#container pre'))!)
   expect(json.triggered).toEqual([{ prop_id: 'btn-2.n_clicks', value: 1 }])

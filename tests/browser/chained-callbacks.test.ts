@@ -17,14 +17,20 @@ it('first page: the fast initial calls are in the HTML; the slow one, past the b
   expect(html).toMatch(/id="first_output_3"[^>]*>in the fast callback it is /)
   expect(html).toMatch(/id="second_output_3"[^>]*>callback not executed</)
   expect(html).toMatch(/id="third_output_3"[^>]*>callback not executed</)
-  expect(html).toContain('<template hd-meta="{&quot;deferred&quot;:[[1,[]],[2,[&quot;first_output_3.children&quot;]]]}"></template>')
+  expect(html).toContain(
+    '<template hd-meta="{&quot;deferred&quot;:[[1,[]],[2,[&quot;first_output_3.children&quot;]]]}"></template>'
+  )
 
   const { page, errors } = await app.open()
   const updates = countUpdates(page)
   await recordChanges(page, ids)
-  await page.waitForFunction(() => (window as unknown as { __changes: { id: string }[] }).__changes.length === 2, null, {
-    timeout: 10_000,
-  })
+  await page.waitForFunction(
+    () => (window as unknown as { __changes: { id: string }[] }).__changes.length === 2,
+    null,
+    {
+      timeout: 10_000,
+    }
+  )
   await settled(page, 300)
   const log = await changes(page)
   expect(log.map((c) => c.id)).toEqual(['second_output_3', 'third_output_3'])
@@ -42,7 +48,8 @@ it('slow then fast: fast lands at once, third waits for slow and runs once with 
   await page.waitForTimeout(100)
   await page.click('#button_3')
   await page.waitForFunction(
-    () => document.getElementById('third_output_3')!.textContent!.startsWith('in the third') &&
+    () =>
+      document.getElementById('third_output_3')!.textContent!.startsWith('in the third') &&
       (window as unknown as { __changes: { id: string }[] }).__changes.some((c) => c.id === 'third_output_3')
   )
   await settled(page, 300)
@@ -68,7 +75,9 @@ it('fast alone does not wait: the third runs in the same request as the fast one
   const updates = countUpdates(page)
   await recordChanges(page, ids)
   await page.click('#button_3')
-  await page.waitForFunction(() => (window as unknown as { __changes: { id: string }[] }).__changes.length === 2)
+  await page.waitForFunction(
+    () => (window as unknown as { __changes: { id: string }[] }).__changes.length === 2
+  )
   await settled(page)
   expect((await changes(page)).map((c) => c.id)).toEqual(['first_output_3', 'third_output_3'])
   expect(updates.n).toBe(1)

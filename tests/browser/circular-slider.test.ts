@@ -22,7 +22,9 @@ it('moves the input with the slider, and the slider with the input', async () =>
   await page.focus(slider)
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('ArrowRight')
-  await page.waitForFunction(() => (document.getElementById('input-circular') as HTMLInputElement).value === '5')
+  await page.waitForFunction(
+    () => (document.getElementById('input-circular') as HTMLInputElement).value === '5'
+  )
   await settled(page)
   expect(await page.inputValue(slider)).toBe('5')
 

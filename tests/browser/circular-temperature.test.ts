@@ -9,7 +9,9 @@ it('converts both ways and keeps what the user types', async () => {
   expect(await page.inputValue('#fahrenheit')).toBe('32')
   await page.fill('#celsius', '')
   await page.type('#celsius', '100', { delay: 40 })
-  await page.waitForFunction(() => (document.getElementById('fahrenheit') as HTMLInputElement).value === '212')
+  await page.waitForFunction(
+    () => (document.getElementById('fahrenheit') as HTMLInputElement).value === '212'
+  )
   await settled(page)
   expect(await page.inputValue('#celsius')).toBe('100')
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('celsius')

@@ -79,7 +79,9 @@ export async function recordChanges(page: Page, ids: string[]): Promise<void> {
 }
 
 export function changes(page: Page): Promise<{ id: string; text: string; t: number }[]> {
-  return page.evaluate(() => (window as unknown as { __changes: { id: string; text: string; t: number }[] }).__changes)
+  return page.evaluate(
+    () => (window as unknown as { __changes: { id: string; text: string; t: number }[] }).__changes
+  )
 }
 
 /** Resolves when no htmx request is in flight (the `htmx-request` class is gone everywhere). */

@@ -14,7 +14,9 @@ it('shows the initial call result in the first HTML, with no request after load'
   expect(await page.textContent('#first_output_1')).toBe('n_clicks is None')
   expect(await page.textContent('#second_output_1')).toBe('n_clicks is None')
   await page.click('#button_1')
-  await page.waitForFunction(() => document.getElementById('second_output_1')!.textContent === 'n_clicks is 1')
+  await page.waitForFunction(
+    () => document.getElementById('second_output_1')!.textContent === 'n_clicks is 1'
+  )
   expect(await page.textContent('#first_output_1')).toBe('n_clicks is 1')
   expect(updates.n).toBe(1)
   expect(errors).toEqual([])

@@ -19,10 +19,13 @@ async function watchViolations(page: Page) {
   await page.addInitScript(() => {
     const w = window as unknown as { __violations: string[] }
     w.__violations = []
-    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`))
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`)
+    )
   })
 }
-const violations = (page: Page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)
+const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)
 
 describe('typing markup into an input echoed by a callback', () => {
   let served: Served
@@ -73,7 +76,12 @@ describe('a cross-site form posting to the update route', () => {
     const body = await own.evaluate(() => {
       const c: Record<string, unknown> = {}
       for (const el of document.querySelectorAll('[data-hd]')) {
-        c[el.id] = { s: el.getAttribute('data-hd'), g: el.getAttribute('data-hd-sig'), p: null, v: el.id === 'in' ? { value: 'forged' } : {} }
+        c[el.id] = {
+          s: el.getAttribute('data-hd'),
+          g: el.getAttribute('data-hd-sig'),
+          p: null,
+          v: el.id === 'in' ? { value: 'forged' } : {},
+        }
       }
       return JSON.stringify({ t: ['in.value'], c })
     })
@@ -83,7 +91,10 @@ describe('a cross-site form posting to the update route', () => {
     const attackerUrl = attacker.url.replace('127.0.0.1', 'localhost')
     await page.goto(`${attackerUrl}/?target=${encodeURIComponent(app.url + '/_hd/update')}`)
     await page.fill('input[name=hd]', body)
-    const [response] = await Promise.all([page.waitForNavigation(), page.evaluate(() => (document.getElementById('f') as HTMLFormElement).submit())])
+    const [response] = await Promise.all([
+      page.waitForNavigation(),
+      page.evaluate(() => (document.getElementById('f') as HTMLFormElement).submit()),
+    ])
     expect(response!.status()).toBe(403)
     expect(await page.textContent('body')).toBe(CROSS_ORIGIN_MESSAGE)
     expect(runs.n).toBe(before)
@@ -130,10 +141,14 @@ describe('the examples under the default Content-Security-Policy', () => {
 
   it('circular-slider: the marks are placed by their style, the slider drives the input', async () => {
     const { page, errors } = await openExample('circular-slider')
-    expect(await page.$eval('#slider-circular .hd-slider-mark:last-child', (e) => (e as HTMLElement).style.left)).toBe('100%')
+    expect(
+      await page.$eval('#slider-circular .hd-slider-mark:last-child', (e) => (e as HTMLElement).style.left)
+    ).toBe('100%')
     await page.focus('#slider-circular input[type=range]')
     await page.keyboard.press('ArrowRight')
-    await page.waitForFunction(() => (document.getElementById('input-circular') as HTMLInputElement).value === '4')
+    await page.waitForFunction(
+      () => (document.getElementById('input-circular') as HTMLInputElement).value === '4'
+    )
     await settled(page)
     expect(await violations(page)).toEqual([])
     expect(errors).toEqual([])
@@ -166,9 +181,14 @@ describe('the examples under the default Content-Security-Policy', () => {
   it('is enforced: an injected inline handler does not run and is reported', async () => {
     const { page } = await openExample('prime-factors')
     await page.evaluate(() => {
-      document.body.insertAdjacentHTML('beforeend', '<img id="inj" src="data:," onerror="window.__ran=1" onload="window.__ran=1">')
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<img id="inj" src="data:," onerror="window.__ran=1" onload="window.__ran=1">'
+      )
     })
-    await page.waitForFunction(() => (window as unknown as { __violations: string[] }).__violations.length > 0)
+    await page.waitForFunction(
+      () => (window as unknown as { __violations: string[] }).__violations.length > 0
+    )
     expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran ?? null)).toBe(null)
     expect((await violations(page))[0]).toMatch(/^script-src-attr /)
     await page.close()

@@ -43,7 +43,9 @@ it('a callback whose input a request in flight may change waits, then runs once 
   await page.waitForTimeout(100)
   await page.click('#free') // fast: free-out now; `waits` reads slow-mid, so it waits
   await page.click('#stated') // State on slow-mid does not block: answers at once with the old value
-  await page.waitForFunction(() => document.getElementById('waits')!.textContent !== 'waits', null, { timeout: 10_000 })
+  await page.waitForFunction(() => document.getElementById('waits')!.textContent !== 'waits', null, {
+    timeout: 10_000,
+  })
   await settled(page, 300)
   const log = await changes(page)
   const order = log.map((c) => c.id)

@@ -56,7 +56,9 @@ const app = useApp(async () => {
 
 it('renders both roots with their own ids, initial calls applied', async () => {
   const { page } = await app.open()
-  expect(await page.$$eval('.hd-app', (roots) => roots.map((r) => [r.id, r.getAttribute('data-hd-url')]))).toEqual([
+  expect(
+    await page.$$eval('.hd-app', (roots) => roots.map((r) => [r.id, r.getAttribute('data-hd-url')]))
+  ).toEqual([
     ['hd-app-a', '/a/_hd/update'],
     ['hd-app-b', '/b/_hd/update'],
   ])

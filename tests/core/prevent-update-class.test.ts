@@ -9,7 +9,9 @@ it('treats `throw PreventUpdate` (the class, as in Python) like an instance: not
     if (n == null) throw PreventUpdate
     return `clicked ${n}`
   })
-  const { page, outcome } = await app.load(h('div', {}, h('button', { id: 'btn' }), h('div', { id: 'out' }, 'init')))
+  const { page, outcome } = await app.load(
+    h('div', {}, h('button', { id: 'btn' }), h('div', { id: 'out' }, 'init'))
+  )
   expect(statuses(outcome)).toEqual([['guard', 'prevented']])
   expect(page.value('out.children')).toBe('init')
   await app.click(page, 'btn')

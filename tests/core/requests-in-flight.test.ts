@@ -12,10 +12,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 /** The seed's chained callbacks: fast → first, slow → second, (first, second) → third. */
 function seedChain() {
   const app = new TestApp()
-  app.callback('fast', [Output('first', 'children')], [Input('fast-btn', 'n_clicks')], [], (n) => [`fast ${n}`])
-  const slow = app.callback('slow', [Output('second', 'children')], [Input('slow-btn', 'n_clicks')], [], (n) => [
-    `slow ${n}`,
+  app.callback('fast', [Output('first', 'children')], [Input('fast-btn', 'n_clicks')], [], (n) => [
+    `fast ${n}`,
   ])
+  const slow = app.callback(
+    'slow',
+    [Output('second', 'children')],
+    [Input('slow-btn', 'n_clicks')],
+    [],
+    (n) => [`slow ${n}`]
+  )
   app.callback(
     'third',
     [Output('third', 'children')],
@@ -38,8 +44,14 @@ function seedChain() {
 describe('externalPending', () => {
   it('is everything downstream of the triggers of requests in flight, not the triggers themselves', () => {
     const { app } = seedChain()
-    expect([...externalPending(app.graph, ['slow-btn.n_clicks'])]).toEqual(['second.children', 'third.children'])
-    expect([...externalPending(app.graph, ['fast-btn.n_clicks'])]).toEqual(['first.children', 'third.children'])
+    expect([...externalPending(app.graph, ['slow-btn.n_clicks'])]).toEqual([
+      'second.children',
+      'third.children',
+    ])
+    expect([...externalPending(app.graph, ['fast-btn.n_clicks'])]).toEqual([
+      'first.children',
+      'third.children',
+    ])
     expect([...externalPending(app.graph, [])]).toEqual([])
   })
 
@@ -75,8 +87,21 @@ describe('a request while another is in flight (seed: slow, then fast)', () => {
   it('never blocks on State (R14, last point): the reader runs at once with the value it has', async () => {
     const app = new TestApp()
     app.callback('producer', Output('p', 'children'), Input('src', 'n_clicks'), [], (n) => `p${n}`)
-    app.callback('reader', Output('r', 'children'), Input('go', 'n_clicks'), [State('p', 'children')], (n, p) => `${n}:${p}`)
-    const layout = h('div', {}, h('button', { id: 'src' }), h('button', { id: 'go' }), h('div', { id: 'p' }, 'old'), h('div', { id: 'r' }))
+    app.callback(
+      'reader',
+      Output('r', 'children'),
+      Input('go', 'n_clicks'),
+      [State('p', 'children')],
+      (n, p) => `${n}:${p}`
+    )
+    const layout = h(
+      'div',
+      {},
+      h('button', { id: 'src' }),
+      h('button', { id: 'go' }),
+      h('div', { id: 'p' }, 'old'),
+      h('div', { id: 'r' })
+    )
     const { page } = await app.load(layout)
     const out = await app.click(page, 'go', { external: externalPending(app.graph, ['src.n_clicks']) })
     expect(out.deferred).toEqual([])
@@ -113,7 +138,13 @@ describe('a streamed request hands back callbacks that would read a stale snapsh
       await slowGate.promise
       return `slow ${n}`
     })
-    app2.callback('third', Output('third', 'children'), [Input('first', 'children'), Input('second', 'children')], [], (a, b) => `${a} + ${b}`)
+    app2.callback(
+      'third',
+      Output('third', 'children'),
+      [Input('first', 'children'), Input('second', 'children')],
+      [],
+      (a, b) => `${a} + ${b}`
+    )
     const p2 = app2.page(layout)
     const run = app2.click(p2, 'slow-btn', { handBackAfterMs: 20 })
     await sleep(40)
@@ -126,16 +157,42 @@ describe('a streamed request hands back callbacks that would read a stale snapsh
 
   it('keeps running a callback whose inputs were all written by the request itself (seed: prevent_initial_call)', async () => {
     const app = new TestApp()
-    app.callback('first', [Output('o1', 'children'), Output('o2', 'children')], Input('b', 'n_clicks'), [], () => ['1', '2'], {
-      preventInitialCall: true,
-    })
-    app.callback('second', Output('o3', 'children'), Input('o2', 'children'), [], async () => (await sleep(30), '3'), {
-      preventInitialCall: true,
-    })
-    app.callback('third', Output('o4', 'children'), [Input('o1', 'children'), Input('o3', 'children')], [], async () => (await sleep(30), '4'), {
-      preventInitialCall: true,
-    })
-    const layout = h('div', {}, h('button', { id: 'b' }), ...['o1', 'o2', 'o3', 'o4'].map((id) => h('div', { id }, 'not executed')))
+    app.callback(
+      'first',
+      [Output('o1', 'children'), Output('o2', 'children')],
+      Input('b', 'n_clicks'),
+      [],
+      () => ['1', '2'],
+      {
+        preventInitialCall: true,
+      }
+    )
+    app.callback(
+      'second',
+      Output('o3', 'children'),
+      Input('o2', 'children'),
+      [],
+      async () => (await sleep(30), '3'),
+      {
+        preventInitialCall: true,
+      }
+    )
+    app.callback(
+      'third',
+      Output('o4', 'children'),
+      [Input('o1', 'children'), Input('o3', 'children')],
+      [],
+      async () => (await sleep(30), '4'),
+      {
+        preventInitialCall: true,
+      }
+    )
+    const layout = h(
+      'div',
+      {},
+      h('button', { id: 'b' }),
+      ...['o1', 'o2', 'o3', 'o4'].map((id) => h('div', { id }, 'not executed'))
+    )
     const { page } = await app.load(layout)
     expect(app.log).toEqual([])
     const out = await app.click(page, 'b', { handBackAfterMs: 5 })
@@ -147,15 +204,37 @@ describe('a streamed request hands back callbacks that would read a stale snapsh
 
 describe('Dash scenarios', () => {
   it('cbmt013: a chain is blocked until its inputs settle: each callback once on load and once per change', async () => {
-    const all: Record<string, string[]> = { America: ['New York City', 'San Francisco'], Canada: ['Montreal', 'Toronto'] }
+    const all: Record<string, string[]> = {
+      America: ['New York City', 'San Francisco'],
+      Canada: ['Montreal', 'Toronto'],
+    }
     const app = new TestApp()
-    app.callback('opts', Output('cities', 'options'), Input('countries', 'value'), [], (c) => all[c as string])
+    app.callback(
+      'opts',
+      Output('cities', 'options'),
+      Input('countries', 'value'),
+      [],
+      (c) => all[c as string]
+    )
     app.callback('city', Output('cities', 'value'), Input('cities', 'options'), [], (o) => (o as string[])[0])
-    app.callback('out', Output('display', 'children'), [Input('countries', 'value'), Input('cities', 'value')], [], (country, city) => {
-      if (!all[country as string]!.includes(city as string)) throw new Error(`out of sync: ${city} / ${country}`)
-      return `${city} is a city in ${country}`
-    })
-    const layout = h('div', {}, h('radio', { id: 'countries', value: 'America' }), h('radio', { id: 'cities' }), h('div', { id: 'display' }))
+    app.callback(
+      'out',
+      Output('display', 'children'),
+      [Input('countries', 'value'), Input('cities', 'value')],
+      [],
+      (country, city) => {
+        if (!all[country as string]!.includes(city as string))
+          throw new Error(`out of sync: ${city} / ${country}`)
+        return `${city} is a city in ${country}`
+      }
+    )
+    const layout = h(
+      'div',
+      {},
+      h('radio', { id: 'countries', value: 'America' }),
+      h('radio', { id: 'cities' }),
+      h('div', { id: 'display' })
+    )
     const { page, outcome } = await app.load(layout)
     expect(outcome.results.every((r) => r.status === 'updated')).toBe(true)
     expect([app.count('opts'), app.count('city'), app.count('out')]).toEqual([1, 1, 1])
@@ -167,11 +246,20 @@ describe('Dash scenarios', () => {
 
   it('cbsc013: two quick clicks on a multi-output callback are two independent requests (3 calls with the initial)', async () => {
     const app = new TestApp()
-    app.callback('update', [Output('output1', 'children'), Output('output2', 'children')], Input('input', 'n_clicks'), [], (n) => [
-      n,
-      Number(n) + 1,
-    ])
-    const layout = h('div', {}, h('button', { id: 'input', n_clicks: 0 }), h('div', { id: 'output1' }), h('div', { id: 'output2' }))
+    app.callback(
+      'update',
+      [Output('output1', 'children'), Output('output2', 'children')],
+      Input('input', 'n_clicks'),
+      [],
+      (n) => [n, Number(n) + 1]
+    )
+    const layout = h(
+      'div',
+      {},
+      h('button', { id: 'input', n_clicks: 0 }),
+      h('div', { id: 'output1' }),
+      h('div', { id: 'output2' })
+    )
     const first = await app.load(layout)
     await Promise.all([app.click(first.page, 'input'), app.click(first.page, 'input')])
     expect(app.count('update')).toBe(3)

@@ -10,7 +10,13 @@ const ids: Record<string, string[]> = {
   'callback-context': ['btn-1', 'btn-2', 'btn-3', 'container'],
   'initial-call': ['button_1', 'first_output_1', 'second_output_1'],
   'chained-callbacks': ['button_3', 'button_4', 'first_output_3', 'second_output_3', 'third_output_3'],
-  'prevent-initial-call': ['button_2', 'first_output_2', 'second_output_2', 'third_output_2', 'fourth_output_2'],
+  'prevent-initial-call': [
+    'button_2',
+    'first_output_2',
+    'second_output_2',
+    'third_output_2',
+    'fourth_output_2',
+  ],
   'prevent-initial-inserted': ['url', 'layout-div', 'content', 'input', 'output'],
   'circular-slider': ['slider-circular', 'input-circular'],
   'circular-temperature': ['celsius', 'fahrenheit'],
@@ -23,12 +29,15 @@ it('links the ten examples from the index', async () => {
   for (const slug of Object.keys(ids)) expect(html).toContain(`<a href="/${slug}/">`)
 })
 
-it.each(Object.entries(ids))('serves %s under its slug, with its ids and its own update route', async (slug, wanted) => {
-  const res = await gallery.request(`/${slug}/`)
-  expect(res.status).toBe(200)
-  const html = await res.text()
-  for (const id of wanted) expect(html).toContain(`id="${id}"`)
-  expect(html).toContain(`data-hd-url="/${slug}/_hd/update"`)
-  expect(html).toContain(`<script src="/${slug}/_hd/static/htmx.min.js"></script>`)
-  expect((await gallery.request(`/${slug}/_hd/static/hyperdash.js`)).status).toBe(200)
-})
+it.each(Object.entries(ids))(
+  'serves %s under its slug, with its ids and its own update route',
+  async (slug, wanted) => {
+    const res = await gallery.request(`/${slug}/`)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    for (const id of wanted) expect(html).toContain(`id="${id}"`)
+    expect(html).toContain(`data-hd-url="/${slug}/_hd/update"`)
+    expect(html).toContain(`<script src="/${slug}/_hd/static/htmx.min.js"></script>`)
+    expect((await gallery.request(`/${slug}/_hd/static/hyperdash.js`)).status).toBe(200)
+  }
+)

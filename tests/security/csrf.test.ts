@@ -13,7 +13,14 @@ beforeAll(async () => {
   page = await loadPage(app)
 })
 
-const body = () => updateJson(page, ['go.n_clicks'], { 'go.n_clicks': 1, 'text.value': 'x', 'num.value': 1, 'slider.value': 1, 'pick.value': [] })
+const body = () =>
+  updateJson(page, ['go.n_clicks'], {
+    'go.n_clicks': 1,
+    'text.value': 'x',
+    'num.value': 1,
+    'slider.value': 1,
+    'pick.value': [],
+  })
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' }
 
 async function post(headers: Record<string, string>, raw?: string) {
@@ -24,12 +31,24 @@ async function post(headers: Record<string, string>, raw?: string) {
 
 describe('refused with 403', () => {
   const cases: [string, Record<string, string>][] = [
-    ['Sec-Fetch-Site: cross-site', { ...FORM, 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' }],
-    ['Sec-Fetch-Site: same-site (a sibling subdomain)', { ...FORM, 'Sec-Fetch-Site': 'same-site', Origin: 'http://other.localhost' }],
-    ['an Origin of another site, without Sec-Fetch-Site (older browsers)', { ...FORM, Origin: 'https://evil.example' }],
+    [
+      'Sec-Fetch-Site: cross-site',
+      { ...FORM, 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' },
+    ],
+    [
+      'Sec-Fetch-Site: same-site (a sibling subdomain)',
+      { ...FORM, 'Sec-Fetch-Site': 'same-site', Origin: 'http://other.localhost' },
+    ],
+    [
+      'an Origin of another site, without Sec-Fetch-Site (older browsers)',
+      { ...FORM, Origin: 'https://evil.example' },
+    ],
     ['an Origin on another port of the same host', { ...FORM, Origin: 'http://localhost:8080' }],
     ['Origin: null (a sandboxed frame or a data: page)', { ...FORM, Origin: 'null' }],
-    ['a multipart form from another site', { 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'multipart/form-data; boundary=x' }],
+    [
+      'a multipart form from another site',
+      { 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'multipart/form-data; boundary=x' },
+    ],
   ]
   for (const [name, headers] of cases) {
     it(name, async () => {
@@ -39,7 +58,10 @@ describe('refused with 403', () => {
   }
 
   it('a JSON body from another site (which hono/csrf alone would let through)', async () => {
-    const r = await post({ 'Content-Type': 'application/json', Origin: 'https://evil.example' }, JSON.stringify(body()))
+    const r = await post(
+      { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+      JSON.stringify(body())
+    )
     expect(r).toEqual({ status: 403, text: CROSS_ORIGIN_MESSAGE, ran: 0 })
   })
 })
@@ -66,10 +88,24 @@ describe('allowed', () => {
   it('an origin listed in security.trustedOrigins', async () => {
     const trusted = formApp({ security: { trustedOrigins: ['https://portal.example'] } })
     const p = await loadPage(trusted.app)
-    const json = updateJson(p, ['go.n_clicks'], { 'go.n_clicks': 1, 'text.value': 'x', 'num.value': 1, 'slider.value': 1, 'pick.value': [] })
-    const ok = await postUpdate(trusted.app, json, { ...FORM, 'Sec-Fetch-Site': 'cross-site', Origin: 'https://portal.example' })
+    const json = updateJson(p, ['go.n_clicks'], {
+      'go.n_clicks': 1,
+      'text.value': 'x',
+      'num.value': 1,
+      'slider.value': 1,
+      'pick.value': [],
+    })
+    const ok = await postUpdate(trusted.app, json, {
+      ...FORM,
+      'Sec-Fetch-Site': 'cross-site',
+      Origin: 'https://portal.example',
+    })
     expect(ok.status).toBe(200)
-    const other = await postUpdate(trusted.app, json, { ...FORM, 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' })
+    const other = await postUpdate(trusted.app, json, {
+      ...FORM,
+      'Sec-Fetch-Site': 'cross-site',
+      Origin: 'https://evil.example',
+    })
     expect(other.status).toBe(403)
     expect(trusted.runs).toEqual(['echo'])
   })
@@ -77,13 +113,25 @@ describe('allowed', () => {
   it('any origin when security.csrf is false', async () => {
     const open = formApp({ security: { csrf: false } })
     const p = await loadPage(open.app)
-    const json = updateJson(p, ['go.n_clicks'], { 'go.n_clicks': 1, 'text.value': 'x', 'num.value': 1, 'slider.value': 1, 'pick.value': [] })
-    const res = await postUpdate(open.app, json, { ...FORM, 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' })
+    const json = updateJson(p, ['go.n_clicks'], {
+      'go.n_clicks': 1,
+      'text.value': 'x',
+      'num.value': 1,
+      'slider.value': 1,
+      'pick.value': [],
+    })
+    const res = await postUpdate(open.app, json, {
+      ...FORM,
+      'Sec-Fetch-Site': 'cross-site',
+      Origin: 'https://evil.example',
+    })
     expect(res.status).toBe(200)
   })
 
   it('the page itself: a cross-site GET (a link to the app) is not refused', async () => {
-    const res = await app.fetch(new Request('http://localhost/', { headers: { 'Sec-Fetch-Site': 'cross-site' } }))
+    const res = await app.fetch(
+      new Request('http://localhost/', { headers: { 'Sec-Fetch-Site': 'cross-site' } })
+    )
     expect(res.status).toBe(200)
   })
 })

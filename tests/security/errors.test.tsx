@@ -22,13 +22,23 @@ function failingApp(dev: boolean) {
       </div>
     ),
   })
-  app.callback(Output('hung', 'children'), [Input('hang', 'n_clicks')], async function hangs() {
-    await new Promise(() => {})
-    return 'never'
-  }, { preventInitialCall: true })
-  app.callback(Output('exploded', 'children'), [Input('boom', 'n_clicks')], function explodes() {
-    throw new Error('secret detail: db password is hunter2')
-  }, { preventInitialCall: true })
+  app.callback(
+    Output('hung', 'children'),
+    [Input('hang', 'n_clicks')],
+    async function hangs() {
+      await new Promise(() => {})
+      return 'never'
+    },
+    { preventInitialCall: true }
+  )
+  app.callback(
+    Output('exploded', 'children'),
+    [Input('boom', 'n_clicks')],
+    function explodes() {
+      throw new Error('secret detail: db password is hunter2')
+    },
+    { preventInitialCall: true }
+  )
   return { app, errors }
 }
 

@@ -22,14 +22,17 @@ beforeAll(async () => {
 })
 
 const VALID = { 'text.value': 'ok', 'num.value': 2, 'slider.value': 3, 'pick.value': ['b'], 'go.n_clicks': 4 }
-const EXPECTED = '{&quot;text&quot;:&quot;ok&quot;,&quot;num&quot;:2,&quot;slider&quot;:3,&quot;pick&quot;:[&quot;b&quot;],&quot;clicks&quot;:4,&quot;title&quot;:&quot;kept&quot;}'
+const EXPECTED =
+  '{&quot;text&quot;:&quot;ok&quot;,&quot;num&quot;:2,&quot;slider&quot;:3,&quot;pick&quot;:[&quot;b&quot;],&quot;clicks&quot;:4,&quot;title&quot;:&quot;kept&quot;}'
 
 /** A valid update still gets the right answer. */
 async function stillAnswers() {
   const before = runs.length
   const res = await postUpdate(app, updateJson(page, ['go.n_clicks'], VALID))
   expect(res.status).toBe(200)
-  expect(await res.text()).toBe(`<template id="out" hx-swap-oob="hd" hd-children="" hd-cb="0">${EXPECTED}</template>`)
+  expect(await res.text()).toBe(
+    `<template id="out" hx-swap-oob="hd" hd-children="" hd-cb="0">${EXPECTED}</template>`
+  )
   expect(runs.length).toBe(before + 1)
 }
 
@@ -67,7 +70,10 @@ const headers = fc
     const h: Record<string, string> = {}
     for (const [k, v] of Object.entries(extra)) {
       // What decides the request's route or framing is left to the cases below.
-      if (!/^(host|content-length|transfer-encoding|connection|expect|upgrade|origin|sec-fetch-site)$/i.test(k)) h[k] = v
+      if (
+        !/^(host|content-length|transfer-encoding|connection|expect|upgrade|origin|sec-fetch-site)$/i.test(k)
+      )
+        h[k] = v
     }
     if (type !== null) h['content-type'] = type
     if (accept !== null) h['accept'] = accept
@@ -75,7 +81,8 @@ const headers = fc
   })
 
 /** Mostly nothing, sometimes `arb`: each part of a request is replaced now and then. */
-const sometimes = <T,>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: arb, weight: 1 })
+const sometimes = <T>(arb: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: arb, weight: 1 })
 
 /** Browser values: of the right type (then the callback runs), or anything. */
 const values = fc.record(
@@ -95,14 +102,29 @@ const values = fc.record(
 const mutatedJson = () =>
   fc
     .record({
-      t: sometimes(fc.oneof(fc.array(fc.oneof(fc.constantFrom('go.n_clicks', 'text.value', 'out.children', 'label.title'), fc.string())), fc.jsonValue())),
-      cb: sometimes(fc.oneof(fc.array(fc.tuple(fc.integer({ min: -2, max: 3 }), fc.array(fc.string()))), fc.jsonValue())),
+      t: sometimes(
+        fc.oneof(
+          fc.array(
+            fc.oneof(fc.constantFrom('go.n_clicks', 'text.value', 'out.children', 'label.title'), fc.string())
+          ),
+          fc.jsonValue()
+        )
+      ),
+      cb: sometimes(
+        fc.oneof(fc.array(fc.tuple(fc.integer({ min: -2, max: 3 }), fc.array(fc.string()))), fc.jsonValue())
+      ),
       pending: sometimes(fc.jsonValue()),
       values,
       sig: sometimes(fc.oneof(fc.string(), fc.constant(''))),
       state: sometimes(fc.oneof(fc.string(), fc.json())),
       parent: sometimes(fc.oneof(fc.string(), fc.constantFrom('text', 'out', 'label'))),
-      extra: sometimes(fc.dictionary(fc.string().map((k) => `x${k}`), fc.jsonValue(), { maxKeys: 2 })),
+      extra: sometimes(
+        fc.dictionary(
+          fc.string().map((k) => `x${k}`),
+          fc.jsonValue(),
+          { maxKeys: 2 }
+        )
+      ),
     })
     .map((m) => {
       const json = updateJson(page, ['go.n_clicks'], { ...VALID, ...m.values }, m.extra ?? {})
@@ -123,7 +145,9 @@ const body = fc.oneof(
   fc.json(),
   mutatedJson().map((j) => new URLSearchParams({ hd: j }).toString()),
   mutatedJson(),
-  fc.tuple(mutatedJson(), fc.string({ maxLength: 20 })).map(([j, junk]) => `--xyz\r\nContent-Disposition: form-data; name="hd"\r\n\r\n${j}\r\n--xyz${junk}`)
+  fc
+    .tuple(mutatedJson(), fc.string({ maxLength: 20 }))
+    .map(([j, junk]) => `--xyz\r\nContent-Disposition: form-data; name="hd"\r\n\r\n${j}\r\n--xyz${junk}`)
 )
 
 // ─── through app.fetch ──────────────────────────────────────────────────────────────────────
@@ -131,11 +155,18 @@ const body = fc.oneof(
 describe('through app.fetch', () => {
   it('any body, headers and content type: a 2xx or 4xx, never a 5xx', async () => {
     await fc.assert(
-      fc.asyncProperty(body, headers, fc.constantFrom('same-origin', 'cross-site', null), async (b, h, site) => {
-        if (site) h['sec-fetch-site'] = site
-        const res = await app.fetch(new Request(ORIGIN + UPDATE_PATH, { method: 'POST', body: b, headers: h }))
-        expectAnswered(res.status, await res.text())
-      }),
+      fc.asyncProperty(
+        body,
+        headers,
+        fc.constantFrom('same-origin', 'cross-site', null),
+        async (b, h, site) => {
+          if (site) h['sec-fetch-site'] = site
+          const res = await app.fetch(
+            new Request(ORIGIN + UPDATE_PATH, { method: 'POST', body: b, headers: h })
+          )
+          expectAnswered(res.status, await res.text())
+        }
+      ),
       { numRuns: RUNS }
     )
     await stillAnswers()
@@ -160,9 +191,14 @@ describe('through app.fetch', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'),
-        fc.oneof(fc.constantFrom(UPDATE_PATH, '/', '/_hd/static/htmx.min.js', '/_hd/static/nope.js', '/_hd/'), fc.webPath()),
+        fc.oneof(
+          fc.constantFrom(UPDATE_PATH, '/', '/_hd/static/htmx.min.js', '/_hd/static/nope.js', '/_hd/'),
+          fc.webPath()
+        ),
         async (method, path) => {
-          const res = await app.fetch(new Request(ORIGIN + (path.startsWith('/') ? path : `/${path}`), { method }))
+          const res = await app.fetch(
+            new Request(ORIGIN + (path.startsWith('/') ? path : `/${path}`), { method })
+          )
           expectAnswered(res.status, method === 'HEAD' ? 'head' : await res.text())
         }
       ),
@@ -187,7 +223,12 @@ describe('over a socket', () => {
   })
   afterAll(() => new Promise<void>((r) => server.close(() => r())))
 
-  function send(method: string, path: string, h: Record<string, string>, b: string | Uint8Array): Promise<{ status: number; text: string }> {
+  function send(
+    method: string,
+    path: string,
+    h: Record<string, string>,
+    b: string | Uint8Array
+  ): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
       const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: h, agent: false }, (res) => {
         let text = ''
@@ -209,7 +250,12 @@ describe('over a socket', () => {
       }),
       { numRuns: Math.ceil(RUNS / 3) }
     )
-    const r = await send('POST', UPDATE_PATH, { 'content-type': 'application/x-www-form-urlencoded', origin: `http://127.0.0.1:${port}` }, new URLSearchParams({ hd: JSON.stringify(updateJson(page, ['go.n_clicks'], VALID)) }).toString())
+    const r = await send(
+      'POST',
+      UPDATE_PATH,
+      { 'content-type': 'application/x-www-form-urlencoded', origin: `http://127.0.0.1:${port}` },
+      new URLSearchParams({ hd: JSON.stringify(updateJson(page, ['go.n_clicks'], VALID)) }).toString()
+    )
     expect(r.status).toBe(200)
     expect(r.text).toContain(EXPECTED)
   })

@@ -12,7 +12,8 @@ const POLICY =
   "style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; " +
   "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 
-const headersOf = (res: Response) => Object.fromEntries([...res.headers].filter(([k]) => k !== 'content-length' && k !== 'date'))
+const headersOf = (res: Response) =>
+  Object.fromEntries([...res.headers].filter(([k]) => k !== 'content-length' && k !== 'date'))
 
 describe('the default headers', () => {
   const { app } = formApp()
@@ -44,7 +45,10 @@ describe('the default headers', () => {
 
   it('are on update answers, refusals and static files', async () => {
     const page = await loadPage(app)
-    const ok = await postUpdate(app, updateJson(page, ['go.n_clicks'], { 'go.n_clicks': 1, 'pick.value': [] }))
+    const ok = await postUpdate(
+      app,
+      updateJson(page, ['go.n_clicks'], { 'go.n_clicks': 1, 'pick.value': [] })
+    )
     expect(ok.status).toBe(200)
     const bad = await postUpdate(app, 'hd=1')
     expect(bad.status).toBe(400)
@@ -58,7 +62,9 @@ describe('the default headers', () => {
 
 describe('options', () => {
   it('security.csp adds or replaces directives', async () => {
-    const { app } = formApp({ security: { csp: { 'img-src': ["'self'", 'https://tiles.example'], 'report-uri': ['/csp'] } } })
+    const { app } = formApp({
+      security: { csp: { 'img-src': ["'self'", 'https://tiles.example'], 'report-uri': ['/csp'] } },
+    })
     const res = await app.fetch(new Request('http://localhost/'))
     const csp = res.headers.get('content-security-policy')!
     expect(csp).toContain("img-src 'self' https://tiles.example;")
@@ -70,7 +76,9 @@ describe('options', () => {
     const noCsp = await formApp({ security: { csp: false } }).app.fetch(new Request('http://localhost/'))
     expect(noCsp.headers.get('content-security-policy')).toBe(null)
     expect(noCsp.headers.get('x-frame-options')).toBe('SAMEORIGIN')
-    const noHeaders = await formApp({ security: { headers: false } }).app.fetch(new Request('http://localhost/'))
+    const noHeaders = await formApp({ security: { headers: false } }).app.fetch(
+      new Request('http://localhost/')
+    )
     expect(noHeaders.headers.get('x-frame-options')).toBe(null)
     expect(noHeaders.headers.get('content-security-policy')).toBe(POLICY)
   })

@@ -21,7 +21,12 @@ export interface Live {
 }
 
 const unescape = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 
 /** The live components of a page's HTML, by id. */
 export function liveComponents(html: string): Map<string, Live> {
@@ -58,7 +63,8 @@ export function updateJson(
     const v: Record<string, unknown> = {}
     // What static/hyperdash.js reads when the test does not say: no boxes checked, else nothing.
     const kind = (JSON.parse(comp.s) as { k: string }).k
-    for (const p of comp.r) v[p] = values[`${comp.id}.${p}`] ?? (kind === 'dcc.Checklist' && p === 'value' ? [] : null)
+    for (const p of comp.r)
+      v[p] = values[`${comp.id}.${p}`] ?? (kind === 'dcc.Checklist' && p === 'value' ? [] : null)
     c[comp.id] = { s: comp.s, g: comp.g, p: null, v }
   }
   return { t, c, ...extra }
@@ -79,7 +85,9 @@ export function postUpdate(
 ): Promise<Response> {
   const raw = typeof body === 'string' || body instanceof URLSearchParams || body instanceof FormData
   const form = raw ? body : new URLSearchParams({ hd: JSON.stringify(body) })
-  return Promise.resolve(app.fetch(new Request(ORIGIN + UPDATE_PATH, { method: 'POST', body: form, headers })))
+  return Promise.resolve(
+    app.fetch(new Request(ORIGIN + UPDATE_PATH, { method: 'POST', body: form, headers }))
+  )
 }
 
 /** The text content of a response's fragment for element `id` (tags stripped, entities kept). */

@@ -21,14 +21,22 @@ async function post(json: Record<string, unknown>) {
   return { status: res.status, text: await res.text(), ran: runs.length - before }
 }
 
-const valid = { 'text.value': 'hi', 'num.value': 3, 'slider.value': 5, 'pick.value': ['a'], 'go.n_clicks': null }
+const valid = {
+  'text.value': 'hi',
+  'num.value': 3,
+  'slider.value': 5,
+  'pick.value': ['a'],
+  'go.n_clicks': null,
+}
 
 describe('a valid update', () => {
   it('runs the callback with the parsed values', async () => {
     const r = await post(updateJson(page, ['text.value'], valid))
     expect(r.status).toBe(200)
     expect(r.ran).toBe(1)
-    expect(r.text).toContain('{&quot;text&quot;:&quot;hi&quot;,&quot;num&quot;:3,&quot;slider&quot;:5,&quot;pick&quot;:[&quot;a&quot;],&quot;clicks&quot;:null,&quot;title&quot;:&quot;kept&quot;}')
+    expect(r.text).toContain(
+      '{&quot;text&quot;:&quot;hi&quot;,&quot;num&quot;:3,&quot;slider&quot;:5,&quot;pick&quot;:[&quot;a&quot;],&quot;clicks&quot;:null,&quot;title&quot;:&quot;kept&quot;}'
+    )
   })
 
   it('maps checklist values back to the options own values', async () => {
@@ -56,7 +64,12 @@ describe('refused with a 4xx, and no callback runs', () => {
       'an unknown component id',
       () => {
         const json = updateJson(page, ['text.value'], valid)
-        ;(json['c'] as Record<string, unknown>)['ghost'] = { s: '{"k":"div","p":{},"r":[]}', g: 'x'.repeat(27), p: null, v: {} }
+        ;(json['c'] as Record<string, unknown>)['ghost'] = {
+          s: '{"k":"div","p":{},"r":[]}',
+          g: 'x'.repeat(27),
+          p: null,
+          v: {},
+        }
         return json
       },
       400,
@@ -130,16 +143,24 @@ describe('refused with a 4xx, and no callback runs', () => {
   }
 
   it('Infinity (1e999 in JSON) for a number → 422', async () => {
-    const json = JSON.stringify(updateJson(page, ['num.value'], { ...valid, 'num.value': 12345 })).replace('12345', '1e999')
+    const json = JSON.stringify(updateJson(page, ['num.value'], { ...valid, 'num.value': 12345 })).replace(
+      '12345',
+      '1e999'
+    )
     const before = runs.length
     const res = await postUpdate(app, new URLSearchParams({ hd: json }))
     expect(res.status).toBe(422)
-    expect(await res.text()).toContain("Invalid value for 'num.value': Invalid input: expected number, received Infinity")
+    expect(await res.text()).toContain(
+      "Invalid value for 'num.value': Invalid input: expected number, received Infinity"
+    )
     expect(runs.length).toBe(before)
   })
 
   it('NaN, which JSON cannot carry → 400', async () => {
-    const json = JSON.stringify(updateJson(page, ['num.value'], { ...valid, 'num.value': 12345 })).replace('12345', 'NaN')
+    const json = JSON.stringify(updateJson(page, ['num.value'], { ...valid, 'num.value': 12345 })).replace(
+      '12345',
+      'NaN'
+    )
     const res = await postUpdate(app, new URLSearchParams({ hd: json }))
     expect(res.status).toBe(400)
     expect(await res.text()).toBe('The `hd` field is not valid JSON.')
@@ -156,7 +177,9 @@ describe('the body limit', () => {
   it('refuses a body over 1 MB by default with 413', async () => {
     const res = await postUpdate(app, new URLSearchParams({ hd: 'x'.repeat(1024 * 1024) }))
     expect(res.status).toBe(413)
-    expect(await res.text()).toBe("The update request is larger than 1048576 bytes (the app's `maxBodyBytes`).")
+    expect(await res.text()).toBe(
+      "The update request is larger than 1048576 bytes (the app's `maxBodyBytes`)."
+    )
   })
 
   it('counts a body sent without Content-Length (a stream) too', async () => {
@@ -192,7 +215,10 @@ describe('the body limit', () => {
     const p = await loadPage(small)
     const ok = await postUpdate(small, updateJson(p, ['text.value'], valid))
     expect(ok.status).toBe(200)
-    const res = await postUpdate(small, updateJson(p, ['text.value'], { ...valid, 'text.value': 'y'.repeat(3000) }))
+    const res = await postUpdate(
+      small,
+      updateJson(p, ['text.value'], { ...valid, 'text.value': 'y'.repeat(3000) })
+    )
     expect(res.status).toBe(413)
     expect(await res.text()).toBe("The update request is larger than 2048 bytes (the app's `maxBodyBytes`).")
   })

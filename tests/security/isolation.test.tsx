@@ -24,19 +24,29 @@ describe('without the worker option: a synchronous loop stalls the process', () 
   let page: Map<string, Live>
   const fastBody = () => updateJson(page, ['fast.n_clicks'], { 'fast.n_clicks': 1 })
   let fastDone: Promise<Response> | undefined
-  blocking.callback(Output('a', 'children'), [Input('block', 'n_clicks')], (n) => {
-    // Another user's request starts now; it cannot be served until this loop gives the thread back.
-    fastDone = postUpdate(blocking, fastBody())
-    events.push('loop started')
-    const end = Date.now() + 300
-    while (Date.now() < end);
-    events.push('loop ended')
-    return `blocked ${n}`
-  }, { preventInitialCall: true })
-  blocking.callback(Output('b', 'children'), [Input('fast', 'n_clicks')], (n) => {
-    events.push('other request served')
-    return `fast ${n}`
-  }, { preventInitialCall: true })
+  blocking.callback(
+    Output('a', 'children'),
+    [Input('block', 'n_clicks')],
+    (n) => {
+      // Another user's request starts now; it cannot be served until this loop gives the thread back.
+      fastDone = postUpdate(blocking, fastBody())
+      events.push('loop started')
+      const end = Date.now() + 300
+      while (Date.now() < end);
+      events.push('loop ended')
+      return `blocked ${n}`
+    },
+    { preventInitialCall: true }
+  )
+  blocking.callback(
+    Output('b', 'children'),
+    [Input('fast', 'n_clicks')],
+    (n) => {
+      events.push('other request served')
+      return `fast ${n}`
+    },
+    { preventInitialCall: true }
+  )
 
   it('serves the other request only after the loop ended', async () => {
     page = await loadPage(blocking)
@@ -57,7 +67,9 @@ describe('with { worker: import.meta.url }', () => {
 
   it('runs the callback in a worker thread', async () => {
     const res = await post('n.value', { 'n.value': 5 })
-    expect(await res.text()).toBe('<template id="spun" hx-swap-oob="hd" hd-children="" hd-cb="0">n=5 on a worker thread</template>')
+    expect(await res.text()).toBe(
+      '<template id="spun" hx-swap-oob="hd" hd-children="" hd-cb="0">n=5 on a worker thread</template>'
+    )
   })
 
   it('brings back JSX, hyperdash components and the context', async () => {
@@ -77,17 +89,26 @@ describe('with { worker: import.meta.url }', () => {
     })
     for (let i = 1; i <= 3; i++) {
       const fast = await post('fast.n_clicks', { 'fast.n_clicks': i })
-      expect(await fast.text()).toBe(`<template id="fast-out" hx-swap-oob="hd" hd-children="" hd-cb="1">fast ${i}</template>`)
+      expect(await fast.text()).toBe(
+        `<template id="fast-out" hx-swap-oob="hd" hd-children="" hd-cb="1">fast ${i}</template>`
+      )
       order.push(`other request ${i} answered`)
     }
     const { status, html } = await loop
-    expect(order).toEqual(['other request 1 answered', 'other request 2 answered', 'other request 3 answered', 'loop answered'])
+    expect(order).toEqual([
+      'other request 1 answered',
+      'other request 2 answered',
+      'other request 3 answered',
+      'loop answered',
+    ])
     expect(status).toBe(200)
     expect(html).toContain('data-callback="spin"')
     expect(html).toContain('The callback spin did not finish within 1500 ms and was abandoned.')
     // The stuck thread was terminated; the next call starts a new one and works.
     const next = await post('n.value', { 'n.value': 7 })
-    expect(await next.text()).toBe('<template id="spun" hx-swap-oob="hd" hd-children="" hd-cb="0">n=7 on a worker thread</template>')
+    expect(await next.text()).toBe(
+      '<template id="spun" hx-swap-oob="hd" hd-children="" hd-cb="0">n=7 on a worker thread</template>'
+    )
     expect(app.workerPool.started).toBe(startedBefore + 1)
     expect(app.workerPool.threads).toBe(1)
   })
@@ -97,12 +118,16 @@ describe('with { worker: import.meta.url }', () => {
     const logsBefore = logged.length
     const client = new AbortController()
     const body = new URLSearchParams({ hd: JSON.stringify(updateJson(page, ['n.value'], { 'n.value': -1 })) })
-    const answer = app.fetch(new Request(ORIGIN + UPDATE_PATH, { method: 'POST', body, signal: client.signal }))
+    const answer = app.fetch(
+      new Request(ORIGIN + UPDATE_PATH, { method: 'POST', body, signal: client.signal })
+    )
     setTimeout(() => client.abort(), 200)
     await answer
     await vi.waitFor(() => expect(app.workerPool.started).toBe(startedBefore + 1))
     const next = await post('n.value', { 'n.value': 8 })
-    expect(await next.text()).toBe('<template id="spun" hx-swap-oob="hd" hd-children="" hd-cb="0">n=8 on a worker thread</template>')
+    expect(await next.text()).toBe(
+      '<template id="spun" hx-swap-oob="hd" hd-children="" hd-cb="0">n=8 on a worker thread</template>'
+    )
     // It was stopped by the client leaving, not by its timeout.
     expect(logged.slice(logsBefore).filter((l) => l.includes('did not finish'))).toEqual([])
   })

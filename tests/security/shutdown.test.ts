@@ -42,7 +42,10 @@ async function start(env: Record<string, string> = {}): Promise<Server> {
   child.stderr!.on('data', (d: Buffer) => ((out += d.toString()), check()))
   const printed = (re: RegExp) => new Promise<string>((resolve) => (waiters.push([re, resolve]), check()))
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
-  const line = await Promise.race([printed(/running on http:\/\/127\.0\.0\.1:(\d+)/), exited.then((c) => `exited ${c}: ${out}`)])
+  const line = await Promise.race([
+    printed(/running on http:\/\/127\.0\.0\.1:(\d+)/),
+    exited.then((c) => `exited ${c}: ${out}`),
+  ])
   const port = Number(/:(\d+)/.exec(line)?.[1])
   expect(port).toBeGreaterThan(0)
   return { child, port, printed, exited }
@@ -55,18 +58,32 @@ interface Sent {
 }
 
 /** Sends a request; `headers` resolves when the answer's head arrives, `done` with the whole answer. */
-function send(port: number, path: string, opts: { method?: string; body?: string; headers?: Record<string, string>; agent?: Agent | false } = {}) {
+function send(
+  port: number,
+  path: string,
+  opts: { method?: string; body?: string; headers?: Record<string, string>; agent?: Agent | false } = {}
+) {
   let head!: (status: number) => void
   const headers = new Promise<number>((r) => (head = r))
   const done = new Promise<Sent>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers, agent: opts.agent ?? false }, (res) => {
-      head(res.statusCode!)
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (d: string) => (text += d))
-      res.on('end', () => resolve({ status: res.statusCode!, type: res.headers['content-type'], text }))
-      res.on('error', reject)
-    })
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: opts.headers,
+        agent: opts.agent ?? false,
+      },
+      (res) => {
+        head(res.statusCode!)
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (d: string) => (text += d))
+        res.on('end', () => resolve({ status: res.statusCode!, type: res.headers['content-type'], text }))
+        res.on('error', reject)
+      }
+    )
     req.on('error', reject)
     req.end(opts.body)
   })
@@ -75,8 +92,13 @@ function send(port: number, path: string, opts: { method?: string; body?: string
 
 async function update(port: number, value: string, accept?: string) {
   const page = liveComponents((await send(port, '/').done).text)
-  const body = new URLSearchParams({ hd: JSON.stringify(updateJson(page, ['in.value'], { 'in.value': value })) }).toString()
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', origin: `http://127.0.0.1:${port}` }
+  const body = new URLSearchParams({
+    hd: JSON.stringify(updateJson(page, ['in.value'], { 'in.value': value })),
+  }).toString()
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    origin: `http://127.0.0.1:${port}`,
+  }
   if (accept) headers['accept'] = accept
   return send(port, '/_hd/update', { method: 'POST', body, headers })
 }

@@ -9,7 +9,11 @@ import { liveComponents, loadPage, postUpdate, updateJson, type Live } from './h
 
 const values = { 'go.n_clicks': 1, 'text.value': 'x', 'num.value': 1, 'slider.value': 1, 'pick.value': [] }
 
-async function postWith(app: ReturnType<typeof formApp>, page: Map<string, Live>, edit: (c: Record<string, Record<string, unknown>>) => void) {
+async function postWith(
+  app: ReturnType<typeof formApp>,
+  page: Map<string, Live>,
+  edit: (c: Record<string, Record<string, unknown>>) => void
+) {
   const json = updateJson(page, ['go.n_clicks'], values)
   edit(json['c'] as Record<string, Record<string, unknown>>)
   const before = app.runs.length
@@ -21,7 +25,11 @@ describe('tampered state', () => {
   it('an altered server-owned prop → 400; the callback does not run', async () => {
     const app = formApp()
     const page = await loadPage(app.app)
-    const r = await postWith(app, page, (c) => (c['label']!['s'] = String(c['label']!['s']).replace('"kept"', '"forged"')))
+    const r = await postWith(
+      app,
+      page,
+      (c) => (c['label']!['s'] = String(c['label']!['s']).replace('"kept"', '"forged"'))
+    )
     expect(r.status).toBe(400)
     expect(r.text).toBe(
       "The state of component 'label' has a wrong signature: it was altered, or signed with another secret. " +
@@ -90,7 +98,9 @@ describe('secrets', () => {
     const one = formApp({ secret: undefined, dev: false, logger })
     const two = formApp({ secret: undefined, dev: false, logger })
     expect(warnings.length).toBe(2)
-    expect(warnings[0]).toContain('hyperdash: no HYPERDASH_SECRET set; using a random secret for this process.')
+    expect(warnings[0]).toContain(
+      'hyperdash: no HYPERDASH_SECRET set; using a random secret for this process.'
+    )
     const page = await loadPage(one.app)
     expect((await postWith(one, page, () => {})).status).toBe(200)
     // Another process (here: another app) has another secret and refuses the page.
@@ -100,7 +110,10 @@ describe('secrets', () => {
   it('an example runs in production with no configuration: page, update, and the warning', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1' }
     delete env['HYPERDASH_SECRET']
-    const child = spawn(process.execPath, ['--import', 'tsx', 'examples/prime-factors.tsx'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'examples/prime-factors.tsx'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     try {
       let out = ''
       child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
@@ -115,7 +128,9 @@ describe('secrets', () => {
       const page = liveComponents(await (await fetch(url + '/')).text())
       const res = await fetch(url + '/_hd/update', {
         method: 'POST',
-        body: new URLSearchParams({ hd: JSON.stringify(updateJson(page, ['num.value'], { 'num.value': 12 })) }),
+        body: new URLSearchParams({
+          hd: JSON.stringify(updateJson(page, ['num.value'], { 'num.value': 12 })),
+        }),
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: url },
       })
       expect(res.status).toBe(200)

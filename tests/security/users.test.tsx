@@ -23,16 +23,27 @@ const app = createApp({
   ),
 })
 
-app.callback(Output('greeting', 'children'), [Input('who', 'value')], [State('note', 'value')], async (who, note) => {
-  // Different users wait different times, so their calls overlap and finish out of order.
-  await sleep(String(who).length % 7 * 4)
-  return `hello ${who} (${note}) via ${ctx.triggered[0]!.value}`
-}, { preventInitialCall: true })
+app.callback(
+  Output('greeting', 'children'),
+  [Input('who', 'value')],
+  [State('note', 'value')],
+  async (who, note) => {
+    // Different users wait different times, so their calls overlap and finish out of order.
+    await sleep((String(who).length % 7) * 4)
+    return `hello ${who} (${note}) via ${ctx.triggered[0]!.value}`
+  },
+  { preventInitialCall: true }
+)
 
-app.callback(Output('echo', 'children'), [Input('greeting', 'children')], [State('who', 'value')], async (greeting, who) => {
-  await sleep(String(who).length % 3 * 5)
-  return `${who} saw: ${greeting}`
-})
+app.callback(
+  Output('echo', 'children'),
+  [Input('greeting', 'children')],
+  [State('who', 'value')],
+  async (greeting, who) => {
+    await sleep((String(who).length % 3) * 5)
+    return `${who} saw: ${greeting}`
+  }
+)
 
 it('200 interleaved requests of 40 users: each answer holds its own user values only', async () => {
   const page = await loadPage(app)
@@ -58,14 +69,20 @@ it('200 interleaved requests of 40 users: each answer holds its own user values 
             text += answer
             const meta = /hd-meta="([^"]*)"/.exec(answer)?.[1]
             if (!meta) break
-            const { deferred } = JSON.parse(meta.replace(/&quot;/g, '"')) as { deferred: [number, string[]][] }
+            const { deferred } = JSON.parse(meta.replace(/&quot;/g, '"')) as {
+              deferred: [number, string[]][]
+            }
             json = { ...updateJson(page, [], { 'who.value': who, 'note.value': note }), cb: deferred }
             delete json['t']
           }
           const greeting = `hello ${who} (${note}) via ${who}`
           const echo = `${who} saw: ${greeting}`
           const others = (text.match(/user\d+-x*-r\d/g) ?? []).filter((w) => w !== who)
-          return [text.includes(`>${greeting}</template>`), text.includes(`>${echo}</template>`), others.length === 0].map(String)
+          return [
+            text.includes(`>${greeting}</template>`),
+            text.includes(`>${echo}</template>`),
+            others.length === 0,
+          ].map(String)
         })()
       )
     }

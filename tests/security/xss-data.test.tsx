@@ -32,11 +32,15 @@ it('refuses a javascript: URL that a callback writes into an attribute', async (
     layout: (
       <div>
         <button id="go">go</button>
-        <a id="link" href="/safe">link</a>
+        <a id="link" href="/safe">
+          link
+        </a>
       </div>
     ),
   })
-  app.callback(Output('link', 'href'), [Input('go', 'n_clicks')], (n) => (n ? 'javascript:alert(1)' : '/safe'))
+  app.callback(Output('link', 'href'), [Input('go', 'n_clicks')], (n) =>
+    n ? 'javascript:alert(1)' : '/safe'
+  )
   const page = await renderPage(app)
   const res = await page.click('go')
   expect(res.html).not.toContain('javascript:')

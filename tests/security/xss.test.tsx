@@ -21,19 +21,30 @@ const app = createApp({
       <div id="linked" />
       <dcc.Checklist id="pick" options={['x']} value={[]} />
       <dcc.Slider id="sl" min={0} max={10} value={1} marks={{ 0: '0' }} />
-      <a id="static-bad" href="javascript:alert(1)">static</a>
+      <a id="static-bad" href="javascript:alert(1)">
+        static
+      </a>
     </div>
   ),
 })
 app.callback(Output('echo', 'children'), [Input('in', 'value')], (v) => v, { preventInitialCall: true })
-app.callback([Output('box', 'title'), Output('box', 'style')], [Input('in', 'value')], (v) => [v, { color: v }], {
-  preventInitialCall: true,
-})
+app.callback(
+  [Output('box', 'title'), Output('box', 'style')],
+  [Input('in', 'value')],
+  (v) => [v, { color: v }],
+  {
+    preventInitialCall: true,
+  }
+)
 app.callback(Output('linked', 'children'), [Input('in', 'value')], (v) => <a href={String(v)}>{v}</a>, {
   preventInitialCall: true,
 })
-app.callback(Output('pick', 'options'), [Input('in', 'value')], (v) => [{ label: v, value: 'x' }], { preventInitialCall: true })
-app.callback(Output('sl', 'marks'), [Input('in', 'value')], (v) => ({ 0: v, 10: { label: v } }), { preventInitialCall: true })
+app.callback(Output('pick', 'options'), [Input('in', 'value')], (v) => [{ label: v, value: 'x' }], {
+  preventInitialCall: true,
+})
+app.callback(Output('sl', 'marks'), [Input('in', 'value')], (v) => ({ 0: v, 10: { label: v } }), {
+  preventInitialCall: true,
+})
 
 let page: Map<string, Live>
 beforeAll(async () => {
@@ -55,7 +66,9 @@ async function type(value: string) {
 function carriers(html: string, selector = '[hd-attr]') {
   const doc = new Window().document
   doc.body.innerHTML = html
-  return [...doc.querySelectorAll(`template${selector}`)].map((t) => (t as HTMLTemplateElement).content.firstElementChild!)
+  return [...doc.querySelectorAll(`template${selector}`)].map(
+    (t) => (t as HTMLTemplateElement).content.firstElementChild!
+  )
 }
 
 const PAYLOAD = `<img src=x onerror="alert(1)">"'&</b><script>alert(2)</script>`
@@ -98,19 +111,30 @@ describe('what a user types, echoed by callbacks', () => {
 
   it('any string: text in children, one attribute in attributes (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: fc.constantFrom('<', '>', '"', "'", '&', '/', '=', ' ', 'a', 'img', 'script', 'on', '\u00e9') }), async (s) => {
-        const { frag, html } = await type(s)
-        expect(frag('echo').textContent).toBe(s)
-        expect(frag('echo').querySelectorAll('*').length).toBe(0)
-        expect(carriers(html, '[hd-attr="title"]').map((c) => c.getAttribute('title'))).toEqual([s])
-      }),
+      fc.asyncProperty(
+        fc.string({
+          unit: fc.constantFrom('<', '>', '"', "'", '&', '/', '=', ' ', 'a', 'img', 'script', 'on', '\u00e9'),
+        }),
+        async (s) => {
+          const { frag, html } = await type(s)
+          expect(frag('echo').textContent).toBe(s)
+          expect(frag('echo').querySelectorAll('*').length).toBe(0)
+          expect(carriers(html, '[hd-attr="title"]').map((c) => c.getAttribute('title'))).toEqual([s])
+        }
+      ),
       { numRuns: 60 }
     )
   })
 })
 
 describe('script URLs', () => {
-  const cases = ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\nscript:alert(1)', '\u0001javascript:alert(1)', 'vbscript:x']
+  const cases = [
+    'javascript:alert(1)',
+    ' JaVaScRiPt:alert(1)',
+    'java\nscript:alert(1)',
+    '\u0001javascript:alert(1)',
+    'vbscript:x',
+  ]
   for (const url of cases) {
     it(`${JSON.stringify(url)} in an href a callback returns → ${BLOCKED_URL}`, async () => {
       const { frag } = await type(url)
@@ -119,7 +143,13 @@ describe('script URLs', () => {
   }
 
   it('ordinary URLs pass untouched', async () => {
-    for (const url of ['https://example.com/a?b=1', '/relative', '#frag', 'mailto:a@b.c', 'javascript-guide.html']) {
+    for (const url of [
+      'https://example.com/a?b=1',
+      '/relative',
+      '#frag',
+      'mailto:a@b.c',
+      'javascript-guide.html',
+    ]) {
       const { frag } = await type(url)
       expect(frag('linked').querySelector('a')!.getAttribute('href')).toBe(url)
     }
@@ -132,6 +162,11 @@ describe('script URLs', () => {
 
   it('isScriptUrl: case, whitespace and control characters do not hide the scheme', () => {
     expect(cases.map(isScriptUrl)).toEqual([true, true, true, true, true])
-    expect(['http://x', 'javascript', 'xjavascript:', 'data:text/plain,hi'].map(isScriptUrl)).toEqual([false, false, false, false])
+    expect(['http://x', 'javascript', 'xjavascript:', 'data:text/plain,hi'].map(isScriptUrl)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ])
   })
 })

@@ -11,7 +11,12 @@ const children: ChildProcess[] = []
 function start(port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'examples/prime-factors.tsx'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HYPERDASH_SECRET: 'shared-secret-for-two-processes' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        HYPERDASH_SECRET: 'shared-secret-for-two-processes',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     children.push(child)
@@ -40,10 +45,20 @@ afterAll(() => {
 it('answers from process B an update built from the page of process A', async () => {
   const page = components(await (await fetch(a + '/')).text())
   const body = () => updateBody(page, ['num.value'], { 'num.value': 360 })
-  const fromB = await fetch(b + '/_hd/update', { method: 'POST', body: body(), headers: { ...FORM, Origin: b } })
-  const fromA = await fetch(a + '/_hd/update', { method: 'POST', body: body(), headers: { ...FORM, Origin: a } })
+  const fromB = await fetch(b + '/_hd/update', {
+    method: 'POST',
+    body: body(),
+    headers: { ...FORM, Origin: b },
+  })
+  const fromA = await fetch(a + '/_hd/update', {
+    method: 'POST',
+    body: body(),
+    headers: { ...FORM, Origin: a },
+  })
   expect(fromB.status).toBe(200)
   const html = await fromB.text()
-  expect(html).toContain('<template id="out" hx-swap-oob="hd" hd-children="" hd-cb="0">360 is 2 * 2 * 2 * 3 * 3 * 5</template>')
+  expect(html).toContain(
+    '<template id="out" hx-swap-oob="hd" hd-children="" hd-cb="0">360 is 2 * 2 * 2 * 3 * 3 * 5</template>'
+  )
   expect(html).toBe(await fromA.text())
 })

@@ -56,7 +56,12 @@ function chainApp() {
   return { app, log, signal: () => signal }
 }
 
-async function post(app: { request: (p: string, i?: RequestInit) => Promise<Response> }, body: URLSearchParams, accept = 'text/html, text/event-stream', signal?: AbortSignal) {
+async function post(
+  app: { request: (p: string, i?: RequestInit) => Promise<Response> },
+  body: URLSearchParams,
+  accept = 'text/html, text/event-stream',
+  signal?: AbortSignal
+) {
   return app.request('/_hd/update', { method: 'POST', body, headers: { ...FORM, Accept: accept }, signal })
 }
 
@@ -72,8 +77,16 @@ describe('a chain slower than streamAfterMs', () => {
     const text = await res.text()
     const messages = text.split('\n\n').filter((m) => m.trim())
     expect(messages.length).toBeGreaterThanOrEqual(2)
-    const data = messages.map((m) => m.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n'))
-    expect(data[0]).toContain('<template id="fast" hx-swap-oob="hd" hd-children="" hd-cb="0">fast 1</template>')
+    const data = messages.map((m) =>
+      m
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trim())
+        .join('\n')
+    )
+    expect(data[0]).toContain(
+      '<template id="fast" hx-swap-oob="hd" hd-children="" hd-cb="0">fast 1</template>'
+    )
     const all = data.join('\n')
     expect(all).toContain('>slow 1</template>')
     expect(all).toContain('>after slow 1</template>')
@@ -101,7 +114,12 @@ describe('a chain slower than streamAfterMs', () => {
     const page = components(await (await app.request('/')).text())
     log.length = 0
     const controller = new AbortController()
-    const res = await post(app, updateBody(page, ['go.n_clicks'], { 'go.n_clicks': 3 }), undefined, controller.signal)
+    const res = await post(
+      app,
+      updateBody(page, ['go.n_clicks'], { 'go.n_clicks': 3 }),
+      undefined,
+      controller.signal
+    )
     const reader = res.body!.getReader()
     const first = new TextDecoder().decode((await reader.read()).value)
     expect(first).toContain('fast 3')
@@ -118,7 +136,9 @@ describe('50 users at once on one process', () => {
     const page = components(await (await primeApp.request('/')).text())
     const numbers = Array.from({ length: 50 }, (_, i) => 1000 + i * 7)
     const responses = await Promise.all(
-      numbers.map((n) => post(primeApp, updateBody(page, ['num.value'], { 'num.value': n }), 'text/html').then((r) => r.text()))
+      numbers.map((n) =>
+        post(primeApp, updateBody(page, ['num.value'], { 'num.value': n }), 'text/html').then((r) => r.text())
+      )
     )
     responses.forEach((html, i) => {
       const n = numbers[i]!

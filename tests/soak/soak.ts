@@ -40,17 +40,27 @@ interface Server {
 }
 
 function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', './tests/soak/gc-probe.ts', 'examples/prime-factors.tsx'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', HYPERDASH_SECRET: 'soak-secret-0123456789abcdef' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', '--import', './tests/soak/gc-probe.ts', 'examples/prime-factors.tsx'],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        HYPERDASH_SECRET: 'soak-secret-0123456789abcdef',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }
+  )
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
   let probe: ((m: Memory) => void) | null = null
   return new Promise((resolve, reject) => {
     let out = ''
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString()
-      for (let m; (m = /hd-soak-mem (\{.*\})\n/.exec(out)); ) {
+      for (let m; (m = /hd-soak-mem (\{.*\})\n/.exec(out));) {
         out = out.slice(m.index + m[0].length)
         probe?.(JSON.parse(m[1]!) as Memory)
       }
@@ -136,7 +146,9 @@ async function main() {
     while (next < until && Date.now() < deadline) {
       const i = next++
       const n = 2 + (i % 99_991)
-      const body = new URLSearchParams({ hd: JSON.stringify(updateJson(page, ['num.value'], { 'num.value': n })) }).toString()
+      const body = new URLSearchParams({
+        hd: JSON.stringify(updateJson(page, ['num.value'], { 'num.value': n })),
+      }).toString()
       const start = performance.now()
       try {
         const a = await post(agent, server.port, body)
@@ -166,7 +178,8 @@ async function main() {
   const exitCode = await server.stop()
 
   latencies.sort((a, b) => a - b)
-  const pct = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0) * 10) / 10
+  const pct = (p: number) =>
+    Math.round((latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0) * 10) / 10
   const measured = samples.slice(1) // from the warm-up sample on
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
   const early = median(measured.slice(0, 3).map((x) => x.rssMb))
@@ -177,7 +190,8 @@ async function main() {
   const ys = measured.map((x) => x.heapUsedMb)
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length
   const my = ys.reduce((a, b) => a + b, 0) / ys.length
-  const slope = xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0) / xs.reduce((a, x) => a + (x - mx) ** 2, 0)
+  const slope =
+    xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0) / xs.reduce((a, x) => a + (x - mx) ** 2, 0)
   const start = samples[0]!
   const end = samples[samples.length - 1]!
   const result = {
@@ -193,7 +207,13 @@ async function main() {
     errors: errorCount,
     firstErrors: errors,
     memory: samples,
-    rssMb: { start: start.rssMb, end: end.rssMb, earlyMedian: early, lateMedian: late, growthPercent: growth },
+    rssMb: {
+      start: start.rssMb,
+      end: end.rssMb,
+      earlyMedian: early,
+      lateMedian: late,
+      growthPercent: growth,
+    },
     heapMbPer10kRequests: Math.round(slope * 100) / 100,
     serverExitCode: exitCode,
   }

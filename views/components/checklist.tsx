@@ -36,7 +36,13 @@ export const Checklist = defineComponent<ChecklistProps>('dcc.Checklist', (p) =>
         const disabled = typeof o === 'object' ? o.disabled : undefined
         return (
           <label class={p.labelClassName}>
-            <input type="checkbox" value={v} checked={selected.includes(v)} disabled={disabled} class={p.inputClassName} />
+            <input
+              type="checkbox"
+              value={v}
+              checked={selected.includes(v)}
+              disabled={disabled}
+              class={p.inputClassName}
+            />
             {label}
           </label>
         )

@@ -11,7 +11,10 @@ export type HdAttrs = { hd?: Record<string, string> }
 
 const byKind = new Map<string, HdComponent>()
 
-export function defineComponent<P>(kind: string, render: (props: P & HdAttrs) => JSX.Element): HdComponent<P> {
+export function defineComponent<P>(
+  kind: string,
+  render: (props: P & HdAttrs) => JSX.Element
+): HdComponent<P> {
   Object.defineProperty(render, HD_KIND, { value: kind })
   Object.defineProperty(render, 'name', { value: kind.split('.').pop() })
   byKind.set(kind, render as unknown as HdComponent)
