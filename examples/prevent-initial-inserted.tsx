@@ -9,6 +9,8 @@ import { dcc } from '../views/components/index.ts'
 export const app = createApp({
   title: 'prevent_initial_call and inserted components',
   suppressCallbackExceptions: true,
+  // dcc.Location routes on the path: every path answers with the page, as in Dash.
+  paths: ['/*'],
   layout: (
     <div>
       <dcc.Location id="url" />

@@ -4,13 +4,14 @@
  * error area.
  */
 import { raw } from 'hono/html'
-import { DevScript } from './dev/assets.tsx'
 import { ERRORS_ID } from './errors.tsx'
 
 export interface DocumentProps {
   title: string
   /** The head's script and style tags (see {@link Assets}). */
   assets: unknown
+  /** True when the assets carry an icon (else an empty one keeps browsers from asking for /favicon.ico). */
+  hasIcon?: boolean
   /** Extra elements for `<head>` (stylesheets, meta). */
   head?: unknown
   /** The app root (see {@link AppRoot}). */
@@ -38,14 +39,41 @@ export const AppRoot = (p: AppRootProps) => (
   </div>
 )
 
+/** The attributes of one `<link rel="stylesheet">` or `<script>`. */
+export type TagAttrs = Record<string, string | boolean>
+
+export interface AssetsProps {
+  /** hyperdash's stylesheets (functional, then the default theme unless the app opted out). */
+  styles: readonly string[]
+  /** htmx, its SSE extension, hyperdash's extension. */
+  scripts: readonly string[]
+  /** The app's stylesheets: external ones, then its assets folder's `.css` files. */
+  appStyles?: readonly TagAttrs[]
+  /** The app's scripts: its assets folder's `.js` files, then external ones (all deferred). */
+  appScripts?: readonly TagAttrs[]
+  /** `favicon.ico` of the assets folder, if any. */
+  icon?: string
+  /** The dev script (development only). */
+  dev?: unknown
+}
+
 /** Script and style tags for the head; an embedding page includes these once. */
-export const Assets = (p: { staticUrl: string; dev?: boolean }) => (
+export const Assets = (p: AssetsProps) => (
   <>
-    <link rel="stylesheet" href={`${p.staticUrl}/hyperdash.css`} />
-    <script src={`${p.staticUrl}/htmx.min.js`} />
-    <script src={`${p.staticUrl}/hx-sse.min.js`} />
-    <script src={`${p.staticUrl}/hyperdash.js`} />
-    {p.dev && <DevScript staticUrl={p.staticUrl} />}
+    {p.icon && <link rel="icon" href={p.icon} />}
+    {p.styles.map((href) => (
+      <link rel="stylesheet" href={href} />
+    ))}
+    {p.appStyles?.map((a) => (
+      <link rel="stylesheet" {...a} />
+    ))}
+    {p.scripts.map((src) => (
+      <script src={src} />
+    ))}
+    {p.appScripts?.map((a) => (
+      <script {...a} />
+    ))}
+    {p.dev as never}
   </>
 )
 
@@ -57,9 +85,9 @@ export const Document = (p: DocumentProps) => (
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <link rel="icon" href="data:," />
         <title>{p.title}</title>
         {p.assets as never}
+        {!p.hasIcon && <link rel="icon" href="data:," />}
         {p.head as never}
       </head>
       <body>{p.children as never}</body>

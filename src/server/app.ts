@@ -24,11 +24,12 @@ import { DEFAULTS, type AppOptions } from './options.ts'
 import { registerDevRoutes } from './dev-route.ts'
 import { createPageHandler, renderAssets, renderRoot } from './page-route.ts'
 import { toHtml } from '../../views/render.ts'
-import { staticFiles } from './static-files.ts'
+import { staticCacheControl, staticFiles } from './static-files.ts'
+import { ASSETS_PATH, assetsDir, externalCsp, readAsset } from './assets.ts'
 import { requestId } from './request-id.ts'
 import { createUpdateHandler } from './update-route.ts'
 import type { AppContext } from './context.ts'
-import { crossOriginGuard, securityHeaders } from './security.ts'
+import { crossOriginGuard, DEFAULT_CSP, securityHeaders, type SecurityOptions } from './security.ts'
 import { gracefulShutdown, type ShutdownOptions } from './shutdown.ts'
 import {
   defaultThreads,
@@ -61,7 +62,7 @@ export class HyperApp {
 
   constructor(options: AppOptions & { basePath?: string }) {
     const logger = options.logger ?? console
-    const dev = options.dev ?? process.env['NODE_ENV'] !== 'production'
+    const dev = options.dev ?? devFromEnv()
     let secrets = typeof options.secret === 'string' ? [options.secret] : (options.secret ?? secretsFromEnv())
     if (!secrets) {
       secrets = [randomSecret()]
@@ -79,6 +80,7 @@ export class HyperApp {
       prevent: resolvePreventInitial(opts.preventInitialCallbacks),
       options: opts,
       dev,
+      assetsDir: assetsDir(opts),
       basePath: (options.basePath ?? '').replace(/\/$/, ''),
       logger,
       observers: [],
@@ -189,6 +191,16 @@ export class HyperApp {
         `hyperdash app running on http://${hostname}:${info.port}${this.context.basePath}/`
       )
     })
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      const why =
+        err.code === 'EADDRINUSE'
+          ? `port ${port} on ${hostname} is already in use: stop the other server, or set PORT to a free port.`
+          : err.code === 'EACCES'
+            ? `no permission to listen on port ${port}: use a port above 1023, or set PORT.`
+            : `cannot listen on ${hostname}:${port}: ${err.message}`
+      this.context.logger.error(`hyperdash: ${why}`)
+      process.exit(1)
+    })
     if (graceful) {
       const o = graceful === true ? {} : graceful
       gracefulShutdown(server as Server, {
@@ -235,7 +247,7 @@ export class HyperApp {
 
   #routes(context: AppContext = this.context): Hono {
     const app = new Hono()
-    const security = context.options.security ?? {}
+    const security = withExternalCsp(context.options.security ?? {}, context.options)
     app.use('*', securityHeaders(security))
     app.use(UPDATE_PATH, crossOriginGuard(security))
     const files = staticFiles()
@@ -243,18 +255,34 @@ export class HyperApp {
       const f = files.get(c.req.param('file'))
       if (!f) return c.text('Not found', 404)
       c.header('Content-Type', f.type)
-      c.header('Cache-Control', context.dev ? 'no-cache' : 'public, max-age=3600')
+      c.header('Cache-Control', staticCacheControl(f, c.req.query('v'), context.dev))
       return c.body(f.body)
     })
+    const dir = context.assetsDir
+    if (dir) {
+      app.get(`${ASSETS_PATH}/*`, (c) => {
+        const file = readAsset(dir, c.req.path.slice(ASSETS_PATH.length), context.options.assetsIgnore)
+        if (!file) return c.text('Not found', 404)
+        c.header('Content-Type', file.type)
+        c.header(
+          'Cache-Control',
+          c.req.query('v') && !context.dev ? 'public, max-age=31536000, immutable' : 'no-cache'
+        )
+        return c.body(new Uint8Array(file.body))
+      })
+    }
     app.post(UPDATE_PATH, createUpdateHandler(context))
     app.all(UPDATE_PATH, (c) => {
       c.header('Allow', 'POST')
       return c.text('The update route only answers POST requests sent by the hyperdash extension.', 405)
     })
     registerDevRoutes(app, context)
+    // The page answers at `/` and the app's `paths` only, so that routes added to `app.hono` after
+    // createApp answer, and an unknown path is a 404 rather than the page.
     const page = createPageHandler(context)
-    app.get('/', page)
-    app.get('/*', async (c) => (/\.[a-z0-9]+$/i.test(c.req.path) ? c.text('Not found', 404) : page(c)))
+    // `/:slash{^$}`: the root with a trailing slash, as `/dash/` when mounted at `/dash`.
+    for (const path of ['/', '/:slash{^$}', ...(context.options.paths ?? [])]) app.get(path, page)
+    app.notFound((c) => c.text(`Not found: ${c.req.path}`, 404))
     app.onError((err, c) => {
       if (err instanceof RequestError) return c.text(err.message, err.status)
       const id = requestId()
@@ -292,4 +320,20 @@ export function isMain(meta: ImportMeta): boolean {
   } catch {
     return false
   }
+}
+
+/** Development mode from the environment: `HYPERDASH_DEV=1` (or `true`). Nothing else turns it on. */
+function devFromEnv(): boolean {
+  return /^(1|true|yes)$/i.test(process.env['HYPERDASH_DEV'] ?? '')
+}
+
+/** The app's security options with the origins of its external stylesheets and scripts allowed by the CSP. */
+function withExternalCsp(security: SecurityOptions, o: AppOptions): SecurityOptions {
+  if (security.csp === false) return security
+  const extra = externalCsp(o)
+  if (!Object.keys(extra).length) return security
+  const csp: Record<string, readonly string[]> = {}
+  for (const [name, sources] of Object.entries(extra))
+    csp[name] = [...(DEFAULT_CSP[name] ?? ["'self'"]), ...sources]
+  return { ...security, csp: { ...csp, ...security.csp } }
 }

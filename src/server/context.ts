@@ -17,6 +17,8 @@ export interface AppContext {
   readonly prevent: PreventInitial
   readonly options: Required<Pick<AppOptions, keyof typeof DEFAULTS>> & AppOptions
   readonly dev: boolean
+  /** The absolute assets folder (`assetsFolder`), or null. */
+  readonly assetsDir: string | null
   readonly basePath: string
   readonly logger: Pick<Console, 'error' | 'warn' | 'info'>
   /** Called after every update request and page render with what ran (dev tools, metrics). */

@@ -11,6 +11,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { isMainThread, Worker, workerData } from 'node:worker_threads'
 import type { AnyCallbackFn, CallbackSpec } from '../core/callback.ts'
@@ -121,19 +122,25 @@ const { workerData, parentPort } = require('node:worker_threads')
 })().catch((e) => parentPort.postMessage({ fatal: String((e && e.stack) || e) }))
 `
 
-const ENTRY = new URL('./isolate-worker.ts', import.meta.url)
+// Run from source (tsx) the entry is TypeScript; from the built package (dist/) it is JavaScript.
+const FROM_SOURCE = import.meta.url.endsWith('.ts')
+const ENTRY = new URL(FROM_SOURCE ? './isolate-worker.ts' : './isolate-worker.js', import.meta.url)
 
-/** tsx's ESM API when our files are TypeScript (run from source), or null. */
+/**
+ * tsx's ESM API, so that worker threads load TypeScript: ours when run from source (then tsx is
+ * required), the app's own modules when the app is TypeScript (then tsx is used if the app has it).
+ */
 function tsxLoader(): string | null {
-  if (!ENTRY.pathname.endsWith('.ts')) return null
-  try {
-    const pkg = createRequire(import.meta.url).resolve('tsx/package.json')
-    return pathToFileURL(pkg.replace(/package\.json$/, 'dist/esm/api/index.mjs')).href
-  } catch {
-    throw new Error(
-      'Callbacks with the `worker` option need tsx to load TypeScript in their worker threads: npm install tsx.'
-    )
+  for (const base of FROM_SOURCE ? [import.meta.url] : [join(process.cwd(), 'noop.js'), import.meta.url]) {
+    try {
+      const pkg = createRequire(base).resolve('tsx/package.json')
+      return pathToFileURL(pkg.replace(/package\.json$/, 'dist/esm/api/index.mjs')).href
+    } catch {}
   }
+  if (!FROM_SOURCE) return null
+  throw new Error(
+    'Callbacks with the `worker` option need tsx to load TypeScript in their worker threads: npm install tsx.'
+  )
 }
 
 interface Pending {

@@ -2,9 +2,10 @@
  * @module options
  * App options and their defaults, in one literal.
  */
+import type { AssetOptions } from './assets.ts'
 import type { SecurityOptions } from './security.ts'
 
-export interface AppOptions {
+export interface AppOptions extends AssetOptions {
   /** The page: a JSX node, or a function returning one (called per page load). */
   layout: unknown | (() => unknown)
   /** The document title. */
@@ -15,7 +16,12 @@ export interface AppOptions {
   suppressCallbackExceptions?: boolean
   /** HMAC secrets for state that travels in the page, newest first. Default: `HYPERDASH_SECRET`. */
   secret?: string | string[]
-  /** Development mode: error details, warnings. Default: `NODE_ENV !== 'production'`. */
+  /**
+   * Development mode: error details and stacks in error fragments, warnings, the `/_hd/dev` pages,
+   * reload on restart, `Server-Timing`. Off unless asked for: `dev: true`, or `HYPERDASH_DEV=1` in the
+   * environment (`npm run dev` sets it). `NODE_ENV` plays no part: a forgotten variable must not send
+   * stack traces to every client.
+   */
   dev?: boolean
   /** Default timeout for async callbacks, in ms. Default: 30 000. */
   callbackTimeoutMs?: number
@@ -28,6 +34,14 @@ export interface AppOptions {
   initialBudgetMs?: number
   /** Extra elements for the document's `<head>`. */
   head?: unknown
+  /** hyperdash's default stylesheet (typography, controls, light and dark). `false` leaves it out. Default: true. */
+  theme?: boolean
+  /**
+   * Paths, besides `/`, that answer with the page (Hono patterns: `'/report/:id'`, `'/docs/*'`), for
+   * apps that route on `dcc.Location`. Any other path answers 404, and routes added to `app.hono`
+   * after `createApp` answer as registered.
+   */
+  paths?: readonly string[]
   /** Where errors are logged. Default: `console`. */
   logger?: Pick<Console, 'error' | 'warn' | 'info'>
   /** Largest update request body, in bytes; a larger one gets 413. Default: 1 MB. */

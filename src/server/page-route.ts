@@ -7,7 +7,10 @@ import { jsx } from 'hono/jsx'
 import { PageState, type ComponentRecord } from '../core/page.ts'
 import { newGroup, planInitial } from '../core/plan.ts'
 import { runWave } from '../core/run.ts'
-import { AppRoot, Assets, Document } from '../../views/document.tsx'
+import { AppRoot, Assets, Document, type TagAttrs } from '../../views/document.tsx'
+import { DevScript } from '../../views/dev/assets.tsx'
+import { ASSETS_PATH, listAssets } from './assets.ts'
+import { staticFiles, staticHref } from './static-files.ts'
 import { CallbackErrorView } from '../../views/errors.tsx'
 import { renderTree, toHtml } from '../../views/render.ts'
 import { expand, scan } from '../../views/tree.ts'
@@ -83,8 +86,50 @@ export async function renderRoot(app: AppContext, url: URL, id = requestId()): P
   } as never)
 }
 
+/** The app's assets-folder files (listed once; in development on every page, to see new files). */
+function assetFiles(app: AppContext) {
+  if (app.dev || !assetCache.has(app.options)) {
+    assetCache.set(app.options, listAssets(app.assetsDir, app.options.assetsIgnore))
+  }
+  return assetCache.get(app.options)!
+}
+const assetCache = new WeakMap<object, ReturnType<typeof listAssets>>()
+
 /** The assets an embedding page puts in its `<head>`, once. */
-export const renderAssets = (app: AppContext) => jsx(Assets, { staticUrl: staticUrl(app), dev: app.dev })
+export function renderAssets(app: AppContext) {
+  const url = staticUrl(app)
+  const files = assetFiles(app)
+  const local = (path: string, hash: string) => `${app.basePath}${ASSETS_PATH}/${path}?v=${hash}`
+  const icon = files.find((f) => f.path === 'favicon.ico')
+  const externalStyles: TagAttrs[] = (app.options.externalStylesheets ?? []).map((s) =>
+    typeof s === 'string' ? { href: s } : s
+  )
+  const externalScripts: TagAttrs[] = (app.options.externalScripts ?? []).map((s) =>
+    typeof s === 'string' ? { src: s, defer: true } : { defer: true, ...s }
+  )
+  return jsx(Assets, {
+    styles: ['hyperdash.css', ...(app.options.theme === false ? [] : ['hyperdash-theme.css'])]
+      .filter((name) => staticFiles().has(name))
+      .map((name) => staticHref(url, name)),
+    scripts: ['htmx.min.js', 'hx-sse.min.js', 'hyperdash.js'].map((name) => staticHref(url, name)),
+    appStyles: [
+      ...externalStyles,
+      ...files.filter((f) => f.path.endsWith('.css')).map((f) => ({ href: local(f.path, f.hash) })),
+    ],
+    appScripts: [
+      ...files
+        .filter((f) => /\.m?js$/.test(f.path))
+        .map((f) =>
+          f.path.endsWith('.mjs')
+            ? { type: 'module', src: local(f.path, f.hash) }
+            : { src: local(f.path, f.hash), defer: true }
+        ),
+      ...externalScripts,
+    ],
+    icon: icon ? local(icon.path, icon.hash) : undefined,
+    dev: app.dev ? jsx(DevScript, { staticUrl: url }) : null,
+  })
+}
 
 /** Renders the whole page for `url`. */
 export async function renderPage(app: AppContext, url: URL, id = requestId()): Promise<string> {
@@ -94,6 +139,7 @@ export async function renderPage(app: AppContext, url: URL, id = requestId()): P
       title: app.options.title,
       head: app.options.head,
       assets: renderAssets(app),
+      hasIcon: assetFiles(app).some((f) => f.path === 'favicon.ico'),
       children: root,
     } as never)
   )

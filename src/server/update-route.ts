@@ -57,7 +57,7 @@ async function handle(app: AppContext, c: Context): Promise<Response> {
     c.req.raw.signal.removeEventListener('abort', clientGone)
     logErrors(app, all, id)
     const html = (await flush()) + (await renderDeferred(outcome.deferred))
-    if (all.length) c.header('Server-Timing', serverTiming(all))
+    if (app.dev && all.length) c.header('Server-Timing', serverTiming(all))
     const status = html ? 200 : 204
     notify(app, {
       kind: 'update',

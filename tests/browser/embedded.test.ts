@@ -107,7 +107,7 @@ describe('the enhanced page, mounted under /dash/', () => {
     expect(posts).toEqual(Array(4).fill('/dash/_hd/update'))
     expect(
       await page.$$eval('script[src]', (s) => s.map((e) => e.getAttribute('src')!.replace(/[^/]+$/, '')))
-    ).toEqual(Array(4).fill('/dash/_hd/static/'))
+    ).toEqual(Array(3).fill('/dash/_hd/static/'))
     expect(errors).toEqual([])
   })
 

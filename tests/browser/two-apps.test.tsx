@@ -10,6 +10,7 @@ import { countUpdates, settled, useApp } from './harness.ts'
 
 function counter(prefix: string) {
   const app = createApp({
+    dev: true,
     layout: (
       <section>
         <button id={`${prefix}-btn`}>{prefix}</button>

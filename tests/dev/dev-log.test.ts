@@ -2,6 +2,7 @@
  * The dev log: a ring buffer of the last requests, fed by the app's observers, with what each
  * callback did (ran, skipped, failed, deferred) and how long it took; the dev page shows it.
  */
+import './dev-env.ts'
 import { describe, expect, it } from 'vitest'
 import type { CallbackSpec } from '../../src/core/callback.ts'
 import type { UpdateEvent } from '../../src/server/context.ts'

@@ -3,6 +3,7 @@
  * 404 (instead of the app's page), and pages carry no dev script. Mounted under a base path, every
  * link follows it.
  */
+import './dev-env.ts'
 import { readFileSync } from 'node:fs'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'

@@ -2,6 +2,7 @@
  * The dev page draws each example's callback graph: props and callbacks in layers by depth, an edge
  * per Input, State and Output, and a table of the callbacks.
  */
+import './dev-env.ts'
 import { describe, expect, it } from 'vitest'
 import { examples } from '../../examples/gallery.tsx'
 import { failingApp } from './fixtures/failing-app.tsx'

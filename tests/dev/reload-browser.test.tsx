@@ -3,6 +3,7 @@
  * after the stream broke), once, and not when the stream merely reconnects to the same process.
  * A hidden tab gives its stream up and takes it back when shown.
  */
+import './dev-env.ts'
 import { serve } from '@hono/node-server'
 import type { Server } from 'node:http'
 import { Hono } from 'hono'

@@ -3,6 +3,7 @@
  * it ends when the client leaves, and when the process is asked to stop, so a graceful shutdown
  * (which waits for requests in flight) and `npm run dev`'s restarts need not wait for it.
  */
+import './dev-env.ts'
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'

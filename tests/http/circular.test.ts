@@ -9,6 +9,8 @@ import { ConfigError, createApp, Input, Output } from '../../src/index.ts'
 import { renderPage, type Fragment } from '../../src/testing.ts'
 
 process.env['HYPERDASH_SECRET'] = 'http-circular-test-secret-0123456789'
+// Server-Timing (a development feature) names the callbacks each event ran.
+process.env['HYPERDASH_DEV'] = '1'
 
 const ids = (fragments: Fragment[]) => fragments.map((f) => ('id' in f ? `${f.swap} ${f.id}` : f.swap))
 const timings = (res: { headers: Headers }) =>

@@ -142,6 +142,7 @@ describe('a callback that throws', () => {
 describe('a callback that returns a wrong shape', () => {
   const app = createApp({
     secret,
+    dev: true,
     logger: { error() {}, warn() {}, info() {} },
     layout: (
       <div>

@@ -37,7 +37,7 @@ it.each(Object.entries(ids))(
     const html = await res.text()
     for (const id of wanted) expect(html).toContain(`id="${id}"`)
     expect(html).toContain(`data-hd-url="/${slug}/_hd/update"`)
-    expect(html).toContain(`<script src="/${slug}/_hd/static/htmx.min.js"></script>`)
+    expect(html).toContain(`<script src="/${slug}/_hd/static/htmx.min.js?v=`)
     expect((await gallery.request(`/${slug}/_hd/static/hyperdash.js`)).status).toBe(200)
   }
 )

@@ -9,6 +9,8 @@ import type { HyperApp } from '../../src/index.ts'
 import { renderPage } from '../../src/testing.ts'
 
 process.env['HYPERDASH_SECRET'] = 'http-page-test-secret-0123456789'
+// Server-Timing is a development feature.
+process.env['HYPERDASH_DEV'] = '1'
 
 /** A fresh instance of an example: its module evaluated again, as in a second server process. */
 async function instance(name: string): Promise<HyperApp> {
@@ -56,7 +58,7 @@ describe('the first page', () => {
     const page = await renderPage(await instance('initial-call'))
     expect(page.html.startsWith('<!DOCTYPE html><html lang="en">')).toBe(true)
     for (const file of ['htmx.min.js', 'hx-sse.min.js', 'hyperdash.js']) {
-      expect(page.html).toContain(`<script src="/_hd/static/${file}"></script>`)
+      expect(page.html).toMatch(new RegExp(`<script src="/_hd/static/${file}\\?v=[\\w-]{12}"></script>`))
     }
     expect(page.attr('hd-app', 'data-hd-url')).toBe('/_hd/update')
   })

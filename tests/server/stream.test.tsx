@@ -13,6 +13,7 @@ function chainApp() {
   let signal: AbortSignal | null = null
   const app = createApp({
     secret: 'a-test-secret-of-some-length',
+    dev: true,
     callbackTimeoutMs: 300,
     layout: (
       <div>
