@@ -17,6 +17,7 @@ import { launch, serveFetch } from './browser/harness.ts'
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const THEME_URL = '/__screenshots/hyperdash-theme.css'
 const VIEWPORT = { width: 1000, height: 700 }
+const MIN_HEIGHT = 300
 
 type Fetch = (req: Request) => Response | Promise<Response>
 
@@ -50,16 +51,16 @@ interface Shot {
 const SHOTS: Shot[] = [
   { file: 'gallery.png', path: '/' },
   {
-    file: 'prime-factors.png',
-    path: '/prime-factors/',
+    file: 'callback-context.png',
+    path: '/callback-context/',
     act: async (page) => {
-      await page.fill('#num', '360')
-      await page.press('#num', 'Enter')
-      await page.waitForFunction(() => document.getElementById('out')!.textContent !== '')
-      await page.fill('#num', '997')
-      await page.press('#num', 'Enter')
-      await page.waitForFunction(() => document.getElementById('err')!.textContent !== '')
-      await page.focus('#num')
+      await page.click('#btn-2')
+      await page.waitForFunction(() => document.getElementById('container')!.textContent!.includes('btn-2'))
+      // A keyboard focus ring on the button, the pointer elsewhere.
+      await page.mouse.move(0, 0)
+      await page.focus('#btn-2')
+      await page.keyboard.press('Shift+Tab')
+      await page.keyboard.press('Tab')
     },
   },
   {
@@ -84,8 +85,8 @@ const SHOTS: Shot[] = [
         document.getElementById('first_output_3')!.textContent!.includes('fast')
       )
       await page.click('#button_4')
-      await page.waitForTimeout(900)
       await page.mouse.move(0, 0)
+      await page.waitForTimeout(900)
     },
   },
 ]
@@ -105,7 +106,13 @@ async function main(outDir: string): Promise<void> {
       await page.goto(served.url + shot.path)
       if (shot.path !== '/') await page.waitForFunction(() => 'htmx' in window)
       await shot.act?.(page)
-      await page.screenshot({ path: join(outDir, shot.file) })
+      // Short pages are cut below their content (the body's padding kept), long ones at the viewport.
+      const bottom = await page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().bottom))
+      const height = Math.min(VIEWPORT.height, Math.max(MIN_HEIGHT, bottom))
+      await page.screenshot({
+        path: join(outDir, shot.file),
+        clip: { x: 0, y: 0, width: VIEWPORT.width, height },
+      })
       await page.close()
       if (errors.length) throw new Error(`${shot.path}: ${errors.join('; ')}`)
       console.log(join(outDir, shot.file))
