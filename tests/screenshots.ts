@@ -100,8 +100,13 @@ async function main(outDir: string): Promise<void> {
   try {
     for (const shot of SHOTS) {
       const page = await browser.newPage({ viewport: VIEWPORT })
+      // Page errors and console errors (a CSP refusal shows there) fail the run.
       const errors: string[] = []
       page.on('pageerror', (e) => errors.push(String(e)))
+      page.on('console', (m) => {
+        // The gallery index has no icon: the browser's favicon.ico request is not the page's fault.
+        if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(m.text())
+      })
       await page.emulateMedia({ colorScheme: shot.dark ? 'dark' : 'light' })
       await page.goto(served.url + shot.path)
       if (shot.path !== '/') await page.waitForFunction(() => 'htmx' in window)
