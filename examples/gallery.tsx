@@ -4,6 +4,7 @@
  */
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
+import { raw } from 'hono/html'
 import type { HyperApp } from '../src/index.ts'
 import { gracefulShutdown, isMain } from '../src/index.ts'
 import { app as callbackContext } from './callback-context.tsx'
@@ -31,14 +32,18 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
 ]
 
 export const gallery = new Hono()
-gallery.get('/', (c) =>
+// The index page uses the first example's assets (its stylesheets: the default theme).
+const [firstSlug, , firstApp] = examples[0]!
+gallery.get('/', async (c) =>
   c.html(
     <html lang="en">
       <head>
         <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>hyperdash examples</title>
+        {raw(await firstApp.assets({ basePath: `/${firstSlug}` }))}
       </head>
-      <body style={{ font: '16px/1.5 system-ui, sans-serif', maxWidth: '44em', margin: '2em auto' }}>
+      <body>
         <h1>hyperdash examples</h1>
         <p>Dash's "Advanced Callbacks", ported: each example is one file in examples/.</p>
         <ul id="examples">
