@@ -8,7 +8,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createApp, html, Input, Output } from '../../src/index.ts'
 import { renderPage } from '../../src/testing.ts'
 import { dcc } from '../../views/components/index.ts'
@@ -208,5 +208,29 @@ describe('plain JavaScript layouts', () => {
     expect(a.text('out')).toBe('clicked 0, num 3')
     expect((await a.fill('num', 7)).html).toBe((await b.fill('num', 7)).html)
     expect(a.text('out')).toBe('clicked 0, num 7')
+  })
+})
+
+describe('listening', () => {
+  it('says in one line that the port is taken, and exits with 1', async () => {
+    const { createServer } = await import('node:net')
+    const taken = createServer()
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r))
+    const port = (taken.address() as { port: number }).port
+    const lines: string[] = []
+    const app = createApp({
+      secret,
+      layout: <div />,
+      logger: { ...quiet, error: (m: string) => lines.push(m) },
+    })
+    const exited = new Promise<number>((resolve) => {
+      vi.spyOn(process, 'exit').mockImplementationOnce(((code: number) => resolve(code)) as never)
+    })
+    app.listen({ port, hostname: '127.0.0.1', gracefulShutdown: false })
+    expect(await exited).toBe(1)
+    expect(lines).toEqual([
+      `hyperdash: port ${port} on 127.0.0.1 is already in use: stop the other server, or set PORT to a free port.`,
+    ])
+    taken.close()
   })
 })
