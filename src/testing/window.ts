@@ -116,11 +116,10 @@ function routeFetch(window: Window, net: Network) {
     const answer = Promise.resolve(
       net.fetcher.fetch(new Request(request.clone(), { signal: controller.signal }))
     )
-    const exchange = answer.then((r) => r)
     const response = await new Promise<Response>((resolve, reject) => {
       if (signal?.aborted) return reject(aborted())
       signal?.addEventListener('abort', () => (controller.abort(), reject(aborted())))
-      exchange.then(resolve, reject)
+      answer.then(resolve, reject)
     })
     let text: Promise<string>
     let forPage: Response
