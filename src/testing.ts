@@ -1,48 +1,30 @@
 /**
  * @module testing
- * `hyperdash/testing`: test an app the way a browser uses it, with no socket and no browser. Render
- * a page, dispatch user events (a click, a value entered), and get back exactly what the server
- * answered (status, headers, HTML, the parsed fragments), applied to a model of the page so events
- * can be chained. Requests are built from the page's own `data-hd` / `data-hd-sig` attributes, the
- * way static/hyperdash.js builds them.
+ * `hyperdash/testing`: test an app the way a browser uses it, with no socket and no real browser. The
+ * page the app serves is opened in happy-dom with its own scripts (htmx 4 and static/hyperdash.js),
+ * and `fetch` goes to the app's handler in-process. User events (a click, a value entered) are
+ * dispatched on the page; the extension builds the request and applies the answer, as in a browser.
+ * Each event gives back exactly what the server answered (status, headers, HTML, parsed fragments).
  * @example
  * const page = await renderPage(app)
  * const res = await page.fill('num', 360)
  * expect(res.fragments).toEqual([{ swap: 'children', id: 'out', cbs: [0], html: '360 is 2 * 2 * 2 * 3 * 3 * 5' }, …])
  * expect(page.text('out')).toBe('360 is 2 * 2 * 2 * 3 * 3 * 5')
  */
-import { BODY_FIELD, META_ATTR } from './protocol/constants.ts'
+import { STATE_ATTR, TRIGGER_ATTR } from './protocol/constants.ts'
+import type { ComponentState } from './protocol/state.ts'
 import {
-  applyFragments,
-  changedProps,
-  collect,
-  countClick,
-  enterValue,
+  deferredIn,
   parseFragments,
-  readProp,
-  rootOf,
-  stateOf,
+  readBody,
+  sseMessages,
+  writeBody,
   type Fragment,
   type UpdateBody,
-} from './testing/client.ts'
-import {
-  byId,
-  descendants,
-  getAttr,
-  innerHtml,
-  outerHtml,
-  parseHtml,
-  replaceWith,
-  textContent,
-  type HtmlElement,
-} from './testing/html.ts'
+} from './testing/wire.ts'
+import { openPage, type Browser, type Exchange, type Fetcher } from './testing/window.ts'
 
-export { parseFragments, type Fragment, type UpdateBody }
-
-/** What serves the app: a `HyperApp`, a Hono app, or anything with a fetch handler. */
-export interface Fetcher {
-  fetch(request: Request): Response | Promise<Response>
-}
+export { parseFragments, type Fetcher, type Fragment, type UpdateBody }
 
 export interface RenderPageOptions {
   /** Origin of the page's URL. Default: `http://localhost`. */
@@ -50,8 +32,8 @@ export interface RenderPageOptions {
   /** Extra headers for every request (cookies, authorisation). */
   headers?: Record<string, string>
   /**
-   * The clock for `n_clicks_timestamp`. Default: a fake clock that starts at 2023-11-14T22:13:20Z and
-   * moves one second per click, so snapshots stay stable.
+   * The clock for `n_clicks_timestamp` (the page's `Date.now()`, read once per click). Default: a fake
+   * clock that starts at 2023-11-14T22:13:20Z and moves one second per click, so snapshots stay stable.
    */
   now?: () => number
 }
@@ -60,10 +42,11 @@ export interface RenderPageOptions {
 export type UserEvent = { click: string } | { id: string; prop?: string; value: unknown }
 
 export interface SendOptions {
-  /** Accept a streamed answer (SSE), as the browser does; the messages are collected. Default: false. */
+  /**
+   * Accept a streamed answer (SSE), as a browser with hx-sse does; the messages are collected.
+   * Default: false: the request accepts only HTML, so the server answers in one piece.
+   */
   stream?: boolean
-  /** Apply the answer to the page. Default: true. */
-  apply?: boolean
   /**
    * Send to this server instead of the one that rendered the page: another process or worker of the
    * same app (the server keeps no state between requests).
@@ -81,16 +64,16 @@ export interface UpdateResult {
   messages: string[]
   /** The fragments of a 2xx answer, in the order they arrived. */
   fragments: Fragment[]
-  /** The request body that was sent (the `hd` field). */
+  /** The request body that was sent. */
   request: UpdateBody
 }
 
-/** A component of the page as the next request would describe it. */
+/** A component of the page as its markup describes it. */
 export interface ComponentInfo {
   kind: string
   /** Server-owned props carried in the page (signed). */
   props: Record<string, unknown>
-  /** Browser-owned props, read from the live page. */
+  /** Browser-owned props the next request sends, as the page shows them now ({@link TestPage.value}). */
   values: Record<string, unknown>
   /** The id of the enclosing component, or null. */
   parent: string | null
@@ -101,29 +84,36 @@ function fakeClock(): () => number {
   return () => (t += 1000)
 }
 
-/** SSE `data` of each unnamed message (the ones hx-sse swaps). */
-function sseMessages(body: string): string[] {
-  const out: string[] = []
-  for (const block of body.split(/\r?\n\r?\n/)) {
-    const lines = block.split(/\r?\n/)
-    if (lines.some((l) => l.startsWith('event:'))) continue
-    const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(l[5] === ' ' ? 6 : 5))
-    if (data.length) out.push(data.join('\n'))
+const CLICK_PROPS = ['n_clicks', 'n_clicks_timestamp']
+
+async function toResult(x: Exchange, body?: UpdateBody): Promise<UpdateResult> {
+  const html = await x.text
+  const streamed = /text\/event-stream/.test(x.headers.get('content-type') ?? '')
+  const messages = streamed ? sseMessages(html) : []
+  const ok = x.status >= 200 && x.status < 300
+  return {
+    status: x.status,
+    headers: x.headers,
+    html,
+    messages,
+    fragments: !ok ? [] : streamed ? messages.flatMap(parseFragments) : parseFragments(html),
+    request: body ?? (await readBody(x.request)),
   }
-  return out
 }
 
+type Doc = Browser['window']['document']
+type El = NonNullable<ReturnType<Doc['getElementById']>>
+
 /**
- * A page as a browser holds it. Events change it as a user would (clicks are counted, values entered)
- * and the server's answers are applied to it.
+ * A page open in happy-dom, with htmx and the extension running. Events change it as a user would;
+ * the extension sends the requests and applies the answers.
  */
 export class TestPage {
+  readonly #browser: Browser
   readonly #fetcher: Fetcher
-  readonly #options: RenderPageOptions
   readonly #now: () => number
-  readonly #doc: HtmlElement
-  /** Callbacks the server left to the browser: initial calls past the first-page budget, or deferred ones. */
-  #deferred: [number, string[]][] = []
+  #time = 1_700_000_000_000
+  readonly #requests: UpdateResult[] = []
 
   /**
    * @param url The page's URL.
@@ -131,24 +121,37 @@ export class TestPage {
    * @param headers The page's response headers.
    * @param html The page exactly as it was received.
    */
-  constructor(
+  private constructor(
+    browser: Browser,
     fetcher: Fetcher,
     readonly url: URL,
     readonly status: number,
     readonly headers: Headers,
     readonly html: string,
-    options: RenderPageOptions = {}
+    options: RenderPageOptions
   ) {
+    this.#browser = browser
     this.#fetcher = fetcher
-    this.#options = options
     this.#now = options.now ?? fakeClock()
-    this.#doc = parseHtml(html)
-    for (const el of [...descendants(this.#doc)]) {
-      const meta = getAttr(el, META_ATTR)
-      if (meta === null) continue
-      this.#deferred.push(...(JSON.parse(meta) as { deferred: [number, string[]][] }).deferred)
-      replaceWith(el, [])
-    }
+    // The extension stamps clicks with Date.now(): the page's clock reads the time of the last click.
+    const DateCtor = browser.window['Date' as never] as { now: () => number }
+    DateCtor.now = () => this.#time
+  }
+
+  /** @internal Opens the page (use {@link renderPage}). */
+  static async open(app: Fetcher, url: URL, options: RenderPageOptions): Promise<TestPage> {
+    const headers = options.headers ?? {}
+    const response = await app.fetch(new Request(url, { headers: { Accept: 'text/html', ...headers } }))
+    const html = await response.text()
+    const net = { fetcher: app, headers, stream: false, capture: null, rewrite: null, log: [] }
+    const browser = await openPage(html, url, net)
+    const page = new TestPage(browser, app, url, response.status, response.headers, html, options)
+    await page.#collect(0)
+    return page
+  }
+
+  get #doc(): Doc {
+    return this.#browser.window.document
   }
 
   // ─── the page now ─────────────────────────────────────────────────────────────────────────
@@ -156,178 +159,313 @@ export class TestPage {
   /** Every live component (those with signed state), by id, in page order. */
   get components(): Record<string, ComponentInfo> {
     const out: Record<string, ComponentInfo> = {}
-    for (const [id, c] of Object.entries(collect(this.#doc, this.url))) {
-      const st = JSON.parse(c.s) as { k: string; p: Record<string, unknown> }
-      out[id] = { kind: st.k, props: st.p, values: c.v, parent: c.p }
+    for (const el of this.#doc.querySelectorAll(`[${STATE_ATTR}]`)) {
+      if (!el.id) continue
+      const st = JSON.parse(el.getAttribute(STATE_ATTR)!) as ComponentState
+      const values: Record<string, unknown> = {}
+      for (const p of st.r) values[p] = this.#read(el, p)
+      const parent = el.parentElement?.closest(`[${STATE_ATTR}]`)
+      out[el.id] = { kind: st.k, props: st.p, values, parent: parent ? parent.id : null }
     }
     return out
   }
 
-  /** Callbacks waiting for the browser to ask for them ({@link resume}). */
+  /** The callbacks the first page left for the browser to ask for (it asked on load: see {@link requests}). */
   get deferred(): [number, string[]][] {
-    return this.#deferred.map(([i, keys]) => [i, [...keys]])
+    return deferredIn(this.html)
+  }
+
+  /** Every update request the page sent so far (on load, and for each event), with its answer. */
+  get requests(): readonly UpdateResult[] {
+    return this.#requests
+  }
+
+  /** What the page's scripts wrote to the console (`error: hyperdash: the server refused …`). */
+  get console(): readonly string[] {
+    return this.#browser.console
   }
 
   /** True when an element with this id is on the page. */
   has(id: string): boolean {
-    return byId(this.#doc, id) !== null
+    return this.#doc.getElementById(id) !== null
   }
 
   /** The text of element `id`. */
   text(id: string): string {
-    return textContent(this.#get(id))
+    return this.#get(id).textContent ?? ''
   }
 
-  /** The markup of element `id` now, as a browser's `outerHTML` (the whole page when no id is given). */
+  /** The markup of element `id` now, its `outerHTML` (the whole page when no id is given). */
   outerHTML(id?: string): string {
-    return id === undefined ? outerHtml(this.#doc) : outerHtml(this.#get(id))
+    if (id !== undefined) return this.#get(id).outerHTML
+    return (this.#doc.doctype ? '<!DOCTYPE html>' : '') + this.#doc.documentElement.outerHTML
   }
 
-  /** The markup inside element `id` now, as a browser's `innerHTML`. */
+  /** The markup inside element `id` now, its `innerHTML`. */
   innerHTML(id: string): string {
-    return innerHtml(this.#get(id))
+    return this.#get(id).innerHTML
   }
 
   /** An attribute of element `id`, or null. */
   attr(id: string, name: string): string | null {
-    return getAttr(this.#get(id), name)
+    return this.#get(id).getAttribute(name)
   }
 
-  /** A browser-owned prop of component `id` (`value`, `n_clicks`, …) as the next request would send it. */
+  /**
+   * A browser-owned prop of component `id` as the page shows it: `value` (a number input or a slider
+   * gives a number or null, a checklist the values of its checked boxes), `n_clicks`, ….
+   */
   value(id: string, prop = 'value'): unknown {
-    const el = this.#get(id)
-    return readProp(el, stateOf(el).k, prop, this.url)
+    return this.#read(this.#get(id), prop)
   }
 
   // ─── events ───────────────────────────────────────────────────────────────────────────────
 
-  /** Clicks element `id` and sends the update its click triggers. */
+  /** Clicks element `id` and returns the answer to the request the click sent. */
   click(id: string, options?: SendOptions): Promise<UpdateResult> {
     return this.dispatch({ click: id }, options)
   }
 
-  /** Enters `value` in component `id` (text, a number, or a Checklist's options) and sends the update. */
+  /**
+   * Enters `value` in component `id` (text or a number in an input, a number in a slider, the checked
+   * options of a checklist; `''` empties it) and returns the answer to the request it sent.
+   */
   fill(id: string, value: unknown, options?: SendOptions): Promise<UpdateResult> {
     return this.dispatch({ id, value }, options)
   }
 
   /**
-   * Enters `value` in component `id` without sending anything: what typing in a component does when
-   * no callback has its value as an Input (its value travels with the next request, as a State).
+   * Enters `value` in component `id` when that sends nothing (no callback has its value as an Input):
+   * its value travels with the next request, as a State.
    */
   setValue(id: string, value: unknown): void {
-    enterValue(this.#get(id), value)
-  }
-
-  /** Performs a user event on the page and sends the request it triggers; the answer is applied. */
-  dispatch(event: UserEvent, options?: SendOptions): Promise<UpdateResult> {
-    return this.send(this.prepare(event), options)
+    const el = this.#get(id)
+    if (this.#triggers(el, false).length)
+      throw new Error(`Entering a value in '${id}' sends a request: use fill().`)
+    this.#enter(el, value)
   }
 
   /**
-   * Performs a user event on the page (counts the click, enters the value) and returns the request
-   * body the browser would send, without sending it: change it to test what a forged request gets.
-   * Throws when the event triggers no request (no callback reads what it changes).
+   * Performs a user event on the page and waits until every request it caused has landed (follow-up
+   * requests of the extension included); returns the answer to the first one.
    */
-  prepare(event: UserEvent): UpdateBody {
+  async dispatch(event: UserEvent, options: SendOptions = {}): Promise<UpdateResult> {
+    const results = await this.#run(options, () => this.#perform(event))
+    if (!results.length) throw this.#noRequest(event)
+    return results[0]!
+  }
+
+  /**
+   * Performs a user event and returns the request the browser sent for it, without letting it reach
+   * the server (the page sees it aborted): to send elsewhere, or to change and {@link send}.
+   */
+  async capture(event: UserEvent, options: Pick<SendOptions, 'stream'> = {}): Promise<Request> {
+    const net = this.#browser.net
+    let captured: Request | null = null
+    net.capture = (r) => (captured = r)
+    try {
+      await this.#run(options, () => this.#perform(event))
+    } finally {
+      net.capture = null
+    }
+    if (!captured) throw this.#noRequest(event)
+    return captured
+  }
+
+  /**
+   * Performs a user event and returns the request body the browser built for it, without sending it:
+   * change it and {@link send} it to test what a forged request gets.
+   */
+  async prepare(event: UserEvent): Promise<UpdateBody> {
+    return readBody(await this.capture(event))
+  }
+
+  /**
+   * Sends a request body (from {@link prepare}, changed or written by hand) from the page: the
+   * extension sends a request of its own, whose body is replaced by `body` on the way out; the answer
+   * is applied to the page.
+   */
+  async send(body: unknown, options: SendOptions = {}): Promise<UpdateResult> {
+    const net = this.#browser.net
+    net.rewrite = (r) => writeBody(r, body)
+    const firstId = Object.keys((body as { c?: object })?.c ?? {})[0]
+    const from = firstId ? this.#doc.getElementById(firstId) : null
+    const root = from?.closest('.hd-app') ?? this.#doc.querySelector('.hd-app')
+    if (!root) throw new Error('The page has no hyperdash app (.hd-app).')
+    const htmx = (this.#browser.window as unknown as { htmx: { ajax(...a: unknown[]): Promise<void> } }).htmx
+    const sent = await this.#run(
+      options,
+      () =>
+        void htmx.ajax('POST', root.getAttribute('data-hd-url'), {
+          source: root,
+          swap: 'none',
+          target: 'body',
+          event: { type: 'hd:reask' },
+        }),
+      body as UpdateBody
+    )
+    net.rewrite = null
+    if (!sent.length) throw new Error('The page sent no request.')
+    return sent[0]!
+  }
+
+  /** Closes the page's window (its timers and pending requests). */
+  async close(): Promise<void> {
+    await this.#browser.window.happyDOM.close()
+  }
+
+  // ─── internals ────────────────────────────────────────────────────────────────────────────
+
+  /** Runs `act` with these options and waits for the page to settle; the answers to what it sent. */
+  async #run(options: SendOptions, act: () => void, firstBody?: UpdateBody): Promise<UpdateResult[]> {
+    const net = this.#browser.net
+    const start = net.log.length
+    net.stream = options.stream ?? false
+    net.fetcher = options.server ?? this.#fetcher
+    try {
+      act()
+      await this.#browser.settle()
+    } finally {
+      net.stream = false
+      net.fetcher = this.#fetcher
+    }
+    return this.#collect(start, firstBody)
+  }
+
+  async #collect(start: number, firstBody?: UpdateBody): Promise<UpdateResult[]> {
+    const log = this.#browser.net.log
+    const out: UpdateResult[] = []
+    for (let i = start; i < log.length; i++)
+      out.push(await toResult(log[i]!, i === start ? firstBody : undefined))
+    this.#requests.push(...out)
+    return out
+  }
+
+  #perform(event: UserEvent): void {
     if ('click' in event) {
-      const target = this.#get(event.click)
-      countClick(target, this.#now())
-      // The click bubbles: the nearest element listening for clicks sends its request.
-      for (let el: HtmlElement | null = target; el && el.tag !== '#root'; el = el.parent) {
-        const t = changedProps(el, true)
-        if (t.length) return { c: collect(rootOf(this.#doc, el), this.url), t }
-      }
-      throw new Error(
-        `A click on '${event.click}' sends no request: no callback has its n_clicks as an Input.`
-      )
+      const el = this.#get(event.click)
+      this.#time = this.#now()
+      ;(el as unknown as { click(): void }).click()
+      return
     }
     const el = this.#get(event.id)
     const prop = event.prop ?? 'value'
-    const t = changedProps(el, false)
-    if (!t.includes(`${event.id}.${prop}`)) {
-      const sent = [...changedProps(el, true), ...t]
+    const props = this.#triggers(el, false)
+    if (!props.includes(prop)) {
+      const clicks = this.#triggers(el, true)
       throw new Error(
         `Entering a ${prop} in '${event.id}' sends no request: no callback has '${event.id}.${prop}' as an Input. ` +
-          (sent.length
-            ? `Its events change ${sent.join(', ')}.`
+          (clicks.length || props.length
+            ? `Its events change ${[...clicks, ...props].map((p) => `${event.id}.${p}`).join(', ')}.`
             : 'Use setValue() to enter a value that travels with the next request.')
       )
     }
-    enterValue(el, event.value)
-    return { c: collect(rootOf(this.#doc, el), this.url), t }
+    this.#enter(el, event.value)
   }
 
-  /** Asks for the callbacks the server left to the browser, as the extension does when nothing blocks them. */
-  resume(options?: SendOptions): Promise<UpdateResult> {
-    const cb = this.#deferred
-    this.#deferred = []
-    return this.send({ c: collect(rootOf(this.#doc, null), this.url), cb }, options)
+  #noRequest(event: UserEvent): Error {
+    if ('click' in event)
+      return new Error(
+        `A click on '${event.click}' sends no request: no callback has its n_clicks as an Input.`
+      )
+    return new Error(`Entering a value in '${event.id}' sent no request.`)
   }
 
-  /** Sends a request body (from {@link prepare}, or written by hand) to the page's update route. */
-  async send(
-    body: UpdateBody,
-    { stream = false, apply = true, server }: SendOptions = {}
-  ): Promise<UpdateResult> {
-    const root = rootOf(this.#doc, null)
-    const path = getAttr(root, 'data-hd-url') ?? '/_hd/update'
-    const response = await (server ?? this.#fetcher).fetch(
-      new Request(new URL(path, this.url), {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8',
-          Accept: stream ? 'text/html, text/event-stream' : 'text/html',
-          'HX-Request': 'true',
-          ...this.#options.headers,
-        },
-        body: new URLSearchParams({ [BODY_FIELD]: JSON.stringify(body) }),
+  /** The props an event of `el` changes, as the server marked them (`hd-t`): its clicks, or the others. */
+  #triggers(el: El, clicks: boolean): string[] {
+    const props = (el.getAttribute(TRIGGER_ATTR) ?? '').split(' ').filter(Boolean)
+    return props.filter((p) => CLICK_PROPS.includes(p) === clicks)
+  }
+
+  /**
+   * What a user does to enter a value: focus the control, change it, and the browser fires `input`
+   * then `change`; a checklist's boxes are checked or unchecked. A trigger's debounce (`delay:`) does
+   * not hold the request back: the value entered is the user's last.
+   */
+  #enter(el: El, value: unknown): void {
+    const window = this.#browser.window
+    const fire = (target: El) =>
+      this.#undelayed(el, () => {
+        target.dispatchEvent(new window.Event('input', { bubbles: true }))
+        target.dispatchEvent(new window.Event('change', { bubbles: true }))
       })
-    )
-    const html = await response.text()
-    const streamed = /text\/event-stream/.test(response.headers.get('content-type') ?? '')
-    const messages = streamed ? sseMessages(html) : []
-    const ok = response.status >= 200 && response.status < 300
-    const fragments = !ok ? [] : streamed ? messages.flatMap(parseFragments) : parseFragments(html)
-    const result: UpdateResult = {
-      status: response.status,
-      headers: response.headers,
-      html,
-      messages,
-      fragments,
-      request: body,
+    type Box = El & { checked: boolean; value: string }
+    const boxes = [...el.querySelectorAll('input[type=checkbox]')] as Box[]
+    if (boxes.length && !el.matches('input')) {
+      const picked = (Array.isArray(value) ? value : [value]).map(String)
+      let last: Box | null = null
+      for (const box of boxes) {
+        const want = picked.includes(box.value)
+        if (box.checked !== want) ((box.checked = want), (last = box))
+      }
+      fire(last ?? boxes[0]!)
+      return
     }
-    if (apply) this.apply(result)
-    return result
+    const control = (el.matches('input,select,textarea') ? el : el.querySelector('input,select,textarea')) as
+      (El & { value: string; focus(): void }) | null
+    if (!control)
+      throw new Error(`Component '${el.id}' has no <input>, <select> or <textarea> to enter a value in.`)
+    control.focus()
+    control.value = value == null ? '' : String(value)
+    fire(control)
   }
 
-  /** Applies an answer's fragments to the page (what `send` does unless `apply: false`). */
-  apply(result: Pick<UpdateResult, 'fragments'>): void {
-    applyFragments(this.#doc, result.fragments)
-    for (const f of result.fragments) if (f.swap === 'meta') this.#deferred.push(...f.deferred)
+  /** Runs `act` with the `delay:` timers of `el`'s htmx triggers firing at once. */
+  #undelayed(el: El, act: () => void): void {
+    const delays = new Set<number>()
+    for (let at: El | null = el; at; at = at.parentElement) {
+      for (const m of (at.getAttribute('hx-trigger') ?? '').matchAll(/delay:(\d+(?:\.\d+)?)(ms|s|m)?/g))
+        delays.add(Number(m[1]) * (m[2] === 's' ? 1000 : m[2] === 'm' ? 60_000 : 1))
+    }
+    const w = this.#browser.window as unknown as { setTimeout: (f: () => void, ms?: number) => unknown }
+    const setTimeout = w.setTimeout
+    if (delays.size) w.setTimeout = (f, ms) => setTimeout.call(w, f, delays.has(Number(ms)) ? 0 : ms)
+    try {
+      act()
+    } finally {
+      w.setTimeout = setTimeout
+    }
   }
 
-  #get(id: string): HtmlElement {
-    const el = byId(this.#doc, id)
+  /** A browser-owned prop as the page shows it. */
+  #read(el: El, prop: string): unknown {
+    if (prop === 'n_clicks' || prop === 'n_submit' || prop === 'n_clicks_timestamp') {
+      const attrs: Record<string, string> = { n_clicks: 'data-n-clicks', n_submit: 'data-n-submit' }
+      const n = el.getAttribute(attrs[prop] ?? 'data-n-clicks-timestamp')
+      return n ? Number(n) : null
+    }
+    if (['pathname', 'search', 'hash', 'href'].includes(prop) && !el.matches('input,select,textarea'))
+      return (this.#browser.window.location as unknown as Record<string, string>)[prop] ?? null
+    type Control = El & { value: string; type: string; checked: boolean }
+    const boxes = [...el.querySelectorAll('input[type=checkbox]')] as Control[]
+    if (boxes.length && !el.matches('input')) return boxes.filter((b) => b.checked).map((b) => b.value)
+    const input = (
+      el.matches('input,select,textarea') ? el : el.querySelector('input,select,textarea')
+    ) as Control | null
+    if (!input) return null
+    if (input.type === 'number' || input.type === 'range') {
+      if (input.value === '') return null
+      const n = Number(input.value)
+      return Number.isFinite(n) ? n : null
+    }
+    return input.value
+  }
+
+  #get(id: string): El {
+    const el = this.#doc.getElementById(id)
     if (!el) throw new Error(`No element with id '${id}' on the page.`)
     return el
   }
 }
 
 /**
- * Renders the page at `path` (initial calls already applied by the server) and returns it as a
- * {@link TestPage} to dispatch events on.
+ * Renders the page at `path` (initial calls already applied by the server), opens it with its
+ * scripts, and returns it as a {@link TestPage} once the requests it makes on load have landed.
  * @example
  * const page = await renderPage(app, '/')
  * expect(page.status).toBe(200)
  * expect(page.text('first_output_1')).toBe('n_clicks is None')
  */
-export async function renderPage(
-  app: Fetcher,
-  path = '/',
-  options: RenderPageOptions = {}
-): Promise<TestPage> {
-  const url = new URL(path, options.origin ?? 'http://localhost')
-  const response = await app.fetch(new Request(url, { headers: { Accept: 'text/html', ...options.headers } }))
-  return new TestPage(app, url, response.status, response.headers, await response.text(), options)
+export function renderPage(app: Fetcher, path = '/', options: RenderPageOptions = {}): Promise<TestPage> {
+  return TestPage.open(app, new URL(path, options.origin ?? 'http://localhost'), options)
 }

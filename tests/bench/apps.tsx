@@ -7,27 +7,23 @@
 import { Hono } from 'hono'
 import { createApp, Input, Output, type HyperApp } from '../../src/index.ts'
 import { dcc } from '../../views/components/index.ts'
-import { readPage, updateBody, updateJson, updateRequest } from './client.ts'
+import { captureUpdates, updateRequest, type Update } from './client.ts'
 
 const BASE = 'http://127.0.0.1'
 
 export interface BenchApp {
   app: { fetch(req: Request): Response | Promise<Response> }
-  /** Form bodies of the user events to send, in turn. */
-  bodies: string[]
-}
-
-async function pageOf(app: HyperApp) {
-  const res = await app.fetch(new Request(`${BASE}/`))
-  if (res.status !== 200) throw new Error(`GET / answered ${res.status}`)
-  return readPage(await res.text())
+  /** The update requests of the user events to send, in turn (captured from the real extension). */
+  bodies: Update[]
 }
 
 /** The seed's prime-factors example; events type 360 (composite) and 997 (prime) into `num`. */
 export async function primeApp(): Promise<BenchApp & { app: HyperApp }> {
   const { app } = await import('../../examples/prime-factors.tsx')
-  const page = await pageOf(app)
-  const bodies = [360, 997].map((n) => updateBody(updateJson(page, ['num.value'], { num: { value: n } })))
+  const bodies = await captureUpdates(app, [
+    { id: 'num', value: 360 },
+    { id: 'num', value: 997 },
+  ])
   return { app, bodies }
 }
 
@@ -83,8 +79,7 @@ export async function chainApp(depth: number): Promise<BenchApp & { app: HyperAp
       (prev) => `${i}: ${String(prev).split(' ').pop()}`
     )
   }
-  const page = await pageOf(app)
-  return { app, bodies: [updateBody(updateJson(page, ['b.n_clicks'], { b: { n_clicks: 1 } }))] }
+  return { app, bodies: await captureUpdates(app, [{ click: 'b' }]) }
 }
 
 /**
@@ -117,8 +112,7 @@ export async function graphApp(
     const input = i < affected ? 'in0' : `in${i}`
     app.callback(Output(`out${i}`, 'children'), [Input(input, 'value')], (v) => `got ${v}`)
   }
-  const page = await pageOf(app)
-  return { app, bodies: [updateBody(updateJson(page, ['in0.value'], { in0: { value: 'hello' } }))] }
+  return { app, bodies: await captureUpdates(app, [{ id: 'in0', value: 'hello' }]) }
 }
 
 /**

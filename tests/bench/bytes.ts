@@ -6,7 +6,7 @@
 import { connect } from 'node:net'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { HyperApp } from '../../src/index.ts'
-import { UPDATE_HEADERS } from './client.ts'
+import type { Update } from './client.ts'
 import { fmt, kb } from './stats.ts'
 
 const gz = (b: Buffer) => gzipSync(b, { level: 6 }).length
@@ -34,10 +34,10 @@ export function rawExchange(port: number, request: string): Promise<Buffer> {
 }
 
 /** The update request as htmx sends it (the browser adds its own headers: user agent, cookies…). */
-export function rawUpdate(body: string, path = '/_hd/update'): string {
+export function rawUpdate({ headers: sent, body }: Update, path = '/_hd/update'): string {
   const headers = {
     host: '127.0.0.1',
-    ...UPDATE_HEADERS,
+    ...sent,
     'content-length': String(Buffer.byteLength(body)),
     connection: 'close',
   }
@@ -46,7 +46,7 @@ export function rawUpdate(body: string, path = '/_hd/update'): string {
     .join('\r\n')}\r\n\r\n${body}`
 }
 
-export async function bytesSection(app: HyperApp, bodies: string[], port: number, labels: string[]) {
+export async function bytesSection(app: HyperApp, bodies: Update[], port: number, labels: string[]) {
   const get = async (url: string) =>
     Buffer.from(await (await app.fetch(new Request(new URL(url, 'http://127.0.0.1')))).arrayBuffer())
   const html = await get('/')

@@ -1,88 +1,47 @@
 /**
  * @module client
- * Builds update requests the way static/hyperdash.js does (`collect` + `buildRequest`): render the
- * page, read every component's signed state (`data-hd`, `data-hd-sig`) and enclosing component, add
- * the values of the props the browser owns, and send the JSON as the form field `hd`, with the
- * headers Chromium sent for the seed's prime-factors input (htmx 4 with hx-sse loaded).
+ * Update requests for the bench, captured from the real extension: each user event is performed on
+ * the app's page in happy-dom (`hyperdash/testing`: htmx 4 and static/hyperdash.js), and the request
+ * it sends is caught before it leaves. Its headers and body are kept as sent and replayed at load
+ * (autocannon, raw sockets, `app.fetch`) without a browser, for raw speed. Nothing here knows the
+ * body's format.
  */
-import { Window } from 'happy-dom'
+import { renderPage, type Fetcher, type UserEvent } from '../../src/testing.ts'
 
-/** What the page says about one live component. */
-export interface PageComponent {
-  id: string
-  s: string
-  g: string
-  p: string | null
-  kind: string
-  /** Browser-owned props the client must send. */
-  r: string[]
+/** One update request as the browser sent it: its headers (but the length) and its body. */
+export interface Update {
+  headers: Record<string, string>
+  body: string
 }
+
+const BASE = 'http://127.0.0.1'
 
 /**
- * Headers of an htmx 4 update POST, as Chromium sent them for the prime-factors input (the
- * browser's own user agent, client hints, referer and cookies left out).
+ * The requests of `events`, performed in turn on the page at `path` (served by `app` at `origin`),
+ * as the browser sends them (accepting SSE, as htmx with hx-sse does).
  */
-export const UPDATE_HEADERS: Readonly<Record<string, string>> = {
-  origin: 'http://127.0.0.1',
-  'sec-fetch-site': 'same-origin',
-  'sec-fetch-mode': 'cors',
-  'sec-fetch-dest': 'empty',
-  accept: 'text/html, text/event-stream',
-  'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
-  'hx-request': 'true',
-  'hx-request-type': 'full',
-  'hx-source': 'input#num',
-  'hx-target': 'body',
-  'hx-current-url': 'http://127.0.0.1/',
-}
-
-/** Reads the live components of a rendered page, in document order. */
-export function readPage(html: string): PageComponent[] {
-  const window = new Window()
-  const doc = new window.DOMParser().parseFromString(html, 'text/html')
-  const out: PageComponent[] = []
-  for (const el of doc.querySelectorAll('[data-hd]')) {
-    if (!el.id) continue
-    const s = el.getAttribute('data-hd')!
-    const st = JSON.parse(s) as { k: string; r: string[] }
-    const parent = el.parentElement?.closest('[data-hd]')
-    out.push({
-      id: el.id,
-      s,
-      g: el.getAttribute('data-hd-sig') ?? '',
-      p: parent ? parent.id : null,
-      kind: st.k,
-      r: st.r,
+export async function captureUpdates(
+  app: Fetcher,
+  events: UserEvent[],
+  { path = '/', origin = BASE }: { path?: string; origin?: string } = {}
+): Promise<Update[]> {
+  const page = await renderPage(app, path, { origin })
+  if (page.status !== 200) throw new Error(`GET ${path} answered ${page.status}`)
+  const out: Update[] = []
+  for (const event of events) {
+    const request = await page.capture(event, { stream: true })
+    const headers: Record<string, string> = {}
+    request.headers.forEach((v, k) => {
+      if (k !== 'content-length') headers[k] = v
     })
+    out.push({ headers, body: await request.text() })
   }
-  window.close()
+  await page.close()
   return out
 }
 
-/**
- * The `hd` JSON of one user event: `changed` are the prop keys the event changed (`num.value`),
- * `values` the browser-owned values by id (a prop the page lists but `values` lacks is sent as null,
- * as the extension reads an empty input).
- */
-export function updateJson(
-  page: readonly PageComponent[],
-  changed: string[],
-  values: Record<string, Record<string, unknown>> = {}
-) {
-  const c: Record<string, { s: string; g: string; p: string | null; v: Record<string, unknown> }> = {}
-  for (const comp of page) {
-    const v: Record<string, unknown> = {}
-    for (const prop of comp.r) v[prop] = values[comp.id]?.[prop] ?? null
-    c[comp.id] = { s: comp.s, g: comp.g, p: comp.p, v }
-  }
-  return JSON.stringify({ c, t: changed })
-}
-
-/** The form-encoded body htmx sends (it turns the extension's FormData into URLSearchParams). */
-export const updateBody = (json: string) => new URLSearchParams({ hd: json }).toString()
-
 /** A ready-to-send update request for `fetch`-style handlers. */
-export function updateRequest(base: string, body: string, path = '/_hd/update'): Request {
-  const headers = { ...UPDATE_HEADERS, 'content-length': String(Buffer.byteLength(body)) }
-  return new Request(new URL(path, base), { method: 'POST', headers, body })
+export function updateRequest(base: string, update: Update, path = '/_hd/update'): Request {
+  const headers = { ...update.headers, 'content-length': String(Buffer.byteLength(update.body)) }
+  return new Request(new URL(path, base), { method: 'POST', headers, body: update.body })
 }

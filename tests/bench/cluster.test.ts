@@ -6,7 +6,7 @@ import { request } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { listenCluster, type ClusterHandle } from '../../src/server/cluster.ts'
-import { readPage, UPDATE_HEADERS, updateBody, updateJson } from './client.ts'
+import { captureUpdates } from './client.ts'
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
 const quiet = { onListening: () => {} }
@@ -63,19 +63,13 @@ describe('listenCluster', () => {
     expect(handle.pids).toHaveLength(2)
     const page = await send(handle.port, 'GET', '/')
     expect(page.status).toBe(200)
-    const body = updateBody(updateJson(readPage(page.text), ['num.value'], { num: { value: 360 } }))
+    // The browser's request, built by the real extension from a page this cluster served.
+    const origin = `http://127.0.0.1:${handle.port}`
+    const [update] = await captureUpdates({ fetch: (r) => fetch(r) }, [{ id: 'num', value: 360 }], { origin })
+    const headers = { ...update!.headers, 'content-length': String(Buffer.byteLength(update!.body)) }
     const answers = []
-    for (let i = 0; i < 4; i++) {
-      answers.push(
-        await send(
-          handle.port,
-          'POST',
-          '/_hd/update',
-          { ...UPDATE_HEADERS, 'content-length': String(Buffer.byteLength(body)) },
-          body
-        )
-      )
-    }
+    for (let i = 0; i < 4; i++)
+      answers.push(await send(handle.port, 'POST', '/_hd/update', headers, update!.body))
     const workers = new Set([page.worker, ...answers.map((a) => a.worker)])
     expect([...workers].sort()).toEqual(handle.pids.map(String).sort())
     const fromOther = answers.filter((a) => a.worker !== page.worker)

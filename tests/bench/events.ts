@@ -9,6 +9,7 @@
 import type { HyperApp } from '../../src/index.ts'
 import { eventSuite, SUITE, type BenchApp, type SuiteEntry } from './apps.tsx'
 import { answer, engineTime, type TimeOptions } from './inprocess.ts'
+import type { Update } from './client.ts'
 import { load, startServer, type BenchServer } from './load.ts'
 import { fmt, median, ratio, us } from './stats.ts'
 
@@ -28,7 +29,7 @@ export interface EventRow {
 }
 
 /** Server CPU (ms) per request and the p50 round trip, for about `seconds` of sequential requests. */
-async function serverCost(server: BenchServer, path: string, body: string, seconds: number) {
+async function serverCost(server: BenchServer, path: string, body: Update, seconds: number) {
   const t0 = performance.now()
   const probe = await load(server.url, [body], { connections: 1, amount: 5, path })
   const each = (performance.now() - t0) / probe.requests

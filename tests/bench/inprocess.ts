@@ -8,13 +8,13 @@ import { runWave } from '../../src/core/run.ts'
 import { parseUpdateBody } from '../../src/protocol/request.ts'
 import { validateUpdate } from '../../src/protocol/validate.ts'
 import { waveOptions } from '../../src/server/engine.ts'
-import { updateRequest } from './client.ts'
+import { updateRequest, type Update } from './client.ts'
 import { timeMedian } from './stats.ts'
 
 const BASE = 'http://127.0.0.1'
 
 /** What one update answers: status, bytes, and the OOB fragments it carries. */
-export async function answer(app: HyperApp, body: string) {
+export async function answer(app: HyperApp, body: Update) {
   const res = await app.fetch(updateRequest(BASE, body))
   const text = await res.text()
   return {
@@ -44,9 +44,10 @@ export interface TimeOptions {
 }
 
 /** Median CPU time (ms) of the engine alone for one update: parse, validate, plan and run the wave. */
-export async function engineTime(app: HyperApp, body: string, o: TimeOptions): Promise<number> {
+export async function engineTime(app: HyperApp, body: Update, o: TimeOptions): Promise<number> {
   const ctx = app.context
-  const form = { hd: new URLSearchParams(body).get('hd')! }
+  // The body as the update route reads it (src/server/security.ts): a form, as the extension posts it.
+  const form = Object.fromEntries(await updateRequest('http://127.0.0.1', body).formData())
   const wave = waveOptions(ctx)
   const fn = async () => {
     const v = validateUpdate(parseUpdateBody(form), ctx.graph, ctx.signer)

@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { percentile } from './stats.ts'
-import { UPDATE_HEADERS } from './client.ts'
+import type { Update } from './client.ts'
 import type { ServerMessage } from './server.ts'
 
 const SERVER = fileURLToPath(new URL('./server.ts', import.meta.url))
@@ -87,7 +87,7 @@ export interface LoadResult {
  */
 export async function load(
   url: string,
-  bodies: readonly string[],
+  bodies: readonly Update[],
   o: { connections: number; seconds?: number; amount?: number; path?: string }
 ): Promise<LoadResult> {
   const target = new URL(url)
@@ -99,11 +99,11 @@ export async function load(
     connections: o.connections,
     ...(o.amount ? { amount: o.amount } : { duration: o.seconds ?? 2 }),
     timeout: 10,
-    requests: bodies.map((body) => ({
+    requests: bodies.map((u) => ({
       method: 'POST',
       path: o.path ?? '/_hd/update',
-      headers: { ...UPDATE_HEADERS },
-      body,
+      headers: { ...u.headers },
+      body: u.body,
     })),
   })
   instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms))

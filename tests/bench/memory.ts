@@ -2,12 +2,13 @@
  * @module memory
  * Section 6: the memory of one server process after 1k updates and after 100k (time-bounded).
  */
+import type { Update } from './client.ts'
 import { load, startServer } from './load.ts'
 import { fmt } from './stats.ts'
 
 const mb = (b: number) => `${fmt(b / 1024 / 1024)} MB`
 
-export async function memorySection(bodies: string[], o: { total: number; maxSeconds: number }) {
+export async function memorySection(bodies: Update[], o: { total: number; maxSeconds: number }) {
   const server = await startServer('prime', 1, { gc: true })
   try {
     const before = await server.mem()

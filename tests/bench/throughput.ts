@@ -4,6 +4,7 @@
  * route answering the same bytes, both served the same way, 1 and N processes, interleaved in
  * rounds so that the machine's noise falls on both alike. Medians over rounds.
  */
+import type { Update } from './client.ts'
 import { load, startServer, type BenchServer, type LoadResult } from './load.ts'
 import { fmt, median, ms, ratio } from './stats.ts'
 
@@ -18,7 +19,7 @@ export interface ThroughputCell {
 }
 
 export async function throughputSection(
-  bodies: string[],
+  bodies: Update[],
   o: { workers: number[]; connections: number[]; rounds: number; seconds: number }
 ) {
   const servers = new Map<string, BenchServer>()

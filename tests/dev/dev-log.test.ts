@@ -8,7 +8,7 @@ import type { CallbackSpec } from '../../src/core/callback.ts'
 import type { UpdateEvent } from '../../src/server/context.ts'
 import { DEV_LOG_SIZE, DevLog, devLogOf } from '../../src/server/dev-route.ts'
 import { app as noUpdateApp } from '../../examples/no-update-button.tsx'
-import { components, FORM, updateBody } from '../server/page-state.ts'
+import { renderPage } from '../../src/testing.ts'
 import { failingApp } from './fixtures/failing-app.tsx'
 import { callbackNodes, devPage, markedProps, requestRows } from './helpers.ts'
 
@@ -35,13 +35,13 @@ const noMs = (s: string) => s.replace(/\d+(\.\d+)? ms/, 'N ms')
 
 async function started(options: { dev?: boolean } = {}) {
   const app = failingApp(options)
-  const page = components(await (await app.request('/')).text())
-  const post = (n: number | null, extra: Record<string, unknown> = {}) =>
-    app.request('/_hd/update', {
-      method: 'POST',
-      body: updateBody(page, ['go.n_clicks'], { 'go.n_clicks': n }, extra),
-      headers: FORM,
-    })
+  const page = await renderPage(app)
+  /** A click on `go` as the browser sends it, with `n_clicks` set to `n` and `extra` added to the body. */
+  const post = async (n: number | null, extra: Record<string, unknown> = {}) => {
+    const body = await page.prepare({ click: 'go' })
+    body.c['go']!.v!['n_clicks'] = n
+    return page.send({ ...body, ...extra })
+  }
   return { app, post, log: devLogOf(app.context) }
 }
 
@@ -136,7 +136,9 @@ describe('what the app records', () => {
     const { post, log } = await started()
     // Another request started by the same button is in flight: follow's Input may still change there.
     await post(1, { pending: { t: ['go.n_clicks'] } })
-    expect(runs(log).sort()).toEqual([
+    // The browser asked for it again at once (nothing it knows of is in flight): the newest request.
+    expect(runs(log)).toEqual(['follow updated [total.children] → [after.children]'])
+    expect(runs(log, 1).sort()).toEqual([
       'count updated [go.n_clicks] → [total.children]',
       'follow deferred [total.children] → []',
       'hold prevented [go.n_clicks] → []',
@@ -145,12 +147,10 @@ describe('what the app records', () => {
   })
 
   it('records a request where nothing changed with its 204', async () => {
-    const page = components(await (await noUpdateApp.request('/')).text())
-    const res = await noUpdateApp.request('/_hd/update', {
-      method: 'POST',
-      body: updateBody(page, ['show-secret.n_clicks'], { 'show-secret.n_clicks': null }),
-      headers: FORM,
-    })
+    const page = await renderPage(noUpdateApp)
+    const body = await page.prepare({ click: 'show-secret' })
+    body.c['show-secret']!.v!['n_clicks'] = null
+    const res = await page.send(body)
     expect(res.status).toBe(204)
     const last = devLogOf(noUpdateApp.context).list()[0]!
     expect([last.kind, last.status, last.runs.map((r) => `${r.name} ${r.status}`)]).toEqual([

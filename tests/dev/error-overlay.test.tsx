@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { createApp, Input, Output } from '../../src/index.ts'
 import { devLogOf } from '../../src/server/dev-route.ts'
 import { isInternalFrame, stackFrames } from '../../views/errors.tsx'
-import { components, FORM, updateBody } from '../server/page-state.ts'
+import { renderPage } from '../../src/testing.ts'
 import { useApp } from '../browser/harness.ts'
 import { failingApp, quietLogger } from './fixtures/failing-app.tsx'
 import { parseHtml, text } from './helpers.ts'
@@ -16,16 +16,10 @@ import { parseHtml, text } from './helpers.ts'
 /** Loads the failing app, clicks twice (the second click throws) and returns the second response. */
 async function failingClick(dev: boolean) {
   const app = failingApp({ dev })
-  const page = components(await (await app.request('/')).text())
-  const post = (n: number) =>
-    app.request('/_hd/update', {
-      method: 'POST',
-      body: updateBody(page, ['go.n_clicks'], { 'go.n_clicks': n }),
-      headers: FORM,
-    })
-  await post(1)
-  const res = await post(2)
-  return { app, res, html: await res.text() }
+  const page = await renderPage(app)
+  await page.click('go')
+  const res = await page.click('go')
+  return { app, res, html: res.html }
 }
 
 describe('in development', () => {

@@ -126,13 +126,13 @@ describe('a request the graph does not allow', () => {
     ],
     [
       'a browser prop the component does not have',
-      (b) => (b.c['num']!.v['checked'] = true),
+      (b) => (b.c['num']!.v!['checked'] = true),
       400,
       "'num.checked' is not a prop the browser owns on a dcc.Input component.",
     ],
     [
       'a browser prop no callback reads',
-      (b) => (b.c['text']!.v['n_submit'] = 1),
+      (b) => (b.c['text']!.v!['n_submit'] = 1),
       400,
       "'text.n_submit' is not an Input or State of any callback, so it may not be sent.",
     ],
@@ -165,7 +165,7 @@ describe('a request the graph does not allow', () => {
     ['an empty signature', (b) => (b.c['num']!.g = ''), 400, wrongSig('num')],
   ])('refuses %s', async (_, change, status, message) => {
     const page = await renderPage(app)
-    const body = page.prepare({ id: 'num', value: 5 })
+    const body = await page.prepare({ id: 'num', value: 5 })
     change(body)
     const res = await page.send(body)
     expect([res.status, res.html]).toEqual([status, message])
@@ -178,7 +178,7 @@ describe('a request the graph does not allow', () => {
     other.callback(Output('out', 'children'), [Input('num', 'value')], (n) => n)
     const page = await renderPage(app)
     const foreign = await renderPage(other)
-    const body = foreign.prepare({ id: 'num', value: 5 })
+    const body = await foreign.prepare({ id: 'num', value: 5 })
     const res = await page.send(body)
     expect([res.status, res.html]).toEqual([400, wrongSig('num')])
     await stillAnswers(page)
@@ -207,10 +207,10 @@ describe('a value the component cannot hold', () => {
     ['a fractional click count', 'btn', 1.5, 'Invalid input: expected int, received number'],
   ])('refuses %s with 422', async (_, id, value, why) => {
     const page = await renderPage(app)
-    const body = page.prepare({ id: 'num', value: 5 })
+    const body = await page.prepare({ id: 'num', value: 5 })
     const prop = id === 'btn' ? 'n_clicks' : 'value'
     if (id === 'btn') body.t = ['btn.n_clicks']
-    body.c[id]!.v[prop] = value
+    body.c[id]!.v![prop] = value
     const res = await page.send(body)
     expect([res.status, res.html]).toEqual([422, invalid(`${id}.${prop}`, why)])
     await stillAnswers(page)
@@ -218,8 +218,8 @@ describe('a value the component cannot hold', () => {
 
   it('refuses a list in a text input with 422', async () => {
     const page = await renderPage(app)
-    const body = page.prepare({ id: 'num', value: 5 })
-    body.c['text']!.v['value'] = ['a']
+    const body = await page.prepare({ id: 'num', value: 5 })
+    body.c['text']!.v!['value'] = ['a']
     const res = await page.send(body)
     expect(res.status).toBe(422)
     // zod's message for a failed union says only "Invalid input" (reported; a clearer one would name the types).
@@ -229,7 +229,10 @@ describe('a value the component cannot hold', () => {
 
   it('refuses Infinity in a number input (JSON cannot say it; 1e999 parses to it)', async () => {
     const page = await renderPage(app)
-    const body = JSON.stringify(page.prepare({ id: 'num', value: 5 })).replace('"value":5', '"value":1e999')
+    const body = JSON.stringify(await page.prepare({ id: 'num', value: 5 })).replace(
+      '"value":5',
+      '"value":1e999'
+    )
     const res = await post(form(body))
     expect([res.status, await res.text()]).toEqual([
       422,

@@ -79,8 +79,8 @@ describe('two synchronised checklists', () => {
   it('refuses a value that is not one of the options (a page could not send it)', async () => {
     const { app } = await import('../../examples/circular-checklists.tsx')
     const page = await renderPage(app)
-    const body = page.prepare({ id: 'city-checklist', value: ['Montréal'] })
-    body.c['city-checklist']!.v['value'] = ['Paris']
+    const body = await page.prepare({ id: 'city-checklist', value: ['Montréal'] })
+    body.c['city-checklist']!.v!['value'] = ['Paris']
     const res = await page.send(body)
     expect([res.status, res.html]).toEqual([
       422,

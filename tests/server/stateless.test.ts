@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { components, FORM, updateBody } from './page-state.ts'
+import { renderPage } from '../../src/testing.ts'
 
 const children: ChildProcess[] = []
 
@@ -43,22 +43,20 @@ afterAll(() => {
 })
 
 it('answers from process B an update built from the page of process A', async () => {
-  const page = components(await (await fetch(a + '/')).text())
-  const body = () => updateBody(page, ['num.value'], { 'num.value': 360 })
-  const fromB = await fetch(b + '/_hd/update', {
-    method: 'POST',
-    body: body(),
-    headers: { ...FORM, Origin: b },
-  })
-  const fromA = await fetch(a + '/_hd/update', {
-    method: 'POST',
-    body: body(),
-    headers: { ...FORM, Origin: a },
-  })
+  // The page comes from A over HTTP; the browser (happy-dom, with the real extension) builds the request.
+  const page = await renderPage({ fetch: (r) => fetch(r) }, '/', { origin: a })
+  const request = await page.capture({ id: 'num', value: 360 })
+  const send = async (to: string) => {
+    const path = new URL(request.url).pathname
+    return fetch(to + path, { method: 'POST', headers: request.headers, body: await request.clone().text() })
+  }
+  const fromB = await send(b)
+  const fromA = await send(a)
   expect(fromB.status).toBe(200)
   const html = await fromB.text()
   expect(html).toContain(
     '<template id="out" hx-swap-oob="hd" hd-children="" hd-cb="0">360 is 2 * 2 * 2 * 3 * 3 * 5</template>'
   )
   expect(html).toBe(await fromA.text())
+  await page.close()
 })

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { createApp, Input, Output } from '../../src/index.ts'
 import { app as primeApp } from '../../examples/prime-factors.tsx'
-import { components, FORM, updateBody } from './page-state.ts'
+import { renderPage } from '../../src/testing.ts'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -57,22 +57,30 @@ function chainApp() {
   return { app, log, signal: () => signal }
 }
 
-async function post(
-  app: { request: (p: string, i?: RequestInit) => Promise<Response> },
-  body: URLSearchParams,
-  accept = 'text/html, text/event-stream',
-  signal?: AbortSignal
-) {
-  return app.request('/_hd/update', { method: 'POST', body, headers: { ...FORM, Accept: accept }, signal })
+type App = { fetch: (r: Request) => Response | Promise<Response> }
+
+/**
+ * The request of the `clicks`-th click on `go`, as the browser (the real extension, in happy-dom)
+ * builds it; `stream`: it accepts SSE, as a browser with hx-sse does.
+ */
+async function clickRequest(app: App, clicks: number, stream = true) {
+  const page = await renderPage(app)
+  let request: Request | null = null
+  for (let i = 0; i < clicks; i++) request = await page.capture({ click: 'go' }, { stream })
+  await page.close()
+  return request!
 }
+
+const post = async (app: App, request: Request, signal?: AbortSignal) =>
+  app.fetch(new Request(request, signal ? { signal } : {}))
 
 describe('a chain slower than streamAfterMs', () => {
   it('streams one SSE message per finished batch; a timed-out callback ends in an error fragment, the others land', async () => {
     const { app, log } = chainApp()
-    const page = components(await (await app.request('/')).text())
+    const request = await clickRequest(app, 1)
     log.length = 0 // forget the initial calls of the page render
     const t0 = Date.now()
-    const res = await post(app, updateBody(page, ['go.n_clicks'], { 'go.n_clicks': 1 }))
+    const res = await post(app, request)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/)
     const text = await res.text()
@@ -101,8 +109,7 @@ describe('a chain slower than streamAfterMs', () => {
 
   it('answers with plain HTML when the client does not accept a stream', async () => {
     const { app } = chainApp()
-    const page = components(await (await app.request('/')).text())
-    const res = await post(app, updateBody(page, ['go.n_clicks'], { 'go.n_clicks': 2 }), 'text/html')
+    const res = await post(app, await clickRequest(app, 2, false))
     expect(res.headers.get('content-type')).toMatch(/^text\/html/)
     const html = await res.text()
     expect(html).toContain('>fast 2</template>')
@@ -112,15 +119,10 @@ describe('a chain slower than streamAfterMs', () => {
 
   it('stops the work of a client that leaves mid-stream: the callback sees its signal abort, nothing downstream runs', async () => {
     const { app, log, signal } = chainApp()
-    const page = components(await (await app.request('/')).text())
+    const request = await clickRequest(app, 3)
     log.length = 0
     const controller = new AbortController()
-    const res = await post(
-      app,
-      updateBody(page, ['go.n_clicks'], { 'go.n_clicks': 3 }),
-      undefined,
-      controller.signal
-    )
+    const res = await post(app, request, controller.signal)
     const reader = res.body!.getReader()
     const first = new TextDecoder().decode((await reader.read()).value)
     expect(first).toContain('fast 3')
@@ -134,13 +136,11 @@ describe('a chain slower than streamAfterMs', () => {
 
 describe('50 users at once on one process', () => {
   it('each sees only the result of their own number', async () => {
-    const page = components(await (await primeApp.request('/')).text())
+    const page = await renderPage(primeApp)
     const numbers = Array.from({ length: 50 }, (_, i) => 1000 + i * 7)
-    const responses = await Promise.all(
-      numbers.map((n) =>
-        post(primeApp, updateBody(page, ['num.value'], { 'num.value': n }), 'text/html').then((r) => r.text())
-      )
-    )
+    const requests: Request[] = []
+    for (const n of numbers) requests.push(await page.capture({ id: 'num', value: n }))
+    const responses = await Promise.all(requests.map((r) => post(primeApp, r).then((res) => res.text())))
     responses.forEach((html, i) => {
       const n = numbers[i]!
       const mine = html.match(/<template id="(out|err)"[^>]*>([^<]*)<\/template>/g) ?? []

@@ -1,44 +1,11 @@
 /**
  * @module client.test
- * The test client's own parts: the HTML tree (parse, serialise, source ranges), fragment parsing,
- * and the events it refuses or resumes.
+ * The test client's own parts: fragment parsing, and the events it refuses or that the page sends by
+ * itself (initial calls left to the browser).
  */
 import { describe, expect, it } from 'vitest'
 import { createApp, Input, Output } from '../../src/index.ts'
 import { parseFragments, renderPage } from '../../src/testing.ts'
-import { byId, getAttr, outerHtml, parseHtml, textContent } from '../../src/testing/html.ts'
-
-describe('the HTML tree', () => {
-  it('parses what hono renders and prints it back as a browser would', () => {
-    const html =
-      '<!DOCTYPE html><div id="a" class="x y" data-hd="{&quot;k&quot;:&quot;div&quot;}">1 &lt; 2 &amp;&amp; ' +
-      '&#39;q&#39;<input id="i" value="v &quot;w&quot;"/><br/><!-- c --><template id="t"><p>in</p></template></div>'
-    const root = parseHtml(html)
-    const a = byId(root, 'a')!
-    expect(getAttr(a, 'data-hd')).toBe('{"k":"div"}')
-    expect(textContent(a)).toBe("1 < 2 && 'q'in")
-    expect(getAttr(byId(root, 'i')!, 'value')).toBe('v "w"')
-    expect(outerHtml(a)).toBe(
-      '<div id="a" class="x y" data-hd="{&quot;k&quot;:&quot;div&quot;}">1 &lt; 2 &amp;&amp; \'q\'' +
-        '<input id="i" value="v &quot;w&quot;"><br><!-- c --><template id="t"><p>in</p></template></div>'
-    )
-  })
-
-  it("keeps scripts and styles as written, and knows where each element's content is", () => {
-    const html =
-      '<script>if (a < b && c) x()</script><style>p > b { color: red }</style><p id="p">x<b>y</b></p>'
-    const root = parseHtml(html)
-    expect(root.children.map(textContent)).toEqual(['if (a < b && c) x()', 'p > b { color: red }', 'xy'])
-    const p = byId(root, 'p')!
-    expect(html.slice(p.inner![0], p.inner![1])).toBe('x<b>y</b>')
-    expect(outerHtml(root)).toBe(html)
-  })
-
-  it('closes what a stray end tag leaves open, and keeps unknown entities', () => {
-    const root = parseHtml('<div id="d"><span>a</div><p>&nosuch; &#x41;</p>')
-    expect(outerHtml(root)).toBe('<div id="d"><span>a</span></div><p>&amp;nosuch; A</p>')
-  })
-})
 
 describe('parseFragments', () => {
   it('reads each kind of fragment, quoting the HTML as it arrived', () => {
@@ -50,9 +17,9 @@ describe('parseFragments', () => {
       'error</strong><p>went <code>wrong</code>.</p><details><pre>at x</pre></details><button>×</button></div></template>' +
       '<template hd-meta="{&quot;deferred&quot;:[[4,[&quot;a.value&quot;]]]}"></template>'
     expect(parseFragments(html)).toEqual([
-      { swap: 'children', id: 'o', cbs: [0, 2], html: '<b>x</b><input/>' },
+      { swap: 'children', id: 'o', cbs: [0, 2], html: '<b>x</b><input>' },
       { swap: 'attr', id: 'o', cbs: [1], attrs: { class: 'c', hidden: null } },
-      { swap: 'morph', id: 'n', cbs: [3], html: '<input id="n" value="1"/>' },
+      { swap: 'morph', id: 'n', cbs: [3], html: '<input id="n" value="1">' },
       {
         swap: 'error',
         target: 'hd-errors',
@@ -88,7 +55,6 @@ describe('events', () => {
 
   it('send a click on a child from the element that listens for it', async () => {
     const page = await renderPage(app)
-    await page.resume()
     const res = await page.click('inner')
     expect(res.request.t).toEqual(['btn.n_clicks'])
     expect(page.text('out')).toBe('clicks: 1')
@@ -96,28 +62,29 @@ describe('events', () => {
 
   it('refuse what a browser would not send, saying why', async () => {
     const page = await renderPage(app)
-    await page.resume()
-    expect(() => page.prepare({ click: 'plain' })).toThrow(
+    await expect(page.prepare({ click: 'plain' })).rejects.toThrow(
       "A click on 'plain' sends no request: no callback has its n_clicks as an Input."
     )
-    expect(() => page.prepare({ id: 'btn', value: 3 })).toThrow(
+    await expect(page.prepare({ id: 'btn', value: 3 })).rejects.toThrow(
       "Entering a value in 'btn' sends no request: no callback has 'btn.value' as an Input. Its events change btn.n_clicks."
     )
-    expect(() => page.prepare({ id: 'plain', value: 3 })).toThrow(
+    await expect(page.prepare({ id: 'plain', value: 3 })).rejects.toThrow(
       "Entering a value in 'plain' sends no request: no callback has 'plain.value' as an Input. Use setValue() to " +
         'enter a value that travels with the next request.'
     )
-    expect(() => page.prepare({ click: 'missing' })).toThrow("No element with id 'missing' on the page.")
+    await expect(page.prepare({ click: 'missing' })).rejects.toThrow(
+      "No element with id 'missing' on the page."
+    )
   })
 
-  it('resume the initial calls the first page left to the browser', async () => {
+  it('ask on load for the initial calls the first page left to the browser', async () => {
     const page = await renderPage(app)
     expect(page.deferred).toEqual([[1, []]])
-    expect(page.text('slow')).toBe('')
-    const res = await page.resume()
+    expect(page.html).toContain('<div id="slow" data-hd=')
+    expect(page.requests).toHaveLength(1)
+    const res = page.requests[0]!
     expect(res.request.cb).toEqual([[1, []]])
     expect(res.fragments).toEqual([{ swap: 'children', id: 'slow', cbs: [1], html: 'done late' }])
     expect(page.text('slow')).toBe('done late')
-    expect(page.deferred).toEqual([])
   })
 })

@@ -22,7 +22,7 @@ describe('the first page', () => {
     expect(page.text('out')).toBe('')
     expect(page.attr('err', 'style')).toBe('color:red')
     expect(page.outerHTML('num')).toMatchInlineSnapshot(
-      `"<input id="num" type="number" min="1" step="1" hx-post="/_hd/update" hx-trigger="change" hx-swap="none" hx-target="body" hx-sync="this:replace" hd-t="value" hd-affects="out err" data-hd="{&quot;k&quot;:&quot;dcc.Input&quot;,&quot;p&quot;:{&quot;type&quot;:&quot;number&quot;,&quot;debounce&quot;:true,&quot;min&quot;:1,&quot;step&quot;:1},&quot;r&quot;:[&quot;value&quot;]}" data-hd-sig="UOLMG6a6uk6vO3868YHg3wGH33h">"`
+      `"<input id="num" type="number" min="1" step="1" hx-post="/_hd/update" hx-trigger="change" hx-swap="none" hx-target="body" hx-sync="this:replace" hd-t="value" hd-affects="out err" data-hd="{&quot;k&quot;:&quot;dcc.Input&quot;,&quot;p&quot;:{&quot;type&quot;:&quot;number&quot;,&quot;debounce&quot;:true,&quot;min&quot;:1,&quot;step&quot;:1},&quot;r&quot;:[&quot;value&quot;]}" data-hd-sig="UOLMG6a6uk6vO3868YHg3wGH33h" data-htmx-powered="true">"`
     )
     expect(page.components).toMatchInlineSnapshot(`
       {
@@ -117,8 +117,8 @@ describe('entering numbers', () => {
 
 it('refuses a value the number input cannot hold, and still answers the next event', async () => {
   const page = await renderPage(app)
-  const body = page.prepare({ id: 'num', value: 5 })
-  body.c['num']!.v['value'] = 'five'
+  const body = await page.prepare({ id: 'num', value: 5 })
+  body.c['num']!.v!['value'] = 'five'
   const bad = await page.send(body)
   expect(bad.status).toBe(422)
   expect(bad.html).toMatchInlineSnapshot(

@@ -1,0 +1,128 @@
+/**
+ * @module wire
+ * Everything `hyperdash/testing` knows of the wire format, in one place: reading the request body the
+ * real extension sent (for `UpdateResult.request`), writing a changed body in the same encoding (for
+ * `send`), and reading the fragments of a response with happy-dom's DOM. The browser's side is never
+ * built here: static/hyperdash.js builds every request (see ./window.ts).
+ */
+import { Window } from 'happy-dom'
+import { BODY_FIELD, CALLBACK_ATTR, META_ATTR, SWAP_STYLE } from '../protocol/constants.ts'
+import { updateBody, type UpdateBody } from '../protocol/request.ts'
+
+export type { UpdateBody }
+
+/** One fragment of an update response, parsed. */
+export type Fragment =
+  /** The children of element `id` are replaced by `html`. */
+  | { swap: 'children'; id: string; cbs: number[]; html: string }
+  /** Attributes of element `id` are set, or removed where the value is `null`. */
+  | { swap: 'attr'; id: string; cbs: number[]; attrs: Record<string, string | null> }
+  /** Component `id` is re-rendered as `html` (the browser morphs it, keeping focus and caret). */
+  | { swap: 'morph'; id: string; cbs: number[]; html: string }
+  /** An error box for the page's error area: `callback` failed; `text` is what the user reads (no stack). */
+  | { swap: 'error'; target: string; callback: string | null; text: string; html: string }
+  /** Callbacks left for the browser to ask for again: `[callback index, changed prop keys]`. */
+  | { swap: 'meta'; deferred: [number, string[]][] }
+
+const isJson = (r: Request) => /\bjson\b/.test(r.headers.get('content-type') ?? '')
+
+/** The update body of a request the extension sent, whatever its encoding (a form field or JSON). */
+export async function readBody(request: Request): Promise<UpdateBody> {
+  const r = request.clone()
+  const json = isJson(r) ? await r.text() : (await r.formData()).get(BODY_FIELD)
+  return updateBody.parse(JSON.parse(String(json)))
+}
+
+/** `template` (a request the extension sent) with `body` in its place, encoded the same way. */
+export async function writeBody(template: Request, body: unknown): Promise<Request> {
+  let encoded: string
+  if (isJson(template)) encoded = JSON.stringify(body)
+  else {
+    const form = new URLSearchParams((await template.clone().formData()) as never)
+    form.set(BODY_FIELD, JSON.stringify(body))
+    encoded = form.toString()
+  }
+  const headers = new Headers(template.headers)
+  headers.delete('content-length')
+  return new Request(template.url, { method: template.method, headers, body: encoded })
+}
+
+/** SSE `data` of each unnamed message (the ones hx-sse swaps). */
+export function sseMessages(body: string): string[] {
+  const out: string[] = []
+  for (const block of body.split(/\r?\n\r?\n/)) {
+    const lines = block.split(/\r?\n/)
+    if (lines.some((l) => l.startsWith('event:'))) continue
+    const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(l[5] === ' ' ? 6 : 5))
+    if (data.length) out.push(data.join('\n'))
+  }
+  return out
+}
+
+let parser: Window | null = null
+/** A detached document holding `html` as a browser parses it (a `<template>`'s content is inert). */
+function parse(html: string) {
+  parser ??= new Window()
+  const tpl = parser.document.createElement('template')
+  tpl.innerHTML = html
+  return tpl.content
+}
+
+type El = ReturnType<typeof parse>['firstElementChild'] & {}
+
+/** The callbacks a first page or a response left for the browser: `<template hd-meta>`. */
+export function deferredIn(html: string): [number, string[]][] {
+  return [...parse(html).querySelectorAll(`template[${META_ATTR}]`)].flatMap(
+    (t) => (JSON.parse(t.getAttribute(META_ATTR)!) as { deferred: [number, string[]][] }).deferred
+  )
+}
+
+const BLOCK =
+  'address,article,aside,blockquote,br,dd,div,dl,dt,fieldset,figure,footer,form,h1,h2,h3,h4,h5,h6,header,hr,li,main,nav,ol,p,section,table,td,th,tr,ul'
+
+/** What a user reads in an error box: its text, without the stack trace and the close button. */
+function readableText(box: El): string {
+  const copy = box.cloneNode(true) as El
+  for (const el of copy.querySelectorAll('details,pre,button')) el.remove()
+  for (const el of copy.querySelectorAll(BLOCK)) (el.before(' '), el.after(' '))
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim()
+}
+
+const numbers = (s: string | null) => (s ?? '').split(' ').filter(Boolean).map(Number)
+const ERRORS_TARGET = /^beforeend:#(.+)$/
+
+/** The fragments of an update response body (one SSE message, or a whole HTML response). */
+export function parseFragments(html: string): Fragment[] {
+  const out: Fragment[] = []
+  for (const el of parse(html).children) {
+    if (el.tagName !== 'TEMPLATE') continue
+    const content = (el as unknown as { content: { firstElementChild: El | null } }).content
+    const inner = el.innerHTML
+    const oob = el.getAttribute('hx-swap-oob')
+    const meta = el.getAttribute(META_ATTR)
+    if (meta !== null) {
+      out.push({ swap: 'meta', deferred: (JSON.parse(meta) as { deferred: [number, string[]][] }).deferred })
+    } else if (oob === SWAP_STYLE) {
+      const id = el.id
+      const cbs = numbers(el.getAttribute(CALLBACK_ATTR))
+      const names = el.getAttribute('hd-attr')
+      if (el.hasAttribute('hd-morph')) out.push({ swap: 'morph', id, cbs, html: inner })
+      else if (names !== null) {
+        const carrier = content.firstElementChild
+        const attrs: Record<string, string | null> = {}
+        for (const name of names.split(' ')) attrs[name] = carrier ? carrier.getAttribute(name) : null
+        out.push({ swap: 'attr', id, cbs, attrs })
+      } else out.push({ swap: 'children', id, cbs, html: inner })
+    } else if (oob && ERRORS_TARGET.test(oob)) {
+      const box = content.firstElementChild
+      out.push({
+        swap: 'error',
+        target: ERRORS_TARGET.exec(oob)![1]!,
+        callback: box ? box.getAttribute('data-callback') : null,
+        text: box ? readableText(box) : '',
+        html: inner,
+      })
+    }
+  }
+  return out
+}
