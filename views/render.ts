@@ -68,6 +68,8 @@ export function renderTree(tree: unknown, o: RenderOptions): unknown {
   if (!isNode(tree)) return tree
   const id = tree.props['id']
   if (typeof id === 'string' && o.page.has(id)) return renderComponent(id, tree.tag, o)
+  // A component no callback involves renders as it is, with no live attributes.
+  if (hdKindOf(tree.tag)) return (tree.tag as HdComponent)({ ...childrenProps(tree), hd: undefined })
   if (typeof tree.tag !== 'string' || tree.tag === 'svg') return tree
   const kids = tree.children.map((c) => renderTree(c, o))
   const props = safeUrls({ ...tree.props })
@@ -80,4 +82,10 @@ export async function toHtml(node: unknown): Promise<string> {
   if (node === null || node === undefined || typeof node === 'boolean') return ''
   const wrapped = jsx(Fragment, {}, ...((Array.isArray(node) ? node : [node]) as never[]))
   return String(await (wrapped as unknown as { toString(): string | Promise<string> }).toString())
+}
+
+/** A node's props with its children as the `children` prop. */
+function childrenProps(node: { props: Record<string, unknown>; children: unknown[] }): Record<string, unknown> {
+  const c = node.children
+  return c.length ? { ...node.props, children: c.length === 1 ? c[0] : c } : node.props
 }

@@ -189,6 +189,7 @@ describe('plain JavaScript layouts', () => {
       html.Div([
         html.H1('Title'),
         dcc.Input({ id: 'num', type: 'number', value: 3 }),
+        dcc.Input({ type: 'text', placeholder: 'in no callback' }),
         html.Button('Go', { id: 'go', className: 'big', style: { color: 'red' } }),
         html.P({ id: 'out' }),
       ])
@@ -197,6 +198,7 @@ describe('plain JavaScript layouts', () => {
       <div>
         <h1>Title</h1>
         <dcc.Input id="num" type="number" value={3} />
+        <dcc.Input type="text" placeholder="in no callback" />
         <button id="go" className="big" style={{ color: 'red' }}>
           Go
         </button>
@@ -205,6 +207,7 @@ describe('plain JavaScript layouts', () => {
     )
     const [a, b] = await Promise.all([renderPage(js), renderPage(jsx)])
     expect(a.html).toBe(b.html)
+    expect(a.html).toContain('<input type="text" placeholder="in no callback"/>')
     expect(a.text('out')).toBe('clicked 0, num 3')
     expect((await a.fill('num', 7)).html).toBe((await b.fill('num', 7)).html)
     expect(a.text('out')).toBe('clicked 0, num 7')
