@@ -25,7 +25,7 @@ import { registerDevRoutes } from './dev-route.ts'
 import { createPageHandler, renderAssets, renderRoot } from './page-route.ts'
 import { toHtml } from '../../views/render.ts'
 import { staticFiles } from './static-files.ts'
-import { requestId } from './request-id.ts'
+import { requestContext } from './request-id.ts'
 import { createUpdateHandler } from './update-route.ts'
 import type { AppContext } from './context.ts'
 import { crossOriginGuard, securityHeaders } from './security.ts'
@@ -235,6 +235,7 @@ export class HyperApp {
 
   #routes(context: AppContext = this.context): Hono {
     const app = new Hono()
+    app.use('*', requestContext)
     const security = context.options.security ?? {}
     app.use('*', securityHeaders(security))
     app.use(UPDATE_PATH, crossOriginGuard(security))
@@ -257,7 +258,7 @@ export class HyperApp {
     app.get('/*', async (c) => (/\.[a-z0-9]+$/i.test(c.req.path) ? c.text('Not found', 404) : page(c)))
     app.onError((err, c) => {
       if (err instanceof RequestError) return c.text(err.message, err.status)
-      const id = requestId()
+      const id = c.var.requestId
       context.logger.error(`hyperdash [${id}] ${c.req.method} ${c.req.path} failed:`, err)
       const detail = context.dev && err instanceof Error ? `\n\n${err.stack ?? err.message}` : ''
       return c.text(`Internal error (reference ${id}).${detail}`, 500)

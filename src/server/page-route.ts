@@ -1,19 +1,20 @@
 /**
  * @module page-route
  * GET: renders the layout with every initial call already applied (DESIGN.md §1.4, R6–R11, R25).
+ * Initial calls still running after `initialBudgetMs` are left out: the page lists them, and the
+ * browser asks for them at once.
  */
 import type { Context } from 'hono'
-import { jsx } from 'hono/jsx'
 import { PageState, type ComponentRecord } from '../core/page.ts'
 import { newGroup, planInitial } from '../core/plan.ts'
-import { runWave } from '../core/run.ts'
+import { startWave } from '../core/run.ts'
 import { AppRoot, Assets, Document } from '../../views/document.tsx'
 import { CallbackErrorView } from '../../views/errors.tsx'
 import { renderTree, toHtml } from '../../views/render.ts'
+import { renderDeferred } from '../../views/results.tsx'
 import { expand, scan } from '../../views/tree.ts'
-import { renderDeferred } from './render-results.ts'
 import type { AppContext } from './context.ts'
-import { logErrors, notify, renderOptions, rootIds, staticUrl, updateUrl, waveOptions } from './engine.ts'
+import { engine, finish } from './engine.ts'
 import { requestId } from './request-id.ts'
 
 /** dcc.Location starts from the request URL (the hash never reaches the server). */
@@ -42,65 +43,55 @@ function warnMissingIds(app: AppContext, page: PageState) {
 }
 
 /** The app root for `url`, with every initial call applied (or listed, past the budget). */
-export async function renderRoot(app: AppContext, url: URL, id = requestId()): Promise<unknown> {
-  const t0 = performance.now()
+export async function renderRoot(
+  app: AppContext,
+  url: URL,
+  req = { requestId: requestId(), startedAt: performance.now() }
+): Promise<unknown> {
+  const e = engine(app)
   const layout = app.options.layout
   const tree = await expand(typeof layout === 'function' ? await (layout as () => unknown)() : layout)
   const records = scan(tree, null, (cid) => app.graph.involves(cid))
   initLocations(records, url)
   const page = new PageState(records)
   warnMissingIds(app, page)
-  const initial = planInitial(app.graph, page, app.prevent)
   const budget = new AbortController()
-  const timer = setTimeout(() => budget.abort(), app.options.initialBudgetMs)
-  const outcome = await runWave({
-    ...waveOptions(app),
+  const wave = startWave({
+    ...e.wave,
     page,
-    start: initial.map((cb) => ({ cb, changed: [], initial: true })),
+    start: planInitial(app.graph, page, app.prevent).map((cb) => ({ cb, changed: [], initial: true })),
     startGroup: newGroup(),
     signal: budget.signal,
-  }).finally(() => clearTimeout(timer))
-  logErrors(app, outcome.results, id)
-  const left = [...outcome.deferred, ...outcome.unfinished]
-  notify(app, {
-    kind: 'page',
-    requestId: id,
-    at: Date.now(),
-    ms: performance.now() - t0,
-    results: outcome.results,
-    deferred: left,
-    status: 200,
   })
-  const errors = outcome.results
-    .filter((r) => r.status === 'error' && r.error)
-    .map((r) => jsx(CallbackErrorView, { error: r.error!, dev: app.dev, requestId: id }))
-  return jsx(AppRoot, {
-    updateUrl: updateUrl(app),
-    ids: rootIds(app),
-    errors,
+  if (!(await wave.results.readFor(app.options.initialBudgetMs)).done) budget.abort()
+  const outcome = await wave.outcome
+  const left = [...outcome.deferred, ...outcome.unfinished]
+  finish(app, { kind: 'page', ...req }, { results: outcome.results, deferred: left }, 200)
+  return AppRoot({
+    updateUrl: e.updateUrl,
+    ids: e.ids,
+    errors: outcome.results
+      .filter((r) => r.status === 'error' && r.error)
+      .map((r) => CallbackErrorView({ error: r.error!, dev: app.dev, requestId: req.requestId })),
     meta: await renderDeferred(left),
-    children: renderTree(tree, renderOptions(app, page)),
-  } as never)
+    children: renderTree(tree, { ...e.render, page }),
+  })
 }
 
 /** The assets an embedding page puts in its `<head>`, once. */
-export const renderAssets = (app: AppContext) => jsx(Assets, { staticUrl: staticUrl(app), dev: app.dev })
+export const renderAssets = (app: AppContext) => Assets({ staticUrl: engine(app).staticUrl, dev: app.dev })
 
 /** Renders the whole page for `url`. */
-export async function renderPage(app: AppContext, url: URL, id = requestId()): Promise<string> {
-  const root = await renderRoot(app, url, id)
+export async function renderPage(app: AppContext, url: URL, req?: Parameters<typeof renderRoot>[2]) {
+  const root = await renderRoot(app, url, req)
   return toHtml(
-    jsx(Document, {
-      title: app.options.title,
-      head: app.options.head,
-      assets: renderAssets(app),
-      children: root,
-    } as never)
+    Document({ title: app.options.title, head: app.options.head, assets: renderAssets(app), children: root })
   )
 }
 
 export function createPageHandler(app: AppContext) {
   return async function pageRoute(c: Context) {
-    return c.html(await renderPage(app, new URL(c.req.url)))
+    const req = { requestId: c.var.requestId, startedAt: c.var.startedAt }
+    return c.html(await renderPage(app, new URL(c.req.url), req))
   }
 }
