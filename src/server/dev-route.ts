@@ -10,7 +10,7 @@
 import type { Context, Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import type { UpdateEvent, AppContext } from './context.ts'
-import { engine } from './engine.ts'
+import { createEngine } from './engine.ts'
 import { BOOT_ID, DEV_PATH, RELOAD_PATH } from '../../views/dev/assets.tsx'
 import { DevPage } from '../../views/dev/page.tsx'
 import type { DevRequest, DevRun } from '../../views/dev/records.ts'
@@ -156,6 +156,7 @@ export function createReloadHandler({ heartbeatMs = 15_000, bootId = () => BOOT_
 }
 
 function devPageHandler(context: AppContext, log: DevLog) {
+  const { staticUrl } = createEngine(context)
   return async function devPage(c: Context) {
     const picked = c.req.query('request')
     const requests = log.list()
@@ -172,7 +173,7 @@ function devPageHandler(context: AppContext, log: DevLog) {
         capacity: log.capacity,
         appUrl: `${context.basePath}/`,
         devUrl: `${context.basePath}${DEV_PATH}`,
-        staticUrl: engine(context).staticUrl,
+        staticUrl,
       })
     )
     c.header('Cache-Control', 'no-store')

@@ -1,6 +1,6 @@
 /**
  * @module engine
- * Wires the pure engine to the views, once per app: the scanner, the value check and the expansion
+ * Wires the pure engine to the views, once per app (when its routes are built): the scanner, the value check and the expansion
  * that a wave needs, the render options and the app's URLs and ids. And the end of every request's
  * wave: failed callbacks logged, observers told.
  */
@@ -10,7 +10,7 @@ import type { RenderOptions } from '../../views/render.ts'
 import { checkRenderable, expand, scan, toJson } from '../../views/tree.ts'
 import type { AppContext, UpdateEvent } from './context.ts'
 
-/** What every request of one app needs, computed once (per app, and per mount point). */
+/** What every request of one app needs: built once, when its routes are (per app and mount point). */
 export interface Engine {
   /** The parts of a wave's options that come from the app. */
   readonly wave: Pick<WaveOptions, 'graph' | 'prevent' | 'scan' | 'check' | 'expand' | 'timeoutMs'>
@@ -22,16 +22,8 @@ export interface Engine {
   readonly staticUrl: string
 }
 
-const engines = new WeakMap<AppContext, Engine>()
-
-/** The app's engine, built on first use. (`mountAt()` and embedding give a context per base path.) */
-export function engine(app: AppContext): Engine {
-  let e = engines.get(app)
-  if (!e) engines.set(app, (e = build(app)))
-  return e
-}
-
-function build(app: AppContext): Engine {
+/** Builds the engine of an app's routes. */
+export function createEngine(app: AppContext): Engine {
   const updateUrl = `${app.basePath}${UPDATE_PATH}`
   return {
     wave: {

@@ -14,7 +14,7 @@ import { renderTree, toHtml } from '../../views/render.ts'
 import { renderDeferred } from '../../views/results.tsx'
 import { expand, scan } from '../../views/tree.ts'
 import type { AppContext } from './context.ts'
-import { engine, finish } from './engine.ts'
+import { createEngine, finish, type Engine } from './engine.ts'
 import { requestId } from './request-id.ts'
 
 /** dcc.Location starts from the request URL (the hash never reaches the server). */
@@ -42,13 +42,23 @@ function warnMissingIds(app: AppContext, page: PageState) {
   }
 }
 
+/** One page render: the request's id and arrival time, and the app's engine (built when not given). */
+export interface PageRenderOptions {
+  requestId?: string
+  startedAt?: number
+  engine?: Engine
+}
+
 /** The app root for `url`, with every initial call applied (or listed, past the budget). */
 export async function renderRoot(
   app: AppContext,
   url: URL,
-  req = { requestId: requestId(), startedAt: performance.now() }
+  {
+    requestId: id = requestId(),
+    startedAt = performance.now(),
+    engine: e = createEngine(app),
+  }: PageRenderOptions = {}
 ): Promise<unknown> {
-  const e = engine(app)
   const layout = app.options.layout
   const tree = await expand(typeof layout === 'function' ? await (layout as () => unknown)() : layout)
   const records = scan(tree, null, (cid) => app.graph.involves(cid))
@@ -66,32 +76,34 @@ export async function renderRoot(
   if (!(await wave.results.readFor(app.options.initialBudgetMs)).done) budget.abort()
   const outcome = await wave.outcome
   const left = [...outcome.deferred, ...outcome.unfinished]
-  finish(app, { kind: 'page', ...req }, { results: outcome.results, deferred: left }, 200)
+  finish(app, { kind: 'page', requestId: id, startedAt }, { results: outcome.results, deferred: left }, 200)
   return AppRoot({
     updateUrl: e.updateUrl,
     ids: e.ids,
     errors: outcome.results
       .filter((r) => r.status === 'error' && r.error)
-      .map((r) => CallbackErrorView({ error: r.error!, dev: app.dev, requestId: req.requestId })),
+      .map((r) => CallbackErrorView({ error: r.error!, dev: app.dev, requestId: id })),
     meta: await renderDeferred(left),
     children: renderTree(tree, { ...e.render, page }),
   })
 }
 
 /** The assets an embedding page puts in its `<head>`, once. */
-export const renderAssets = (app: AppContext) => Assets({ staticUrl: engine(app).staticUrl, dev: app.dev })
+export const renderAssets = (app: AppContext, e = createEngine(app)) =>
+  Assets({ staticUrl: e.staticUrl, dev: app.dev })
 
 /** Renders the whole page for `url`. */
-export async function renderPage(app: AppContext, url: URL, req?: Parameters<typeof renderRoot>[2]) {
-  const root = await renderRoot(app, url, req)
-  return toHtml(
-    Document({ title: app.options.title, head: app.options.head, assets: renderAssets(app), children: root })
-  )
+export async function renderPage(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<string> {
+  const e = o.engine ?? createEngine(app)
+  const root = await renderRoot(app, url, { ...o, engine: e })
+  const { title, head } = app.options
+  return toHtml(Document({ title, head, assets: renderAssets(app, e), children: root }))
 }
 
 export function createPageHandler(app: AppContext) {
+  const engine = createEngine(app)
   return async function pageRoute(c: Context) {
-    const req = { requestId: c.var.requestId, startedAt: c.var.startedAt }
-    return c.html(await renderPage(app, new URL(c.req.url), req))
+    const { requestId, startedAt } = c.var
+    return c.html(await renderPage(app, new URL(c.req.url), { requestId, startedAt, engine }))
   }
 }

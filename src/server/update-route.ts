@@ -12,11 +12,11 @@ import { parseUpdateBody } from '../protocol/request.ts'
 import { validateUpdate } from '../protocol/validate.ts'
 import { renderDeferred, renderResults } from '../../views/results.tsx'
 import type { AppContext } from './context.ts'
-import { engine, finish } from './engine.ts'
+import { createEngine, finish } from './engine.ts'
 import { readForm } from './security.ts'
 
 export function createUpdateHandler(app: AppContext) {
-  const e = engine(app)
+  const e = createEngine(app)
   const streamAfterMs = app.options.streamAfterMs
   return async function updateRoute(c: Context): Promise<Response> {
     const req = { kind: 'update', requestId: c.var.requestId, startedAt: c.var.startedAt } as const

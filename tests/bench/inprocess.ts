@@ -7,7 +7,7 @@ import type { HyperApp } from '../../src/index.ts'
 import { runWave } from '../../src/core/run.ts'
 import { parseUpdateBody } from '../../src/protocol/request.ts'
 import { validateUpdate } from '../../src/protocol/validate.ts'
-import { engine } from '../../src/server/engine.ts'
+import { createEngine } from '../../src/server/engine.ts'
 import { updateRequest } from './client.ts'
 import { timeMedian } from './stats.ts'
 
@@ -47,7 +47,7 @@ export interface TimeOptions {
 export async function engineTime(app: HyperApp, body: string, o: TimeOptions): Promise<number> {
   const ctx = app.context
   const form = { hd: new URLSearchParams(body).get('hd')! }
-  const wave = engine(ctx).wave
+  const wave = createEngine(ctx).wave
   const fn = async () => {
     const v = validateUpdate(parseUpdateBody(form), ctx.graph, ctx.signer)
     await runWave({ ...wave, page: v.page, start: v.start, external: v.external })
