@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { isDependency, type Dependency, type InputDep, type OutputDep, type StateDep } from './dependency.ts'
 import { ConfigError, messages } from './errors.ts'
 
+/** The options the engine reads. `app.callback()` takes these and the server's (src/server/types.ts). */
 export interface CallbackOptions {
   /** Skip this callback's initial call on page load and for components inserted with its outputs (R25, R21). */
   preventInitialCall?: boolean
@@ -13,12 +14,6 @@ export interface CallbackOptions {
   name?: string
   /** Abandon an async call that runs longer than this (ms); its outputs get an error fragment. */
   timeoutMs?: number
-  /**
-   * Run the callback in a worker thread, which imports this module to find it: pass `import.meta.url`.
-   * A call past `timeoutMs` is stopped for real (its thread is terminated), even a synchronous loop.
-   * Used by the server (src/server/isolate.ts); the engine ignores it.
-   */
-  worker?: string | URL
 }
 
 // Callbacks receive the values of their Inputs and States, then the context; they return anything.

@@ -3,24 +3,14 @@
  * Error classes, chosen by who must act, and every message's wording in one place.
  *
  * - {@link ConfigError}: the app's author made a mistake; thrown while registering, stops the boot.
- * - {@link RequestError}: a client sent something the graph does not allow; becomes a 4xx.
  * - {@link CallbackError}: a user callback threw or returned a wrong shape; becomes an error fragment.
+ *
+ * A client's bad request is a `RequestError` (src/protocol/errors.ts): it carries an HTTP status.
  */
 
 /** A mistake in the app's definition (layout, callbacks). Thrown at registration, never per request. */
 export class ConfigError extends Error {
   override name = 'ConfigError'
-}
-
-/** A malformed or forbidden request. `status` is the HTTP status to answer with. */
-export class RequestError extends Error {
-  override name = 'RequestError'
-  constructor(
-    message: string,
-    readonly status: 400 | 403 | 404 | 413 | 415 | 422 = 400
-  ) {
-    super(message)
-  }
 }
 
 /** A callback failed at run time; `cause` holds what it threw. */

@@ -23,6 +23,7 @@ import {
   type PreventInitial,
 } from './plan.ts'
 import { isNoUpdate, PreventUpdate } from './sentinels.ts'
+import { Batches } from './batches.ts'
 
 /** Finds the components inside a prop value (new `children`), so their callbacks can run (R20). */
 export type Scanner = (value: unknown, parent: ComponentId) => ComponentRecord[]
@@ -59,8 +60,6 @@ export interface WaveOptions {
   check?: ValueCheck
   /** Prepares a new `children` value before it is applied (expands JSX components). */
   expand?: (value: unknown) => Promise<unknown>
-  /** Called after each result is applied to the page: the server renders and flushes it. */
-  onResult?: (result: CallbackResult) => void | Promise<void>
   signal?: AbortSignal
   /** Default for callbacks without `timeoutMs`; undefined waits for ever. */
   timeoutMs?: number
@@ -72,17 +71,46 @@ export interface WaveOptions {
   handBackAfterMs?: number
 }
 
+/** A callback handed back to the client, or left unfinished, with its triggers. */
+export interface LeftOver {
+  readonly cb: CallbackSpec
+  readonly changed: PropKey[]
+}
+
 export interface WaveOutcome {
+  /** Every result, in completion order. */
   readonly results: CallbackResult[]
   /** Callbacks left waiting on requests in flight elsewhere: the client asks for them again later. */
-  readonly deferred: { cb: CallbackSpec; changed: PropKey[] }[]
+  readonly deferred: LeftOver[]
   /** After an abort: callbacks requested or running but not finished, with their triggers. */
-  readonly unfinished: { cb: CallbackSpec; changed: PropKey[] }[]
+  readonly unfinished: LeftOver[]
   readonly aborted: boolean
 }
 
+/**
+ * A wave under way. `results` yields each batch of results applied to the page since the previous
+ * read, in completion order (one reader); `outcome` settles once the wave is over (or aborted), after
+ * the last result was pushed.
+ */
+export interface Wave {
+  readonly results: Batches<CallbackResult>
+  readonly outcome: Promise<WaveOutcome>
+}
+
+/** A request as the wave holds it. */
+interface Run extends CallbackRequest {
+  /**
+   * Dash's `predecessors` (R37): the callbacks whose results led to it. A request its own callback
+   * helped cause is dropped, so a chain never loops, while a callback asked again by an unrelated
+   * chain (its output re-inserted, R20a) runs again, as in Dash.
+   */
+  by?: Set<CallbackSpec>
+  /** R16: asked again while running; its result is dropped, a newer call follows. */
+  superseded?: boolean
+}
+
 interface Settled {
-  req: CallbackRequest
+  req: Run
   values: Map<PropKey, unknown> | null
   status: CallbackStatus
   error?: CallbackError
@@ -91,101 +119,183 @@ interface Settled {
 
 const CHILDREN = 'children'
 const NOTHING: ReadonlySet<PropKey> = new Set()
+const NONE: ReadonlySet<CallbackSpec> = new Set()
 
-/** Runs a wave to completion (or abort) and reports every callback result in completion order. */
-export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
-  const { graph, page } = o
-  const requested = new Map<CallbackSpec, CallbackRequest>()
-  const executing = new Map<CallbackSpec, CallbackRequest>()
-  // Dash's `predecessors` (R37): the callbacks whose results led to each request. A request its own
-  // callback helped cause is dropped, so a chain never loops, while a callback asked again by an
-  // unrelated chain (its output re-inserted, R20a) runs again, as in Dash.
-  const causes = new Map<CallbackRequest, Set<CallbackSpec>>()
-  // Running calls asked for again: latest wins (R16), their results are dropped.
-  const superseded = new Set<CallbackRequest>()
-  const results: CallbackResult[] = []
-  const settled: Settled[] = []
-  const signal = o.signal ?? new AbortController().signal
-  let wake: (() => void) | null = null
+/** Starts a wave; it runs whether or not its results are read. */
+export function startWave(o: WaveOptions): Wave {
+  const results = new Batches<CallbackResult>()
+  const outcome = new Scheduler(o, results).run().finally(() => results.end())
+  return { results, outcome }
+}
 
-  for (const s of o.start) mergeRequest(requested, s.cb, s.changed, s.initial ?? false, o.startGroup ?? null)
-  // Props whose values in this wave are fresh: the event's own changes and every prop the wave writes.
-  const fresh = new Set<PropKey>([...requested.values()].flatMap((r) => r.changed))
-  // What the event itself asked for reads the request's own snapshot: never handed back, however
-  // long the server took to get to it (a GC pause is no reason for another round trip).
-  const started = new Set<CallbackSpec>(requested.keys())
-  const startedAt = performance.now()
-  const mayBeStale = (cb: CallbackSpec) =>
-    o.handBackAfterMs !== undefined &&
-    !started.has(cb) &&
-    performance.now() - startedAt > o.handBackAfterMs &&
-    [...cb.inputs, ...cb.states].some((d) => !fresh.has(d.key))
+/** Runs a wave to completion (or abort). */
+export const runWave = (o: WaveOptions): Promise<WaveOutcome> => startWave(o).outcome
 
-  const request = (
+/** The state of one wave: what is queued, what is running, what it wrote, and what it gave back. */
+class Scheduler {
+  readonly #o: WaveOptions
+  readonly #page: PageState
+  readonly #signal: AbortSignal
+  readonly #order: (a: CallbackRequest, b: CallbackRequest) => number
+  /** Requests waiting to start, one per callback (R13). */
+  readonly #queued = new Map<CallbackSpec, Run>()
+  /** Calls started and not yet applied, one per callback: a callback asked again waits for it. */
+  readonly #running = new Map<CallbackSpec, Run>()
+  readonly #settled = new Batches<Settled>()
+  /** Props whose values in this wave are fresh: the event's own changes and every prop the wave writes. */
+  readonly #fresh: Set<PropKey>
+  /**
+   * What the event itself asked for reads the request's own snapshot: never handed back, however long
+   * the server took to get to it (a GC pause is no reason for another round trip).
+   */
+  readonly #asked: ReadonlySet<CallbackSpec>
+  readonly #startedAt = performance.now()
+  readonly #done: CallbackResult[] = []
+  readonly #deferred: LeftOver[] = []
+
+  constructor(
+    o: WaveOptions,
+    readonly out: Batches<CallbackResult>
+  ) {
+    this.#o = o
+    this.#page = o.page
+    this.#signal = o.signal ?? new AbortController().signal
+    this.#order = byPriority(o.graph)
+    for (const s of o.start)
+      mergeRequest(this.#queued, s.cb, s.changed, s.initial ?? false, o.startGroup ?? null)
+    this.#fresh = new Set([...this.#queued.values()].flatMap((r) => r.changed))
+    this.#asked = new Set(this.#queued.keys())
+  }
+
+  async run(): Promise<WaveOutcome> {
+    const signal = this.#signal
+    // An abort ends the wait for running calls; their results are not applied.
+    const stop = () => this.#settled.end()
+    signal.addEventListener('abort', stop, { once: true })
+    while (!signal.aborted) {
+      this.#pruneRemoved()
+      if (this.#queued.size === 0 && this.#running.size === 0) break
+      for (const r of this.#ready()) this.#start(r)
+      if (this.#running.size === 0) continue
+      const settled = await this.#settled.read()
+      if (signal.aborted) break
+      for (const s of settled) this.#apply(s)
+    }
+    signal.removeEventListener('abort', stop)
+    const left = (r: Run): LeftOver => ({ cb: r.cb, changed: r.changed })
+    const unfinished = signal.aborted
+      ? [...[...this.#running.values()].filter((r) => !r.superseded), ...this.#queued.values()].map(left)
+      : []
+    return { results: this.#done, deferred: this.#deferred, unfinished, aborted: signal.aborted }
+  }
+
+  /**
+   * R24 and Dash rddp001 (pruneCallbacks): a request whose outputs are all off the page is dropped
+   * before it runs, wherever it came from: the start of the wave, or a write after its outputs left.
+   */
+  #pruneRemoved() {
+    for (const cb of this.#queued.keys()) if (outputsGone(cb, this.#page)) this.#queued.delete(cb)
+  }
+
+  /**
+   * R14/R15: the queued requests that may start now, by priority. When nothing can move, hands back
+   * to the client those waiting only on requests in flight elsewhere, or breaks a cycle (R37).
+   */
+  #ready(): Run[] {
+    const { graph, external } = this.#o
+    const queued = this.#queued
+    const running = this.#running
+    // Nothing queued (only waiting on running calls), or one request and nothing running (each step
+    // of a chain): nothing of this wave can block it, as its inputs are never downstream of itself
+    // (the graph refuses cycles). Skips copying the downstream props of the whole chain.
+    const internal =
+      queued.size === 0 || (queued.size === 1 && running.size === 0)
+        ? NOTHING
+        : pendingOutputs(graph, [...queued.keys(), ...running.keys()])
+    const blocked = external?.size ? new Set([...internal, ...external]) : internal
+    // A callback asked again while running starts once the running call has been applied.
+    const ready = [...queued.values()]
+      .filter((r) => !running.has(r.cb) && isReady(r.cb, blocked))
+      .sort(this.#order)
+    if (ready.length || running.size) return ready
+    const waiting = [...queued.values()].sort(this.#order)
+    const onlyExternal = waiting.filter((r) => isReady(r.cb, internal))
+    if (onlyExternal.length) {
+      for (const r of onlyExternal) this.#handBack(r)
+      return []
+    }
+    // Mutually blocked (only possible through a cycle): run the first to break it (R37).
+    return [waiting[0]!]
+  }
+
+  /** Starts a ready request, unless R17 prunes it or it may read stale values (handed back). */
+  #start(r: Run) {
+    this.#queued.delete(r.cb)
+    if (isPrunedByGroup(r, (id) => this.#page.has(id))) return
+    if (this.#mayBeStale(r.cb)) return this.#handBack(r)
+    this.#running.set(r.cb, r)
+    void call(r, this.#signal, this.#o, this.#page).then((s) => this.#settled.push(s))
+  }
+
+  #handBack(r: Run) {
+    this.#queued.delete(r.cb)
+    this.#deferred.push({ cb: r.cb, changed: r.changed })
+  }
+
+  /** Past `handBackAfterMs`, a callback not asked by the event that reads a prop this wave did not write. */
+  #mayBeStale(cb: CallbackSpec): boolean {
+    const after = this.#o.handBackAfterMs
+    return (
+      after !== undefined &&
+      !this.#asked.has(cb) &&
+      performance.now() - this.#startedAt > after &&
+      [...cb.inputs, ...cb.states].some((d) => !this.#fresh.has(d.key))
+    )
+  }
+
+  /** R12/R13/R36/R37: queues a call of `cb`, merged with one already queued, unless it caused itself. */
+  #request(
     cb: CallbackSpec,
     changed: readonly PropKey[],
     initial: boolean,
     group: ExecutionGroup | null,
     by: ReadonlySet<CallbackSpec>
-  ) => {
+  ) {
     if (by.has(cb)) return // R36/R37: caused by its own result
-    const running = executing.get(cb)
-    if (running) superseded.add(running)
-    mergeRequest(requested, cb, changed, initial, group)
-    const req = requested.get(cb)!
-    const set = causes.get(req) ?? new Set<CallbackSpec>()
-    for (const c of by) set.add(c)
-    causes.set(req, set)
+    const running = this.#running.get(cb)
+    if (running) running.superseded = true
+    mergeRequest(this.#queued, cb, changed, initial, group)
+    const req = this.#queued.get(cb)!
+    req.by ??= new Set()
+    for (const c of by) req.by.add(c)
   }
 
-  const execute = (req: CallbackRequest) => {
-    executing.set(req.cb, req)
-    void call(req, signal, o, page).then((s) => {
-      settled.push(s)
-      wake?.()
-    })
-  }
-
-  const apply = async (s: Settled) => {
+  /** Applies a settled call to the page (R16, R18–R24), queues what it triggers and reports it. */
+  #apply(s: Settled) {
     const { req } = s
-    if (executing.get(req.cb) === req) executing.delete(req.cb)
-    const by = new Set(causes.get(req)).add(req.cb)
-    causes.delete(req)
-    const written: PropKey[] = []
-    const inserted: ComponentId[] = []
-    const outputsLeft = req.cb.outputs.some((d) => page.has(d.id))
+    const page = this.#page
+    if (this.#running.get(req.cb) === req) this.#running.delete(req.cb)
+    const by = new Set(req.by ?? NONE).add(req.cb)
     let status = s.status
-    if (req.cb.outputs.length > 0 && !outputsLeft) status = 'dropped' // R24: its outputs left the page
-    if (superseded.delete(req)) status = 'dropped' // R16: asked again while running, a newer call follows
-    if (status === 'updated' && s.values) {
-      for (const [key, value] of s.values) {
-        if (!page.set(key, value)) continue // R18: an id no longer on the page is ignored
-        written.push(key)
-        fresh.add(key)
-        const { id, prop } = splitKey(key)
-        if (prop === CHILDREN) {
-          page.removeInside(id) // R19/R24: the replaced subtree is gone
-          const recs = o.scan(value, id)
-          for (const r of recs) page.add(r)
-          inserted.push(...recs.map((r) => r.id))
-        }
-      }
-      if (written.length === 0 && s.values.size > 0) status = 'dropped'
-    }
+    if (outputsGone(req.cb, page)) status = 'dropped' // R24: its outputs left the page
+    if (req.superseded) status = 'dropped' // R16: asked again while running, a newer call follows
+    const { written, inserted } =
+      status === 'updated' && s.values ? this.#write(s.values) : { written: [], inserted: [] }
+    if (status === 'updated' && written.length === 0 && s.values!.size > 0) status = 'dropped'
     if (req.group) {
       for (const d of req.cb.outputs) req.group.allProps.add(d.key)
       for (const k of written) req.group.updatedProps.add(k)
     }
     // R12/R18: every written prop triggers its consumers, except the writer itself (R36).
     for (const key of written) {
-      for (const cb of graph.consumers(key)) request(cb, [key], false, null, by)
+      for (const cb of this.#o.graph.consumers(key)) this.#request(cb, [key], false, null, by)
     }
     // R20/R21: callbacks of the inserted components, in one new group.
     if (inserted.length) {
       const group = newGroup()
-      const plan = planInserted(graph, page, new Set(inserted), o.prevent)
-      for (const [cb, keys] of plan.triggered) request(cb, keys, false, group, by)
-      for (const cb of plan.initial) request(cb, [], true, group, by)
+      const plan = planInserted(this.#o.graph, page, new Set(inserted), this.#o.prevent)
+      for (const [cb, keys] of plan.triggered) this.#request(cb, keys, false, group, by)
+      for (const cb of plan.initial) this.#request(cb, [], true, group, by)
     }
     const result: CallbackResult = {
       cb: req.cb,
@@ -197,80 +307,38 @@ export async function runWave(o: WaveOptions): Promise<WaveOutcome> {
       error: s.error,
       ms: s.ms,
     }
-    results.push(result)
-    await o.onResult?.(result)
+    this.#done.push(result)
+    this.out.push(result)
   }
 
-  const onAbortWake = () => wake?.()
-  signal.addEventListener('abort', onAbortWake, { once: true })
-  const order = byPriority(graph)
-  const deferred: WaveOutcome['deferred'] = []
-  while (!signal.aborted) {
-    // R24 and Dash rddp001 (pruneCallbacks): a request whose outputs are all off the page is dropped
-    // before it runs, wherever it came from: the start of the wave, or a write after its outputs left.
-    for (const [cb] of requested) {
-      if (cb.outputs.length > 0 && !cb.outputs.some((d) => page.has(d.id))) requested.delete(cb)
-    }
-    if (requested.size === 0 && executing.size === 0 && settled.length === 0) break
-    // Nothing requested (only waiting on running callbacks), or one request and nothing running (each
-    // step of a chain): nothing of this wave can block it, as its inputs are never downstream of
-    // itself (the graph refuses cycles). Skips copying the downstream props of the whole chain.
-    const internal =
-      requested.size === 0 || (requested.size === 1 && executing.size === 0)
-        ? NOTHING
-        : pendingOutputs(graph, [...requested.keys(), ...executing.keys()])
-    const blocked = o.external?.size ? new Set([...internal, ...o.external]) : internal
-    // A callback asked again while running starts once the running call has settled.
-    const ready = [...requested.values()]
-      .filter((r) => !executing.has(r.cb) && isReady(r.cb, blocked))
-      .sort(order)
-    if (ready.length === 0 && executing.size === 0 && settled.length === 0) {
-      // Nothing can move. Waiting only on other requests: hand those callbacks back to the client.
-      const waiting = [...requested.values()].sort(order)
-      const onlyExternal = waiting.filter((r) => isReady(r.cb, internal))
-      if (onlyExternal.length) {
-        for (const r of onlyExternal) {
-          deferred.push({ cb: r.cb, changed: r.changed })
-          requested.delete(r.cb)
-        }
-        continue
+  /** R18/R19: writes values to the page; a new `children` replaces the components inside (R24, R20). */
+  #write(values: Map<PropKey, unknown>) {
+    const page = this.#page
+    const written: PropKey[] = []
+    const inserted: ComponentId[] = []
+    for (const [key, value] of values) {
+      if (!page.set(key, value)) continue // R18: an id no longer on the page is ignored
+      written.push(key)
+      this.#fresh.add(key)
+      const { id, prop } = splitKey(key)
+      if (prop === CHILDREN) {
+        page.removeInside(id) // R19/R24: the replaced subtree is gone
+        const recs = this.#o.scan(value, id)
+        for (const r of recs) page.add(r)
+        inserted.push(...recs.map((r) => r.id))
       }
-      // Mutually blocked (only possible through a cycle): run the first to break it (R37).
-      ready.push(waiting[0]!)
     }
-    for (const r of ready) {
-      requested.delete(r.cb)
-      if (isPrunedByGroup(r, (id) => page.has(id))) continue
-      if (mayBeStale(r.cb)) {
-        deferred.push({ cb: r.cb, changed: r.initial ? [] : r.changed })
-        continue
-      }
-      execute(r)
-    }
-    while (settled.length) await apply(settled.shift()!)
-    if (executing.size && !settled.length && !signal.aborted) {
-      await new Promise<void>((resolve) => (wake = resolve))
-      wake = null
-    }
+    return { written, inserted }
   }
-  signal.removeEventListener('abort', onAbortWake)
-  const unfinished = signal.aborted
-    ? [...[...executing.values()].filter((r) => !superseded.has(r)), ...requested.values()].map((r) => ({
-        cb: r.cb,
-        changed: r.initial ? [] : r.changed,
-      }))
-    : []
-  return { results, deferred, unfinished, aborted: signal.aborted }
 }
+
+/** R24: a callback with outputs, none of which is on the page any more. */
+const outputsGone = (cb: CallbackSpec, page: PageState) =>
+  cb.outputs.length > 0 && !cb.outputs.some((d) => page.has(d.id))
 
 // ─── one call ───────────────────────────────────────────────────────────────────────────────
 
-async function call(
-  req: CallbackRequest,
-  parent: AbortSignal,
-  o: WaveOptions,
-  page: PageState
-): Promise<Settled> {
+async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageState): Promise<Settled> {
   const { cb } = req
   const defaultTimeout = o.timeoutMs
   const args = [...cb.inputs, ...cb.states].map((d) => page.value(d.key))

@@ -3,7 +3,7 @@
  * Parses the update request's body (zod): the shape only. Meaning is checked in validate.ts.
  */
 import { z } from 'zod'
-import { RequestError } from '../core/errors.ts'
+import { RequestError } from './errors.ts'
 import { BODY_FIELD } from './constants.ts'
 
 const key = z.string().min(3).max(512)

@@ -4,7 +4,7 @@
  * signatures and their prop schemas, and turns it into the engine's inputs.
  */
 import type { CallbackSpec } from '../core/callback.ts'
-import { RequestError } from '../core/errors.ts'
+import { RequestError } from './errors.ts'
 import type { Graph } from '../core/graph.ts'
 import { splitKey, type PropKey } from '../core/ids.ts'
 import { PageState, type ComponentRecord } from '../core/page.ts'

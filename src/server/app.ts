@@ -8,14 +8,9 @@ import { isMainThread } from 'node:worker_threads'
 import type { Server } from 'node:http'
 import { serve, type ServerType } from '@hono/node-server'
 import { Hono } from 'hono'
-import {
-  createCallbackSpec,
-  type AnyCallbackFn,
-  type CallbackOptions,
-  type CallbackSpec,
-} from '../core/callback.ts'
+import { createCallbackSpec, type AnyCallbackFn, type CallbackSpec } from '../core/callback.ts'
 import type { InputDep, OutputDep, StateDep } from '../core/dependency.ts'
-import { RequestError } from '../core/errors.ts'
+import { RequestError } from '../protocol/errors.ts'
 import { Graph } from '../core/graph.ts'
 import { resolvePreventInitial } from '../core/plan.ts'
 import { STATIC_PREFIX, UPDATE_PATH } from '../protocol/constants.ts'
@@ -26,7 +21,7 @@ import { createPageHandler, renderAssets, renderRoot } from './page-route.ts'
 import { toHtml } from '../../views/render.ts'
 import { staticCacheControl, staticFiles } from './static-files.ts'
 import { ASSETS_PATH, assetsDir, externalCsp, readAsset } from './assets.ts'
-import { requestId } from './request-id.ts'
+import { requestContext } from './request-id.ts'
 import { createUpdateHandler } from './update-route.ts'
 import type { AppContext } from './context.ts'
 import { crossOriginGuard, DEFAULT_CSP, securityHeaders, type SecurityOptions } from './security.ts'
@@ -40,7 +35,7 @@ import {
   WORKER_START_ALLOWANCE_MS,
   WorkerPool,
 } from './isolate.ts'
-import type { CallbackFn, OutputsArg, InputsArg, StatesArg } from './types.ts'
+import type { CallbackFn, CallbackOptions, OutputsArg, InputsArg, StatesArg } from './types.ts'
 
 export interface ListenOptions {
   port?: number
@@ -127,22 +122,24 @@ export class HyperApp {
     const hasStates = typeof a !== 'function'
     const states = (hasStates ? a : []) as StateDep[]
     const given = (hasStates ? b : a) as AnyCallbackFn
-    let options = ((hasStates ? c : b) ?? {}) as CallbackOptions
-    // `worker`: the registered function sends each call to a worker thread (isolate.ts), which stops
-    // it `timeoutMs` after it started there; the engine's own timer only bounds start-up and queueing.
+    // `worker` (the server's; the engine gets the other options): the registered function sends each
+    // call to a worker thread (isolate.ts), which stops it `timeoutMs` after it started there; the
+    // engine's own timer only bounds start-up and queueing.
+    const { worker, ...engineOptions } = ((hasStates ? c : b) ?? {}) as CallbackOptions
+    let options = engineOptions
     let spec: CallbackSpec | undefined
     let fn = given
-    if (options.worker && typeof given === 'function') {
+    if (worker && typeof given === 'function') {
       const hard = options.timeoutMs ?? this.context.options.callbackTimeoutMs
       fn = isolate(
         given,
-        options.worker,
+        worker,
         () => spec!,
         () => this.workerPool,
         hard
       )
       options = { ...options, timeoutMs: hard + WORKER_START_ALLOWANCE_MS }
-      this.#workerModules.add(moduleHref(options.worker!))
+      this.#workerModules.add(moduleHref(worker))
     }
     if (hasStates && !Array.isArray(states)) {
       // Keeps R1's message for a State passed where the list of States goes.
@@ -247,6 +244,7 @@ export class HyperApp {
 
   #routes(context: AppContext = this.context): Hono {
     const app = new Hono()
+    app.use('*', requestContext)
     const security = withExternalCsp(context.options.security ?? {}, context.options)
     app.use('*', securityHeaders(security))
     app.use(UPDATE_PATH, crossOriginGuard(security))
@@ -285,7 +283,7 @@ export class HyperApp {
     app.notFound((c) => c.text(`Not found: ${c.req.path}`, 404))
     app.onError((err, c) => {
       if (err instanceof RequestError) return c.text(err.message, err.status)
-      const id = requestId()
+      const id = c.var.requestId
       context.logger.error(`hyperdash [${id}] ${c.req.method} ${c.req.path} failed:`, err)
       const detail = context.dev && err instanceof Error ? `\n\n${err.stack ?? err.message}` : ''
       return c.text(`Internal error (reference ${id}).${detail}`, 500)

@@ -38,3 +38,14 @@ export interface UpdateEvent {
   }[]
   readonly status: number
 }
+
+// Hono's per-request variables, typed for every Context: set by `requestContext` (request-id.ts)
+// before any route runs.
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Ties a client-visible error to the server's log line. */
+    requestId: string
+    /** `performance.now()` when the request arrived. */
+    startedAt: number
+  }
+}

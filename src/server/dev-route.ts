@@ -8,10 +8,9 @@
  * In production every path below `/_hd/dev` answers 404 (instead of rendering the app's page).
  */
 import type { Context, Hono } from 'hono'
-import { jsx } from 'hono/jsx'
 import { streamSSE } from 'hono/streaming'
 import type { UpdateEvent, AppContext } from './context.ts'
-import { staticUrl } from './engine.ts'
+import { createEngine } from './engine.ts'
 import { BOOT_ID, DEV_PATH, RELOAD_PATH } from '../../views/dev/assets.tsx'
 import { DevPage } from '../../views/dev/page.tsx'
 import type { DevRequest, DevRun } from '../../views/dev/records.ts'
@@ -157,6 +156,7 @@ export function createReloadHandler({ heartbeatMs = 15_000, bootId = () => BOOT_
 }
 
 function devPageHandler(context: AppContext, log: DevLog) {
+  const { staticUrl } = createEngine(context)
   return async function devPage(c: Context) {
     const picked = c.req.query('request')
     const requests = log.list()
@@ -164,7 +164,7 @@ function devPageHandler(context: AppContext, log: DevLog) {
     if (picked && !selected)
       return c.text(`No request ${picked} in the log (it keeps the last ${log.capacity}).`, 404)
     const html = await toHtml(
-      jsx(DevPage, {
+      DevPage({
         title: context.options.title,
         graph: context.graph,
         preventInitial: (index: number) => context.prevent(context.graph.callbacks[index]!),
@@ -173,7 +173,7 @@ function devPageHandler(context: AppContext, log: DevLog) {
         capacity: log.capacity,
         appUrl: `${context.basePath}/`,
         devUrl: `${context.basePath}${DEV_PATH}`,
-        staticUrl: staticUrl(context),
+        staticUrl,
       })
     )
     c.header('Cache-Control', 'no-store')

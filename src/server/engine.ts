@@ -1,56 +1,89 @@
 /**
  * @module engine
- * Wires the pure engine to the views: the scanner, the value check and the expansion that
- * `runWave` needs, and the render options for a page.
+ * Wires the pure engine to the views, once per app (when its routes are built): the scanner, the value check and the expansion
+ * that a wave needs, the render options and the app's URLs and ids. And the end of every request's
+ * wave: failed callbacks logged, observers told.
  */
-import type { PageState } from '../core/page.ts'
-import type { CallbackResult, WaveOptions } from '../core/run.ts'
+import type { WaveOptions, WaveOutcome } from '../core/run.ts'
 import { UPDATE_PATH, STATIC_PREFIX } from '../protocol/constants.ts'
 import type { RenderOptions } from '../../views/render.ts'
 import { checkRenderable, expand, scan, toJson } from '../../views/tree.ts'
 import type { AppContext, UpdateEvent } from './context.ts'
 
-export const updateUrl = (app: AppContext) => `${app.basePath}${UPDATE_PATH}`
+/** What every request of one app needs: built once, when its routes are (per app and mount point). */
+export interface Engine {
+  /** The parts of a wave's options that come from the app. */
+  readonly wave: Pick<WaveOptions, 'graph' | 'prevent' | 'scan' | 'check' | 'expand' | 'timeoutMs'>
+  /** The render options but the page. */
+  readonly render: Omit<RenderOptions, 'page'>
+  /** The ids of the app's root and of its error area. */
+  readonly ids: { readonly root: string; readonly errors: string }
+  readonly updateUrl: string
+  readonly staticUrl: string
+}
+
+/** Builds the engine of an app's routes. */
+export function createEngine(app: AppContext): Engine {
+  const updateUrl = `${app.basePath}${UPDATE_PATH}`
+  return {
+    wave: {
+      graph: app.graph,
+      prevent: app.prevent,
+      scan: (value: unknown, parent: string) => scan(value, parent, (id) => app.graph.involves(id)),
+      check: checkRenderable,
+      expand,
+      timeoutMs: app.options.callbackTimeoutMs,
+    },
+    render: { graph: app.graph, signer: app.signer, updateUrl, toJson },
+    ids: rootIds(app.basePath),
+    updateUrl,
+    staticUrl: `${app.basePath}${STATIC_PREFIX}`,
+  }
+}
 
 /**
  * The ids of the app's root and error area: `hd-app` / `hd-errors` at the top, suffixed by the base
  * path when mounted (`/dash` → `hd-app-dash`), so two apps can share one page.
  */
-export function rootIds(app: AppContext): { root: string; errors: string } {
-  const slug = app.basePath.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')
+function rootIds(basePath: string): Engine['ids'] {
+  const slug = basePath.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')
   return slug
     ? { root: `hd-app-${slug}`, errors: `hd-errors-${slug}` }
     : { root: 'hd-app', errors: 'hd-errors' }
 }
-export const staticUrl = (app: AppContext) => `${app.basePath}${STATIC_PREFIX}`
 
-/** The parts of `runWave`'s options that come from the app. */
-export function waveOptions(app: AppContext) {
-  return {
-    graph: app.graph,
-    prevent: app.prevent,
-    scan: (value: unknown, parent: string) => scan(value, parent, (id) => app.graph.involves(id)),
-    check: checkRenderable,
-    expand,
-    timeoutMs: app.options.callbackTimeoutMs,
-  } satisfies Partial<WaveOptions>
+/** One request, as its end is reported. */
+export interface RequestInfo {
+  readonly kind: UpdateEvent['kind']
+  readonly requestId: string
+  /** `performance.now()` when it arrived. */
+  readonly startedAt: number
 }
 
-export function renderOptions(app: AppContext, page: PageState): RenderOptions {
-  return { graph: app.graph, signer: app.signer, updateUrl: updateUrl(app), toJson, page }
-}
-
-/** Logs failed callbacks with the request id; the client only sees details in development. */
-export function logErrors(app: AppContext, results: readonly CallbackResult[], requestId: string) {
-  for (const r of results) {
+/**
+ * The end of a request's wave: logs the failed callbacks with the request id (the client sees details
+ * only in development), then tells the app's observers what ran; an observer that throws is logged.
+ */
+export function finish(
+  app: AppContext,
+  req: RequestInfo,
+  outcome: Pick<WaveOutcome, 'results' | 'deferred'>,
+  status: number
+): void {
+  for (const r of outcome.results) {
     if (r.status === 'error' && r.error) {
-      app.logger.error(`hyperdash [${requestId}] callback ${r.cb.name} failed:`, r.error.cause ?? r.error)
+      app.logger.error(`hyperdash [${req.requestId}] callback ${r.cb.name} failed:`, r.error.cause ?? r.error)
     }
   }
-}
-
-/** Tells the app's observers what a request ran; an observer that throws is logged, never fatal. */
-export function notify(app: AppContext, event: UpdateEvent) {
+  const event: UpdateEvent = {
+    kind: req.kind,
+    requestId: req.requestId,
+    at: Date.now(),
+    ms: performance.now() - req.startedAt,
+    results: outcome.results,
+    deferred: outcome.deferred,
+    status,
+  }
   for (const o of app.observers) {
     try {
       o(event)

@@ -1,22 +1,23 @@
 /**
  * @module page-route
  * GET: renders the layout with every initial call already applied (DESIGN.md §1.4, R6–R11, R25).
+ * Initial calls still running after `initialBudgetMs` are left out: the page lists them, and the
+ * browser asks for them at once.
  */
 import type { Context } from 'hono'
-import { jsx } from 'hono/jsx'
 import { PageState, type ComponentRecord } from '../core/page.ts'
 import { newGroup, planInitial } from '../core/plan.ts'
-import { runWave } from '../core/run.ts'
+import { startWave } from '../core/run.ts'
 import { AppRoot, Assets, Document, type TagAttrs } from '../../views/document.tsx'
 import { DevScript } from '../../views/dev/assets.tsx'
 import { ASSETS_PATH, listAssets } from './assets.ts'
 import { staticFiles, staticHref } from './static-files.ts'
 import { CallbackErrorView } from '../../views/errors.tsx'
 import { renderTree, toHtml } from '../../views/render.ts'
+import { renderDeferred } from '../../views/results.tsx'
 import { expand, scan } from '../../views/tree.ts'
-import { renderDeferred } from './render-results.ts'
 import type { AppContext } from './context.ts'
-import { logErrors, notify, renderOptions, rootIds, staticUrl, updateUrl, waveOptions } from './engine.ts'
+import { createEngine, finish, type Engine } from './engine.ts'
 import { requestId } from './request-id.ts'
 
 /** dcc.Location starts from the request URL (the hash never reaches the server). */
@@ -44,46 +45,50 @@ function warnMissingIds(app: AppContext, page: PageState) {
   }
 }
 
+/** One page render: the request's id and arrival time, and the app's engine (built when not given). */
+export interface PageRenderOptions {
+  requestId?: string
+  startedAt?: number
+  engine?: Engine
+}
+
 /** The app root for `url`, with every initial call applied (or listed, past the budget). */
-export async function renderRoot(app: AppContext, url: URL, id = requestId()): Promise<unknown> {
-  const t0 = performance.now()
+export async function renderRoot(
+  app: AppContext,
+  url: URL,
+  {
+    requestId: id = requestId(),
+    startedAt = performance.now(),
+    engine: e = createEngine(app),
+  }: PageRenderOptions = {}
+): Promise<unknown> {
   const layout = app.options.layout
   const tree = await expand(typeof layout === 'function' ? await (layout as () => unknown)() : layout)
   const records = scan(tree, null, (cid) => app.graph.involves(cid))
   initLocations(records, url)
   const page = new PageState(records)
   warnMissingIds(app, page)
-  const initial = planInitial(app.graph, page, app.prevent)
   const budget = new AbortController()
-  const timer = setTimeout(() => budget.abort(), app.options.initialBudgetMs)
-  const outcome = await runWave({
-    ...waveOptions(app),
+  const wave = startWave({
+    ...e.wave,
     page,
-    start: initial.map((cb) => ({ cb, changed: [], initial: true })),
+    start: planInitial(app.graph, page, app.prevent).map((cb) => ({ cb, changed: [], initial: true })),
     startGroup: newGroup(),
     signal: budget.signal,
-  }).finally(() => clearTimeout(timer))
-  logErrors(app, outcome.results, id)
-  const left = [...outcome.deferred, ...outcome.unfinished]
-  notify(app, {
-    kind: 'page',
-    requestId: id,
-    at: Date.now(),
-    ms: performance.now() - t0,
-    results: outcome.results,
-    deferred: left,
-    status: 200,
   })
-  const errors = outcome.results
-    .filter((r) => r.status === 'error' && r.error)
-    .map((r) => jsx(CallbackErrorView, { error: r.error!, dev: app.dev, requestId: id }))
-  return jsx(AppRoot, {
-    updateUrl: updateUrl(app),
-    ids: rootIds(app),
-    errors,
+  if (!(await wave.results.readFor(app.options.initialBudgetMs)).done) budget.abort()
+  const outcome = await wave.outcome
+  const left = [...outcome.deferred, ...outcome.unfinished]
+  finish(app, { kind: 'page', requestId: id, startedAt }, { results: outcome.results, deferred: left }, 200)
+  return AppRoot({
+    updateUrl: e.updateUrl,
+    ids: e.ids,
+    errors: outcome.results
+      .filter((r) => r.status === 'error' && r.error)
+      .map((r) => CallbackErrorView({ error: r.error!, dev: app.dev, requestId: id })),
     meta: await renderDeferred(left),
-    children: renderTree(tree, renderOptions(app, page)),
-  } as never)
+    children: renderTree(tree, { ...e.render, page }),
+  })
 }
 
 /** The app's assets-folder files (listed once; in development on every page, to see new files). */
@@ -96,8 +101,8 @@ function assetFiles(app: AppContext) {
 const assetCache = new WeakMap<object, ReturnType<typeof listAssets>>()
 
 /** The assets an embedding page puts in its `<head>`, once. */
-export function renderAssets(app: AppContext) {
-  const url = staticUrl(app)
+export function renderAssets(app: AppContext, e = createEngine(app)) {
+  const url = e.staticUrl
   const files = assetFiles(app)
   const local = (path: string, hash: string) => `${app.basePath}${ASSETS_PATH}/${path}?v=${hash}`
   const icon = files.find((f) => f.path === 'favicon.ico')
@@ -107,7 +112,7 @@ export function renderAssets(app: AppContext) {
   const externalScripts: TagAttrs[] = (app.options.externalScripts ?? []).map((s) =>
     typeof s === 'string' ? { src: s, defer: true } : { defer: true, ...s }
   )
-  return jsx(Assets, {
+  return Assets({
     styles: ['hyperdash.css', ...(app.options.theme === false ? [] : ['hyperdash-theme.css'])]
       .filter((name) => staticFiles().has(name))
       .map((name) => staticHref(url, name)),
@@ -119,7 +124,7 @@ export function renderAssets(app: AppContext) {
     appScripts: [
       ...files
         .filter((f) => /\.m?js$/.test(f.path))
-        .map((f) =>
+        .map((f): TagAttrs =>
           f.path.endsWith('.mjs')
             ? { type: 'module', src: local(f.path, f.hash) }
             : { src: local(f.path, f.hash), defer: true }
@@ -127,26 +132,30 @@ export function renderAssets(app: AppContext) {
       ...externalScripts,
     ],
     icon: icon ? local(icon.path, icon.hash) : undefined,
-    dev: app.dev ? jsx(DevScript, { staticUrl: url }) : null,
+    dev: app.dev ? DevScript({ staticUrl: url }) : null,
   })
 }
 
 /** Renders the whole page for `url`. */
-export async function renderPage(app: AppContext, url: URL, id = requestId()): Promise<string> {
-  const root = await renderRoot(app, url, id)
+export async function renderPage(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<string> {
+  const e = o.engine ?? createEngine(app)
+  const root = await renderRoot(app, url, { ...o, engine: e })
+  const { title, head } = app.options
   return toHtml(
-    jsx(Document, {
-      title: app.options.title,
-      head: app.options.head,
-      assets: renderAssets(app),
+    Document({
+      title,
+      head,
+      assets: renderAssets(app, e),
       hasIcon: assetFiles(app).some((f) => f.path === 'favicon.ico'),
       children: root,
-    } as never)
+    })
   )
 }
 
 export function createPageHandler(app: AppContext) {
+  const engine = createEngine(app)
   return async function pageRoute(c: Context) {
-    return c.html(await renderPage(app, new URL(c.req.url)))
+    const { requestId, startedAt } = c.var
+    return c.html(await renderPage(app, new URL(c.req.url), { requestId, startedAt, engine }))
   }
 }

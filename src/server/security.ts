@@ -6,7 +6,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
-import { RequestError } from '../core/errors.ts'
+import { RequestError } from '../protocol/errors.ts'
 
 /** CSP directives, by their CSP names (`script-src`), each a list of sources. */
 export type CspDirectives = Record<string, readonly string[]>

@@ -3,6 +3,7 @@
  * The compile-time shape of `app.callback()`: parameter types from the Inputs and States, the return
  * type from the Outputs (a value, a tuple for a list of Outputs, `noUpdate` anywhere).
  */
+import type { CallbackOptions as EngineOptions } from '../core/callback.ts'
 import type { CallbackContext } from '../core/context.ts'
 import type { Dependency, InputDep, OutputDep, StateDep } from '../core/dependency.ts'
 import type { NoUpdate } from '../core/sentinels.ts'
@@ -57,3 +58,13 @@ export type CallbackReturn<O extends OutputsArg> = O extends readonly []
 export type CallbackFn<O extends OutputsArg, I extends InputsArg, S extends StatesArg> = (
   ...args: CallbackArgs<I, S>
 ) => CallbackReturn<O> | Promise<CallbackReturn<O>>
+
+/** The options of `app.callback()`: the engine's, and the server's `worker`. */
+export interface CallbackOptions extends EngineOptions {
+  /**
+   * Run the callback in a worker thread, which imports this module to find it: pass `import.meta.url`.
+   * A call past `timeoutMs` is stopped for real (its thread is terminated), even a synchronous loop.
+   * The server wraps the function (src/server/isolate.ts); the engine never sees this option.
+   */
+  worker?: string | URL
+}

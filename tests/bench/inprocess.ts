@@ -7,7 +7,7 @@ import type { HyperApp } from '../../src/index.ts'
 import { runWave } from '../../src/core/run.ts'
 import { parseUpdateBody } from '../../src/protocol/request.ts'
 import { validateUpdate } from '../../src/protocol/validate.ts'
-import { waveOptions } from '../../src/server/engine.ts'
+import { createEngine } from '../../src/server/engine.ts'
 import { updateRequest, type Update } from './client.ts'
 import { timeMedian } from './stats.ts'
 
@@ -48,7 +48,7 @@ export async function engineTime(app: HyperApp, body: Update, o: TimeOptions): P
   const ctx = app.context
   // The body as the update route reads it (src/server/security.ts): a form, as the extension posts it.
   const form = Object.fromEntries(await updateRequest('http://127.0.0.1', body).formData())
-  const wave = waveOptions(ctx)
+  const wave = createEngine(ctx).wave
   const fn = async () => {
     const v = validateUpdate(parseUpdateBody(form), ctx.graph, ctx.signer)
     await runWave({ ...wave, page: v.page, start: v.start, external: v.external })

@@ -11,7 +11,17 @@ import { Graph } from '../../src/core/graph.ts'
 import type { PropKey } from '../../src/core/ids.ts'
 import { PageState, type ComponentRecord } from '../../src/core/page.ts'
 import { newGroup, planInitial, resolvePreventInitial, type PreventInitial } from '../../src/core/plan.ts'
-import { runWave, type CallbackResult, type WaveOptions, type WaveOutcome } from '../../src/core/run.ts'
+import { startWave, type CallbackResult, type WaveOptions, type WaveOutcome } from '../../src/core/run.ts'
+
+/** What a test may add to a wave's options: `onResult` sees each result once it is applied. */
+export type Extra = Partial<WaveOptions> & { onResult?: (r: CallbackResult) => void | Promise<void> }
+
+/** Runs a wave, handing each result to `onResult` as the wave's stream delivers it. */
+async function drive({ onResult, ...o }: WaveOptions & Pick<Extra, 'onResult'>): Promise<WaveOutcome> {
+  const wave = startWave(o)
+  if (onResult) for await (const batch of wave.results) for (const r of batch) await onResult(r)
+  return wave.outcome
+}
 
 /** A component in Dash's JSON form. */
 export interface El {
@@ -114,10 +124,10 @@ export class TestApp {
   }
 
   /** Page load: plans the initial calls and runs them in one group (R6–R8, R17, R25). */
-  async load(layout: unknown, extra: Partial<WaveOptions> = {}): Promise<Loaded> {
+  async load(layout: unknown, extra: Extra = {}): Promise<Loaded> {
     const page = this.page(layout)
     const initial = planInitial(this.graph, page, this.prevent)
-    const outcome = await runWave({
+    const outcome = await drive({
       graph: this.graph,
       page,
       start: initial.map((cb) => ({ cb, changed: [], initial: true })),
@@ -133,7 +143,7 @@ export class TestApp {
    * A user event: writes `changes` into the page and runs every consumer of the changed props in one
    * wave, as the update route does.
    */
-  async event(page: PageState, changes: Record<PropKey, unknown>, extra: Partial<WaveOptions> = {}) {
+  async event(page: PageState, changes: Record<PropKey, unknown>, extra: Extra = {}) {
     const start = new Map<CallbackSpec, PropKey[]>()
     for (const [key, value] of Object.entries(changes)) {
       if (!page.set(key, value)) throw new Error(`test bug: ${key} is not on the page`)
@@ -143,7 +153,7 @@ export class TestApp {
         start.set(cb, list)
       }
     }
-    return runWave({
+    return drive({
       graph: this.graph,
       page,
       start: [...start].map(([cb, changed]) => ({ cb, changed })),
@@ -154,7 +164,7 @@ export class TestApp {
   }
 
   /** A click: `n_clicks` goes from unset to 1, then 2, … */
-  click(page: PageState, id: string, extra: Partial<WaveOptions> = {}) {
+  click(page: PageState, id: string, extra: Extra = {}) {
     const n = page.value(`${id}.n_clicks`)
     return this.event(page, { [`${id}.n_clicks`]: typeof n === 'number' ? n + 1 : 1 }, extra)
   }

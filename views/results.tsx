@@ -1,19 +1,18 @@
 /**
- * @module render-results
+ * @module results
  * Turns callback results into the fragments of a response: one OOB template per changed output,
  * error fragments, and the metadata of deferred callbacks.
  */
-import { jsx } from 'hono/jsx'
-import type { CallbackSpec } from '../core/callback.ts'
-import { splitKey, type ComponentId, type PropKey } from '../core/ids.ts'
-import type { CallbackResult } from '../core/run.ts'
-import { stateAttrs } from '../protocol/attrs.ts'
-import { CLICK_TS_ATTR, CLICKS_ATTR, SIG_ATTR, STATE_ATTR } from '../protocol/constants.ts'
-import { kindSpec } from '../protocol/kinds.ts'
-import { componentForKind } from '../../views/components/define.ts'
-import { CallbackErrorView, ErrorSwap } from '../../views/errors.tsx'
-import { AttrSwap, ChildrenSwap, Meta, MorphSwap } from '../../views/oob.tsx'
-import { renderComponent, renderTree, safeUrls, toHtml, type RenderOptions } from '../../views/render.ts'
+import type { CallbackSpec } from '../src/core/callback.ts'
+import { splitKey, type ComponentId, type PropKey } from '../src/core/ids.ts'
+import type { CallbackResult } from '../src/core/run.ts'
+import { stateAttrs } from '../src/protocol/attrs.ts'
+import { CLICK_TS_ATTR, CLICKS_ATTR, SIG_ATTR, STATE_ATTR } from '../src/protocol/constants.ts'
+import { kindSpec } from '../src/protocol/kinds.ts'
+import { componentForKind } from './components/define.ts'
+import { CallbackErrorView, ErrorSwap } from './errors.tsx'
+import { AttrSwap, ChildrenSwap, Meta, MorphSwap } from './oob.tsx'
+import { renderComponent, renderTree, safeUrls, toHtml, type RenderOptions } from './render.ts'
 
 /** Dash prop → HTML attribute, where they differ. */
 const ATTRIBUTE: Record<string, string> = {
@@ -41,11 +40,9 @@ export async function renderResults(
   for (const r of results) {
     if (r.status === 'error' && r.error) {
       parts.push(
-        jsx(
-          ErrorSwap,
-          { target: o.errorsId },
-          jsx(CallbackErrorView, { error: r.error, dev: o.dev, requestId: o.requestId })
-        )
+        <ErrorSwap target={o.errorsId}>
+          <CallbackErrorView error={r.error} dev={o.dev} requestId={o.requestId} />
+        </ErrorSwap>
       )
     }
     for (const key of r.written) {
@@ -66,11 +63,19 @@ export async function renderResults(
     const spec = kindSpec(rec.kind)
     const component = componentForKind(rec.kind)
     if (spec.rerender && component) {
-      parts.push(jsx(MorphSwap, { id, cbs }, renderComponent(id, component, o) as never))
+      parts.push(
+        <MorphSwap id={id} cbs={cbs}>
+          {renderComponent(id, component, o)}
+        </MorphSwap>
+      )
       continue
     }
     if (w.props.has('children'))
-      parts.push(jsx(ChildrenSwap, { id, cbs }, renderTree(rec.props['children'], o) as never))
+      parts.push(
+        <ChildrenSwap id={id} cbs={cbs}>
+          {renderTree(rec.props['children'], o)}
+        </ChildrenSwap>
+      )
     const readable = o.graph.readableProps(id)
     let stateChanged = false
     for (const prop of w.props) {
@@ -82,10 +87,12 @@ export async function renderResults(
         prop in ATTRIBUTE && ATTRIBUTE[prop]!.startsWith('data-')
           ? { [name]: value ?? '' }
           : safeUrls({ [prop]: value })
-      parts.push(jsx(AttrSwap, { id, cbs, names: name, attrs }))
+      parts.push(<AttrSwap id={id} cbs={cbs} names={name} attrs={attrs} />)
     }
     if (stateChanged) {
-      parts.push(jsx(AttrSwap, { id, cbs, names: `${STATE_ATTR} ${SIG_ATTR}`, attrs: stateAttrs(rec, o) }))
+      parts.push(
+        <AttrSwap id={id} cbs={cbs} names={`${STATE_ATTR} ${SIG_ATTR}`} attrs={stateAttrs(rec, o)} />
+      )
     }
   }
   return parts.length ? toHtml(parts) : ''
@@ -96,12 +103,5 @@ export async function renderDeferred(
   deferred: readonly { cb: CallbackSpec; changed: PropKey[] }[]
 ): Promise<string> {
   if (!deferred.length) return ''
-  return toHtml(jsx(Meta, { deferred: deferred.map((d) => [d.cb.index, d.changed] as [number, string[]]) }))
-}
-
-/** `Server-Timing` entries, one per callback run. */
-export function serverTiming(results: readonly CallbackResult[]): string {
-  return results
-    .map((r) => `cb${r.cb.index};desc=${JSON.stringify(`${r.cb.name} (${r.status})`)};dur=${r.ms}`)
-    .join(', ')
+  return toHtml(<Meta deferred={deferred.map((d): [number, string[]] => [d.cb.index, d.changed])} />)
 }
