@@ -11,7 +11,7 @@
  * expect(res.fragments).toEqual([{ swap: 'children', id: 'out', cbs: [0], html: '360 is 2 * 2 * 2 * 3 * 3 * 5' }, …])
  * expect(page.text('out')).toBe('360 is 2 * 2 * 2 * 3 * 3 * 5')
  */
-import { BODY_FIELD, META_ATTR } from './protocol/constants.ts'
+import { BODY_TYPE, META_ATTR } from './protocol/constants.ts'
 import {
   applyFragments,
   changedProps,
@@ -20,6 +20,7 @@ import {
   enterValue,
   parseFragments,
   readProp,
+  readerOf,
   rootOf,
   stateOf,
   type Fragment,
@@ -157,8 +158,8 @@ export class TestPage {
   get components(): Record<string, ComponentInfo> {
     const out: Record<string, ComponentInfo> = {}
     for (const [id, c] of Object.entries(collect(this.#doc, this.url))) {
-      const st = JSON.parse(c.s) as { k: string; p: Record<string, unknown> }
-      out[id] = { kind: st.k, props: st.p, values: c.v, parent: c.p }
+      const st = JSON.parse(c.state) as { kind: string; props: Record<string, unknown> }
+      out[id] = { kind: st.kind, props: st.props, values: c.values, parent: c.parent }
     }
     return out
   }
@@ -196,7 +197,7 @@ export class TestPage {
   /** A browser-owned prop of component `id` (`value`, `n_clicks`, …) as the next request would send it. */
   value(id: string, prop = 'value'): unknown {
     const el = this.#get(id)
-    return readProp(el, stateOf(el).k, prop, this.url)
+    return readProp(el, readerOf(stateOf(el), prop), prop, this.url)
   }
 
   // ─── events ───────────────────────────────────────────────────────────────────────────────
@@ -236,7 +237,7 @@ export class TestPage {
       // The click bubbles: the nearest element listening for clicks sends its request.
       for (let el: HtmlElement | null = target; el && el.tag !== '#root'; el = el.parent) {
         const t = changedProps(el, true)
-        if (t.length) return { c: collect(rootOf(this.#doc, el), this.url), t }
+        if (t.length) return { components: collect(rootOf(this.#doc, el), this.url), changed: t }
       }
       throw new Error(
         `A click on '${event.click}' sends no request: no callback has its n_clicks as an Input.`
@@ -255,14 +256,15 @@ export class TestPage {
       )
     }
     enterValue(el, event.value)
-    return { c: collect(rootOf(this.#doc, el), this.url), t }
+    return { components: collect(rootOf(this.#doc, el), this.url), changed: t }
   }
 
   /** Asks for the callbacks the server left to the browser, as the extension does when nothing blocks them. */
   resume(options?: SendOptions): Promise<UpdateResult> {
     const cb = this.#deferred
     this.#deferred = []
-    return this.send({ c: collect(rootOf(this.#doc, null), this.url), cb }, options)
+    const reask = cb.map(([callback, changed]) => ({ callback, changed }))
+    return this.send({ components: collect(rootOf(this.#doc, null), this.url), reask }, options)
   }
 
   /** Sends a request body (from {@link prepare}, or written by hand) to the page's update route. */
@@ -276,12 +278,12 @@ export class TestPage {
       new Request(new URL(path, this.url), {
         method: 'POST',
         headers: {
-          'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8',
+          'Content-Type': BODY_TYPE,
           Accept: stream ? 'text/html, text/event-stream' : 'text/html',
           'HX-Request': 'true',
           ...this.#options.headers,
         },
-        body: new URLSearchParams({ [BODY_FIELD]: JSON.stringify(body) }),
+        body: JSON.stringify(body),
       })
     )
     const html = await response.text()

@@ -39,13 +39,17 @@ export const AppRoot = (p: AppRootProps) => (
 )
 
 /** Script and style tags for the head; an embedding page includes these once. */
-export const Assets = (p: { staticUrl: string; dev?: boolean }) => (
+export const Assets = (p: { staticUrl: string; dev?: boolean; scripts?: readonly string[] }) => (
   <>
     <link rel="stylesheet" href={`${p.staticUrl}/hyperdash.css`} />
     <script src={`${p.staticUrl}/htmx.min.js`} />
     <script src={`${p.staticUrl}/hx-sse.min.js`} />
     <script src={`${p.staticUrl}/hyperdash.js`} />
     {p.dev && <DevScript staticUrl={p.staticUrl} />}
+    {/* Components' own modules (readers): deferred, so they run after hyperdash.js defines `window.hyperdash`. */}
+    {(p.scripts ?? []).map((src) => (
+      <script type="module" src={src} />
+    ))}
   </>
 )
 

@@ -6,8 +6,8 @@
 import { Fragment, jsx } from 'hono/jsx'
 import type { PageState } from '../src/core/page.ts'
 import { componentAttrs, type AttrOptions } from '../src/protocol/attrs.ts'
-import { kindSpec } from '../src/protocol/kinds.ts'
-import { hdKindOf, isNode, type HdComponent } from './tree.ts'
+import { own } from '../src/protocol/components.ts'
+import { hdSpecOf, isNode, type HdComponent } from './tree.ts'
 
 export interface RenderOptions extends AttrOptions {
   page: PageState
@@ -53,10 +53,10 @@ export function safeUrls(props: Record<string, unknown>): Record<string, unknown
 export function renderComponent(id: string, tag: unknown, o: RenderOptions): unknown {
   const rec = o.page.get(id)!
   const hd = componentAttrs(rec, o)
-  if (hdKindOf(tag)) return (tag as HdComponent)({ ...rec.props, id, hd })
+  if (hdSpecOf(tag)) return (tag as HdComponent)({ ...rec.props, id, hd })
+  const browser = o.components.require(rec.kind).browser
   const props: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(rec.props))
-    if (!NOT_ATTRIBUTES.has(k) && !(k in kindSpec(rec.kind).browser)) props[k] = v
+  for (const [k, v] of Object.entries(rec.props)) if (!NOT_ATTRIBUTES.has(k) && !own(browser, k)) props[k] = v
   Object.assign(safeUrls(props), { id }, hd)
   const kids = renderTree(rec.props['children'], o)
   return jsx(tag as string, props, ...((Array.isArray(kids) ? kids : [kids]) as never[]))

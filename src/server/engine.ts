@@ -29,7 +29,7 @@ export function waveOptions(app: AppContext) {
   return {
     graph: app.graph,
     prevent: app.prevent,
-    scan: (value: unknown, parent: string) => scan(value, parent, (id) => app.graph.involves(id)),
+    scan: (value: unknown, parent: string) => scan(value, parent, scanContext(app)),
     check: checkRenderable,
     expand,
     timeoutMs: app.options.callbackTimeoutMs,
@@ -37,8 +37,14 @@ export function waveOptions(app: AppContext) {
 }
 
 export function renderOptions(app: AppContext, page: PageState): RenderOptions {
-  return { graph: app.graph, signer: app.signer, updateUrl: updateUrl(app), toJson, page }
+  return { graph: app.graph, signer: app.signer, updateUrl: updateUrl(app), toJson, page, components: app.components }
 }
+
+/** What a layout scan needs: the graph's ids, and the app's components to record the kinds it meets. */
+export const scanContext = (app: AppContext) => ({
+  involves: (id: string) => app.graph.involves(id),
+  components: app.components,
+})
 
 /** Logs failed callbacks with the request id; the client only sees details in development. */
 export function logErrors(app: AppContext, results: readonly CallbackResult[], requestId: string) {

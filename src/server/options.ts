@@ -26,6 +26,12 @@ export interface AppOptions {
    * left out; the page lists them and the browser asks for them at once. Default: 200.
    */
   initialBudgetMs?: number
+  /**
+   * Components the app must know before it meets them in a rendered layout: ones used only in a layout
+   * function or inserted by callbacks (every process must accept their values), or whose Inputs should
+   * be checked at registration. dcc components are always known. Example: `[StarRating]`.
+   */
+  components?: readonly unknown[]
   /** Extra elements for the document's `<head>`. */
   head?: unknown
   /** Where errors are logged. Default: `console`. */

@@ -13,8 +13,18 @@ import { renderTree, toHtml } from '../../views/render.ts'
 import { expand, scan } from '../../views/tree.ts'
 import { renderDeferred } from './render-results.ts'
 import type { AppContext } from './context.ts'
-import { logErrors, notify, renderOptions, rootIds, staticUrl, updateUrl, waveOptions } from './engine.ts'
+import {
+  logErrors,
+  notify,
+  renderOptions,
+  rootIds,
+  scanContext,
+  staticUrl,
+  updateUrl,
+  waveOptions,
+} from './engine.ts'
 import { requestId } from './request-id.ts'
+import { warnDeadInputs } from './check-inputs.ts'
 
 /** dcc.Location starts from the request URL (the hash never reaches the server). */
 function initLocations(records: ComponentRecord[], url: URL) {
@@ -46,8 +56,9 @@ export async function renderRoot(app: AppContext, url: URL, id = requestId()): P
   const t0 = performance.now()
   const layout = app.options.layout
   const tree = await expand(typeof layout === 'function' ? await (layout as () => unknown)() : layout)
-  const records = scan(tree, null, (cid) => app.graph.involves(cid))
+  const records = scan(tree, null, scanContext(app))
   initLocations(records, url)
+  warnDeadInputs(app, records)
   const page = new PageState(records)
   warnMissingIds(app, page)
   const initial = planInitial(app.graph, page, app.prevent)
@@ -84,7 +95,12 @@ export async function renderRoot(app: AppContext, url: URL, id = requestId()): P
 }
 
 /** The assets an embedding page puts in its `<head>`, once. */
-export const renderAssets = (app: AppContext) => jsx(Assets, { staticUrl: staticUrl(app), dev: app.dev })
+export const renderAssets = (app: AppContext) =>
+  jsx(Assets, {
+    staticUrl: staticUrl(app),
+    dev: app.dev,
+    scripts: [...app.components.scripts().keys()].map((path) => `${app.basePath}${path}`),
+  })
 
 /** Renders the whole page for `url`. */
 export async function renderPage(app: AppContext, url: URL, id = requestId()): Promise<string> {

@@ -9,8 +9,7 @@ import { splitKey, type ComponentId, type PropKey } from '../core/ids.ts'
 import type { CallbackResult } from '../core/run.ts'
 import { stateAttrs } from '../protocol/attrs.ts'
 import { CLICK_TS_ATTR, CLICKS_ATTR, SIG_ATTR, STATE_ATTR } from '../protocol/constants.ts'
-import { kindSpec } from '../protocol/kinds.ts'
-import { componentForKind } from '../../views/components/define.ts'
+import { own } from '../protocol/components.ts'
 import { CallbackErrorView, ErrorSwap } from '../../views/errors.tsx'
 import { AttrSwap, ChildrenSwap, Meta, MorphSwap } from '../../views/oob.tsx'
 import { renderComponent, renderTree, safeUrls, toHtml, type RenderOptions } from '../../views/render.ts'
@@ -63,8 +62,8 @@ export async function renderResults(
     // Rendered inside an ancestor whose children this batch replaces: the swap of the ancestor carries it.
     if ([...replaced].some((a) => a !== id && o.page.isInside(id, a))) continue
     const cbs = [...w.cbs].join(' ')
-    const spec = kindSpec(rec.kind)
-    const component = componentForKind(rec.kind)
+    const spec = o.components.require(rec.kind)
+    const component = spec.component
     if (spec.rerender && component) {
       parts.push(jsx(MorphSwap, { id, cbs }, renderComponent(id, component, o) as never))
       continue
@@ -74,12 +73,12 @@ export async function renderResults(
     const readable = o.graph.readableProps(id)
     let stateChanged = false
     for (const prop of w.props) {
-      if (readable?.has(prop) && !(prop in spec.browser)) stateChanged = true
+      if (readable?.has(prop) && !own(spec.browser, prop)) stateChanged = true
       if (prop === 'children') continue
-      const name = ATTRIBUTE[prop] ?? prop
+      const name = own(ATTRIBUTE, prop) ?? prop
       const value = rec.props[prop]
       const attrs =
-        prop in ATTRIBUTE && ATTRIBUTE[prop]!.startsWith('data-')
+        name.startsWith('data-') && name !== prop
           ? { [name]: value ?? '' }
           : safeUrls({ [prop]: value })
       parts.push(jsx(AttrSwap, { id, cbs, names: name, attrs }))

@@ -7,13 +7,13 @@
 import type { Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { runWave, type CallbackResult } from '../core/run.ts'
-import { parseUpdateBody } from '../protocol/request.ts'
+import { parseUpdateRequest } from '../protocol/request.ts'
 import { validateUpdate } from '../protocol/validate.ts'
 import type { AppContext } from './context.ts'
 import { logErrors, notify, renderOptions, rootIds, waveOptions } from './engine.ts'
 import { renderDeferred, renderResults, serverTiming } from './render-results.ts'
 import { requestId } from './request-id.ts'
-import { readForm } from './security.ts'
+import { readJson } from './security.ts'
 
 const sleep = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null), ms))
 
@@ -27,9 +27,8 @@ async function handle(app: AppContext, c: Context): Promise<Response> {
   const id = requestId()
   const t0 = performance.now()
   // At most `maxBodyBytes`, else 413 (security.ts, which says why not hono/body-limit).
-  const form = await readForm(c.req.raw, app.options.maxBodyBytes)
-  const body = parseUpdateBody(form)
-  const v = validateUpdate(body, app.graph, app.signer)
+  const body = parseUpdateRequest(await readJson(c.req.raw, app.options.maxBodyBytes))
+  const v = validateUpdate(body, app)
   const pending: CallbackResult[] = []
   const all: CallbackResult[] = []
   let wake: (() => void) | null = null

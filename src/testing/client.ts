@@ -32,22 +32,24 @@ import {
   type HtmlNode,
 } from './html.ts'
 
-const CLICK_PROPS = ['n_clicks', 'n_clicks_timestamp']
 const ERRORS_TARGET = /^beforeend:#(.+)$/
 
 /** The state a component carries in `data-hd` (src/protocol/state.ts). */
 export interface ParsedState {
-  k: string
-  p: Record<string, unknown>
-  r: string[]
+  kind: string
+  props: Record<string, unknown>
+  read: Record<string, string>
 }
 
-/** The `hd` field of an update request, as the extension sends it (src/protocol/request.ts). */
+/** The JSON body of an update request, as the extension sends it (src/protocol/request.ts, docs/wire.md). */
 export interface UpdateBody {
-  c: Record<string, { s: string; g: string; p: string | null; v: Record<string, unknown> }>
-  t?: string[]
-  cb?: [number, string[]][]
-  pending?: { t: string[]; cb: number[] }
+  components: Record<
+    string,
+    { state: string; sig: string; parent: string | null; values: Record<string, unknown> }
+  >
+  changed?: string[]
+  reask?: { callback: number; changed: string[] }[]
+  pending?: { changed: string[]; reask: number[] }
 }
 
 /** One fragment of an update response, parsed. */
@@ -67,7 +69,7 @@ export function stateOf(el: HtmlElement): ParsedState {
   try {
     return JSON.parse(getAttr(el, STATE_ATTR) ?? '') as ParsedState
   } catch {
-    return { k: 'div', p: {}, r: [] }
+    return { kind: 'div', props: {}, read: {} }
   }
 }
 
@@ -84,32 +86,45 @@ export function liveValue(input: HtmlElement): string {
 
 export const isChecked = (input: HtmlElement) => input.live?.checked ?? getAttr(input, 'checked') !== null
 
-/** The value of a browser-owned prop, read from the live page (the extension's `readProp`). */
-export function readProp(el: HtmlElement, kind: string, prop: string, url: URL): unknown {
-  if (prop === 'n_clicks' || prop === 'n_submit') {
-    const n = getAttr(el, prop === 'n_clicks' ? CLICKS_ATTR : 'data-n-submit')
-    return n ? Number(n) : null
+/** The reader of a prop: the one its state names, else the counter for `n_*` props, else `value`. */
+export const readerOf = (st: ParsedState, prop: string): string =>
+  (Object.prototype.hasOwnProperty.call(st.read, prop) ? st.read[prop] : undefined) ??
+  (prop.startsWith('n_') ? 'counter' : 'value')
+
+const checkedInputs = (el: HtmlElement) =>
+  [...descendants(el)].filter(
+    (i) => i.tag === 'input' && ['checkbox', 'radio'].includes(getAttr(i, 'type') ?? '') && isChecked(i)
+  )
+
+/** The value of a browser-owned prop, read from the live page with the extension's built-in readers. */
+export function readProp(el: HtmlElement, reader: string, prop: string, url: URL): unknown {
+  switch (reader) {
+    case 'counter': {
+      const n = getAttr(el, `data-${prop.replace(/_/g, '-')}`)
+      return n ? Number(n) : null
+    }
+    case 'location':
+      return ['pathname', 'search', 'hash', 'href'].includes(prop)
+        ? (url as unknown as Record<string, string>)[prop]
+        : null
+    case 'checked':
+      return checkedInputs(el).map((i) => getAttr(i, 'value') ?? 'on')
+    case 'radio': {
+      const on = checkedInputs(el)[0]
+      return on ? (getAttr(on, 'value') ?? 'on') : null
+    }
+    case 'value':
+    case 'number': {
+      const input = controlOf(el)
+      if (!input) return null
+      const value = liveValue(input)
+      if (reader === 'value') return value
+      if (value === '') return null
+      const n = Number(value)
+      return Number.isFinite(n) ? n : null
+    }
   }
-  if (prop === 'n_clicks_timestamp') {
-    const t = getAttr(el, CLICK_TS_ATTR)
-    return t ? Number(t) : null
-  }
-  if (kind === 'dcc.Location') return (url as unknown as Record<string, unknown>)[prop] ?? null
-  if (kind === 'dcc.Checklist') {
-    return [...descendants(el)]
-      .filter((i) => i.tag === 'input' && getAttr(i, 'type') === 'checkbox' && isChecked(i))
-      .map((i) => getAttr(i, 'value') ?? 'on')
-  }
-  const input = controlOf(el)
-  if (!input) return null
-  const type = getAttr(input, 'type')
-  const value = liveValue(input)
-  if (type === 'number' || type === 'range') {
-    if (value === '') return null
-    const n = Number(value)
-    return Number.isFinite(n) ? n : null
-  }
-  return value
+  return null // a user's reader runs in a browser only
 }
 
 /** The app root an element belongs to (`.hd-app`), as the extension finds it. */
@@ -119,25 +134,28 @@ export function rootOf(doc: HtmlElement, el: HtmlElement | null): HtmlElement {
 }
 
 /** Every component of an app root with its signed state and live values (the extension's `collect`). */
-export function collect(root: HtmlElement, url: URL): UpdateBody['c'] {
-  const c: UpdateBody['c'] = {}
+export function collect(root: HtmlElement, url: URL): UpdateBody['components'] {
+  const c: UpdateBody['components'] = {}
   for (const el of descendants(root)) {
     const s = getAttr(el, STATE_ATTR)
     const id = getAttr(el, 'id')
     if (s === null || !id) continue
     const st = stateOf(el)
     const parent = closestAncestor(el, (a) => getAttr(a, STATE_ATTR) !== null)
-    const v: Record<string, unknown> = {}
-    for (const p of st.r) v[p] = readProp(el, st.k, p, url)
-    c[id] = { s, g: getAttr(el, SIG_ATTR) ?? '', p: parent ? getAttr(parent, 'id') : null, v }
+    const values: Record<string, unknown> = {}
+    for (const [p, reader] of Object.entries(st.read)) values[p] = readProp(el, reader, p, url)
+    c[id] = { state: s, sig: getAttr(el, SIG_ATTR) ?? '', parent: parent ? getAttr(parent, 'id') : null, values }
   }
   return c
 }
 
-/** The props an event of `el` changes: its click props for a click, its other trigger props otherwise. */
+/** The props an event of `el` changes (`hd-t`: `prop:event` pairs): click props for a click, the others otherwise. */
 export function changedProps(el: HtmlElement, isClick: boolean): string[] {
-  const props = (getAttr(el, TRIGGER_ATTR) ?? '').split(' ').filter(Boolean)
-  return props.filter((p) => CLICK_PROPS.includes(p) === isClick).map((p) => `${getAttr(el, 'id')}.${p}`)
+  const pairs = (getAttr(el, TRIGGER_ATTR) ?? '').split(' ').filter(Boolean)
+  return pairs
+    .map((pair) => pair.split(':') as [string, string])
+    .filter(([, event]) => (event === 'click') === isClick)
+    .map(([p]) => `${getAttr(el, 'id')}.${p}`)
 }
 
 /** Counts a click on `el` and on every enclosing element that counts clicks (the extension's click handler). */
@@ -156,7 +174,7 @@ export function countClick(el: HtmlElement, now: number): void {
 
 /** Sets what the user entered in a component's control (a text, a number, the checked options). */
 export function enterValue(el: HtmlElement, value: unknown): void {
-  if (stateOf(el).k === 'dcc.Checklist') {
+  if (readerOf(stateOf(el), 'value') === 'checked') {
     const picked = (Array.isArray(value) ? value : [value]).map(String)
     for (const i of descendants(el)) {
       if (i.tag === 'input' && getAttr(i, 'type') === 'checkbox')
