@@ -28,7 +28,7 @@ export const UPDATE_HEADERS: Readonly<Record<string, string>> = {
   'sec-fetch-mode': 'cors',
   'sec-fetch-dest': 'empty',
   accept: 'text/html, text/event-stream',
-  'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
+  'content-type': 'application/json',
   'hx-request': 'true',
   'hx-request-type': 'full',
   'hx-source': 'input#num',
@@ -44,15 +44,15 @@ export function readPage(html: string): PageComponent[] {
   for (const el of doc.querySelectorAll('[data-hd]')) {
     if (!el.id) continue
     const s = el.getAttribute('data-hd')!
-    const st = JSON.parse(s) as { k: string; r: string[] }
+    const st = JSON.parse(s) as { kind: string; read: Record<string, string> }
     const parent = el.parentElement?.closest('[data-hd]')
     out.push({
       id: el.id,
       s,
       g: el.getAttribute('data-hd-sig') ?? '',
       p: parent ? parent.id : null,
-      kind: st.k,
-      r: st.r,
+      kind: st.kind,
+      r: Object.keys(st.read),
     })
   }
   window.close()
@@ -60,7 +60,7 @@ export function readPage(html: string): PageComponent[] {
 }
 
 /**
- * The `hd` JSON of one user event: `changed` are the prop keys the event changed (`num.value`),
+ * The JSON request of one user event: `changed` are the prop keys the event changed (`num.value`),
  * `values` the browser-owned values by id (a prop the page lists but `values` lacks is sent as null,
  * as the extension reads an empty input).
  */
@@ -69,17 +69,17 @@ export function updateJson(
   changed: string[],
   values: Record<string, Record<string, unknown>> = {}
 ) {
-  const c: Record<string, { s: string; g: string; p: string | null; v: Record<string, unknown> }> = {}
+  const components: Record<string, unknown> = {}
   for (const comp of page) {
     const v: Record<string, unknown> = {}
     for (const prop of comp.r) v[prop] = values[comp.id]?.[prop] ?? null
-    c[comp.id] = { s: comp.s, g: comp.g, p: comp.p, v }
+    components[comp.id] = { state: comp.s, sig: comp.g, parent: comp.p, values: v }
   }
-  return JSON.stringify({ c, t: changed })
+  return JSON.stringify({ changed, components })
 }
 
-/** The form-encoded body htmx sends (it turns the extension's FormData into URLSearchParams). */
-export const updateBody = (json: string) => new URLSearchParams({ hd: json }).toString()
+/** The body the extension sends: the JSON itself (docs/wire.md). */
+export const updateBody = (json: string) => json
 
 /** A ready-to-send update request for `fetch`-style handlers. */
 export function updateRequest(base: string, body: string, path = '/_hd/update'): Request {

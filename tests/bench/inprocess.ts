@@ -5,7 +5,7 @@
  */
 import type { HyperApp } from '../../src/index.ts'
 import { runWave } from '../../src/core/run.ts'
-import { parseUpdateBody } from '../../src/protocol/request.ts'
+import { parseUpdateRequest } from '../../src/protocol/request.ts'
 import { validateUpdate } from '../../src/protocol/validate.ts'
 import { waveOptions } from '../../src/server/engine.ts'
 import { updateRequest } from './client.ts'
@@ -46,10 +46,9 @@ export interface TimeOptions {
 /** Median CPU time (ms) of the engine alone for one update: parse, validate, plan and run the wave. */
 export async function engineTime(app: HyperApp, body: string, o: TimeOptions): Promise<number> {
   const ctx = app.context
-  const form = { hd: new URLSearchParams(body).get('hd')! }
   const wave = waveOptions(ctx)
   const fn = async () => {
-    const v = validateUpdate(parseUpdateBody(form), ctx.graph, ctx.signer)
+    const v = validateUpdate(parseUpdateRequest(JSON.parse(body)), ctx)
     await runWave({ ...wave, page: v.page, start: v.start, external: v.external })
   }
   const perBatch = await calibrate(fn, o.batchMs)

@@ -134,7 +134,7 @@ describe('what the app records', () => {
   it('records a callback left waiting on a request in flight as deferred (R14)', async () => {
     const { post, log } = await started()
     // Another request started by the same button is in flight: follow's Input may still change there.
-    await post(1, { pending: { t: ['go.n_clicks'] } })
+    await post(1, { pending: { changed: ['go.n_clicks'] } })
     expect(runs(log).sort()).toEqual([
       'count updated [go.n_clicks] → [total.children]',
       'follow deferred [total.children] → []',

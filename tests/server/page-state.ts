@@ -27,25 +27,25 @@ export function components(html: string): Map<string, LiveComponent> {
     const g = /\sdata-hd-sig="([^"]*)"/.exec(attrs)?.[1]
     if (!id || s === undefined || !g) continue
     const state = unescape(s)
-    out.set(id, { id, s: state, g, r: (JSON.parse(state) as { r: string[] }).r })
+    out.set(id, { id, s: state, g, r: Object.keys((JSON.parse(state) as { read: object }).read) })
   }
   return out
 }
 
-/** A form body for the update route: `values` sets browser props by `id.prop`; `t` lists the changed ones. */
+/** A JSON body for the update route: `values` sets browser props by `id.prop`; `t` lists the changed ones. */
 export function updateBody(
   page: Map<string, LiveComponent>,
   t: string[],
   values: Record<string, unknown> = {},
   extra: Record<string, unknown> = {}
-): URLSearchParams {
+): string {
   const c: Record<string, unknown> = {}
   for (const comp of page.values()) {
     const v: Record<string, unknown> = {}
     for (const p of comp.r) v[p] = values[`${comp.id}.${p}`] ?? null
-    c[comp.id] = { s: comp.s, g: comp.g, p: null, v }
+    c[comp.id] = { state: comp.s, sig: comp.g, parent: null, values: v }
   }
-  return new URLSearchParams({ hd: JSON.stringify({ t, c, ...extra }) })
+  return JSON.stringify({ changed: t, components: c, ...extra })
 }
 
-export const FORM = { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' }
+export const FORM = { 'Content-Type': 'application/json', Origin: 'http://localhost' }

@@ -58,7 +58,7 @@ function chainApp() {
 
 async function post(
   app: { request: (p: string, i?: RequestInit) => Promise<Response> },
-  body: URLSearchParams,
+  body: string,
   accept = 'text/html, text/event-stream',
   signal?: AbortSignal
 ) {
