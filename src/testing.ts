@@ -163,9 +163,9 @@ export class TestPage {
       if (!el.id) continue
       const st = JSON.parse(el.getAttribute(STATE_ATTR)!) as ComponentState
       const values: Record<string, unknown> = {}
-      for (const p of st.r) values[p] = this.#read(el, p)
+      for (const p of Object.keys(st.read)) values[p] = this.#read(el, p)
       const parent = el.parentElement?.closest(`[${STATE_ATTR}]`)
-      out[el.id] = { kind: st.k, props: st.p, values, parent: parent ? parent.id : null }
+      out[el.id] = { kind: st.kind, props: st.props, values, parent: parent ? parent.id : null }
     }
     return out
   }
@@ -372,9 +372,13 @@ export class TestPage {
   }
 
   /** The props an event of `el` changes, as the server marked them (`hd-t`): its clicks, or the others. */
+  /** The props an event of `el` changes (`hd-t` holds `prop:event` pairs): its clicks', or the others'. */
   #triggers(el: El, clicks: boolean): string[] {
-    const props = (el.getAttribute(TRIGGER_ATTR) ?? '').split(' ').filter(Boolean)
-    return props.filter((p) => CLICK_PROPS.includes(p) === clicks)
+    const pairs = (el.getAttribute(TRIGGER_ATTR) ?? '').split(' ').filter(Boolean)
+    return pairs
+      .map((pair) => pair.split(':') as [string, string?])
+      .filter(([, event]) => (event === 'click') === clicks)
+      .map(([prop]) => prop)
   }
 
   /**
@@ -428,27 +432,14 @@ export class TestPage {
   }
 
   /** A browser-owned prop as the page shows it. */
+  /** What the extension's reader for `prop` reads from `el` (the readers of static/hyperdash.js). */
   #read(el: El, prop: string): unknown {
-    if (prop === 'n_clicks' || prop === 'n_submit' || prop === 'n_clicks_timestamp') {
-      const attrs: Record<string, string> = { n_clicks: 'data-n-clicks', n_submit: 'data-n-submit' }
-      const n = el.getAttribute(attrs[prop] ?? 'data-n-clicks-timestamp')
-      return n ? Number(n) : null
-    }
-    if (['pathname', 'search', 'hash', 'href'].includes(prop) && !el.matches('input,select,textarea'))
-      return (this.#browser.window.location as unknown as Record<string, string>)[prop] ?? null
-    type Control = El & { value: string; type: string; checked: boolean }
-    const boxes = [...el.querySelectorAll('input[type=checkbox]')] as Control[]
-    if (boxes.length && !el.matches('input')) return boxes.filter((b) => b.checked).map((b) => b.value)
-    const input = (
-      el.matches('input,select,textarea') ? el : el.querySelector('input,select,textarea')
-    ) as Control | null
-    if (!input) return null
-    if (input.type === 'number' || input.type === 'range') {
-      if (input.value === '') return null
-      const n = Number(input.value)
-      return Number.isFinite(n) ? n : null
-    }
-    return input.value
+    const st = JSON.parse(el.getAttribute(STATE_ATTR) ?? '{}') as Partial<ComponentState>
+    const reader = st.read?.[prop] ?? (prop.startsWith('n_') ? 'counter' : 'value')
+    const readers = (this.#browser.window as unknown as { hyperdash?: { readers?: Record<string, unknown> } })
+      .hyperdash?.readers
+    const read = readers?.[reader]
+    return typeof read === 'function' ? (read as (el: El, prop: string) => unknown)(el, prop) : null
   }
 
   #get(id: string): El {

@@ -2,8 +2,10 @@
  * hyperdash's htmx 4 extension: what plain htmx attributes cannot do.
  *
  * 1. Count clicks (`n_clicks`, `n_clicks_timestamp`) on elements that carry `data-n-clicks`.
- * 2. Build the request: the props the event changed, the live values and signed state of every
- *    component of the app, and what requests still in flight may change (Dash's R14).
+ * 2. Build the request (JSON, docs/wire.md): the props the event changed, the signed state of every
+ *    component of the app and its browser-owned values, each read by the reader its state names
+ *    (built in below, or registered by a component's own module on `window.hyperdash.readers`),
+ *    and what requests still in flight may change (Dash's R14).
  * 3. Apply the server's `hd` swaps: children, attributes, or a morph of a component, keeping
  *    focus, caret and the text a user typed since the request left.
  * 4. Order across requests: a callback result older than one already applied is dropped (R16);
@@ -20,7 +22,7 @@
   const TRIGGER = 'hd-t'
   const CB = 'hd-cb'
   const META = 'hd-meta'
-  const CLICK_PROPS = ['n_clicks', 'n_clicks_timestamp']
+  const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k)
 
   let api
   let resumed = false
@@ -43,9 +45,8 @@
     if (!st) {
       try {
         st = JSON.parse(s)
-      } catch {
-        st = { k: 'div', p: {}, r: [] }
-      }
+      } catch {}
+      if (!st || typeof st.read !== 'object' || st.read === null) st = { kind: 'div', props: {}, read: {} }
       if (parsed.size > 5000) parsed.clear()
       parsed.set(s, st)
     }
@@ -78,68 +79,107 @@
   )
 
   // ─── 2. the request ───────────────────────────────────────────────────────────────────────
-  function readProp(el, kind, prop) {
-    if (prop === 'n_clicks' || prop === 'n_submit') {
-      const n = el.getAttribute(prop === 'n_clicks' ? CLICKS : 'data-n-submit')
-      return n ? Number(n) : null
-    }
-    if (prop === 'n_clicks_timestamp') {
-      const t = el.getAttribute(CLICK_TS)
-      return t ? Number(t) : null
-    }
-    if (kind === 'dcc.Location') return location[prop] ?? null
-    if (kind === 'dcc.Checklist')
-      return [...el.querySelectorAll('input[type=checkbox]:checked')].map((i) => i.value)
-    const input = el.matches('input,select,textarea') ? el : el.querySelector('input,select,textarea')
-    if (!input) return null
-    if (input.type === 'number' || input.type === 'range') {
-      if (input.value === '' || (input.validity && input.validity.badInput)) return null
+  const control = (el) =>
+    el.matches('input,select,textarea') ? el : el.querySelector('input,select,textarea')
+  const checked = (el) => [...el.querySelectorAll('input[type=checkbox]:checked,input[type=radio]:checked')]
+
+  /** The built-in readers, by the names component definitions use (src/protocol/components.ts). */
+  const BUILTIN = {
+    value(el) {
+      const input = control(el)
+      return input ? input.value : null
+    },
+    number(el) {
+      const input = control(el)
+      if (!input || input.value === '' || (input.validity && input.validity.badInput)) return null
       const n = Number(input.value)
       return Number.isFinite(n) ? n : null
+    },
+    checked: (el) => checked(el).map((i) => i.value),
+    radio(el) {
+      const on = checked(el)[0]
+      return on ? on.value : null
+    },
+    counter(el, prop) {
+      const n = el.getAttribute(`data-${prop.replace(/_/g, '-')}`)
+      return n ? Number(n) : null
+    },
+    location: (el, prop) => (['pathname', 'search', 'hash', 'href'].includes(prop) ? location[prop] : null),
+  }
+
+  /**
+   * `window.hyperdash.readers`: a component's own module adds its reader here, by the name its
+   * definition gives (`read: 'star-rating'`): `(element, prop) => value`. Modules that ran before
+   * this script keep theirs.
+   */
+  const hd = (window.hyperdash = window.hyperdash || {})
+  const readers = (hd.readers = Object.assign(Object.create(null), BUILTIN, hd.readers))
+  const unknownReaders = new Set()
+
+  function readProp(el, reader, prop) {
+    const read = has(readers, reader) ? readers[reader] : null
+    if (typeof read === 'function') return read(el, prop)
+    if (!unknownReaders.has(reader)) {
+      unknownReaders.add(reader)
+      console.error(
+        `hyperdash: no reader '${reader}' (for '${el.id}.${prop}'); is its component's script loaded?`
+      )
     }
-    return input.value
+    return null
   }
 
   function collect(root) {
-    const c = {}
+    const components = {}
     for (const el of root.querySelectorAll(`[${STATE}]`)) {
       if (!el.id) continue
       const st = stateOf(el)
       const parent = el.parentElement && el.parentElement.closest(`[${STATE}]`)
-      const v = {}
-      for (const p of st.r) v[p] = readProp(el, st.k, p)
-      c[el.id] = { s: el.getAttribute(STATE), g: el.getAttribute(SIG), p: parent ? parent.id : null, v }
+      const values = {}
+      for (const p of Object.keys(st.read)) values[p] = readProp(el, st.read[p], p)
+      components[el.id] = {
+        state: el.getAttribute(STATE),
+        sig: el.getAttribute(SIG),
+        parent: parent ? parent.id : null,
+        values,
+      }
     }
-    return c
+    return components
   }
 
-  /** The props an event of `el` changed: clicks for a click, its value (and the like) otherwise. */
+  /** The props an event of `el` changed: `hd-t` lists them as `prop:event` pairs. */
   function changedProps(el, evt) {
-    const props = (el.getAttribute(TRIGGER) || '').split(' ').filter(Boolean)
-    const isClick = evt && evt.type === 'click'
-    return props.filter((p) => CLICK_PROPS.includes(p) === isClick).map((p) => `${el.id}.${p}`)
+    const type = evt && evt.type
+    const out = []
+    for (const pair of (el.getAttribute(TRIGGER) || '').split(' ')) {
+      const at = pair.lastIndexOf(':')
+      if (at > 0 && pair.slice(at + 1) === type) out.push(`${el.id}.${pair.slice(0, at)}`)
+    }
+    return out
   }
 
   function pendingFor(el) {
-    const t = []
-    const cb = []
+    const changed = []
+    const reask = []
     // A request of the same element is about to be replaced (hx-sync this:replace): not pending.
-    for (const r of inflight.values()) if (r.el !== el) (t.push(...r.t), cb.push(...r.cb))
-    return { t, cb }
+    for (const r of inflight.values()) if (r.el !== el) (changed.push(...r.t), reask.push(...r.cb))
+    return { changed, reask }
   }
 
+  /** The update request (src/protocol/request.ts, docs/wire.md). */
   function buildRequest(el, evt) {
     const root = rootOf(el)
-    const body = { c: collect(root) }
+    const body = {}
     if (evt && evt.type === 'hd:reask') {
-      body.cb = []
+      body.reask = []
       for (const [i, d] of deferred)
-        if (d.ready && d.root === root) (body.cb.push([i, [...d.changed]]), deferred.delete(i))
+        if (d.ready && d.root === root)
+          (body.reask.push({ callback: i, changed: [...d.changed] }), deferred.delete(i))
     } else {
-      body.t = changedProps(el, evt)
+      body.changed = changedProps(el, evt)
     }
+    body.components = collect(root)
     const pending = pendingFor(el)
-    if (pending.t.length || pending.cb.length) body.pending = pending
+    if (pending.changed.length || pending.reask.length) body.pending = pending
     return body
   }
 
@@ -320,18 +360,19 @@
       ctx.hd = {
         seq: s,
         el: elt,
-        t: body.t || [],
-        cb: (body.cb || []).map((e) => e[0]),
+        t: body.changed || [],
+        cb: (body.reask || []).map((e) => e.callback),
         sentAt: performance.now(),
         pendingSeqs: [...inflight.keys()].filter((k) => inflight.get(k).el !== elt),
+        body,
       }
-      const form = new FormData()
-      form.set('hd', JSON.stringify(body))
-      ctx.request.body = form
     },
     htmx_before_request(elt, detail) {
       const h = detail.ctx.hd
       if (!h) return
+      // Set here, after htmx turned its form body into URL parameters: ours is JSON.
+      detail.ctx.request.body = JSON.stringify(h.body)
+      detail.ctx.request.headers['Content-Type'] = 'application/json'
       inflight.set(h.seq, h)
       h.busy = markBusy(elt, h.seq)
     },

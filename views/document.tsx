@@ -49,6 +49,8 @@ export interface AssetsProps {
   scripts: readonly string[]
   /** The app's stylesheets: external ones, then its assets folder's `.css` files. */
   appStyles?: readonly TagAttrs[]
+  /** Modules of the components the app knows (their readers). */
+  componentScripts?: readonly string[]
   /** The app's scripts: its assets folder's `.js` files, then external ones (all deferred). */
   appScripts?: readonly TagAttrs[]
   /** `favicon.ico` of the assets folder, if any. */
@@ -69,6 +71,10 @@ export const Assets = (p: AssetsProps) => (
     ))}
     {p.scripts.map((src) => (
       <script src={src} />
+    ))}
+    {/* Components' own modules (readers): deferred, so they run after hyperdash.js defines `window.hyperdash`. */}
+    {p.componentScripts?.map((src) => (
+      <script type="module" src={src} />
     ))}
     {p.appScripts?.map((a) => (
       <script {...a} />

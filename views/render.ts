@@ -6,8 +6,8 @@
 import { Fragment, jsx } from 'hono/jsx'
 import type { PageState } from '../src/core/page.ts'
 import { componentAttrs, type AttrOptions } from '../src/protocol/attrs.ts'
-import { kindSpec } from '../src/protocol/kinds.ts'
-import { hdKindOf, isNode, type HdComponent } from './tree.ts'
+import { own } from '../src/protocol/components.ts'
+import { hdSpecOf, isNode, type HdComponent } from './tree.ts'
 
 export interface RenderOptions extends AttrOptions {
   page: PageState
@@ -53,10 +53,11 @@ export function safeUrls(props: Record<string, unknown>): Record<string, unknown
 export function renderComponent(id: string, tag: unknown, o: RenderOptions): unknown {
   const rec = o.page.get(id)!
   const hd = componentAttrs(rec, o)
-  if (hdKindOf(tag)) return (tag as HdComponent)({ ...rec.props, id, hd })
+  const render = hdSpecOf(tag)?.render
+  if (render) return render({ ...rec.props, id, hd })
+  const browser = o.components.require(rec.kind).browser
   const props: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(rec.props))
-    if (!NOT_ATTRIBUTES.has(k) && !(k in kindSpec(rec.kind).browser)) props[k] = v
+  for (const [k, v] of Object.entries(rec.props)) if (!NOT_ATTRIBUTES.has(k) && !own(browser, k)) props[k] = v
   Object.assign(safeUrls(props), { id }, hd)
   const kids = renderTree(rec.props['children'], o)
   return jsx(tag as string, props, ...((Array.isArray(kids) ? kids : [kids]) as never[]))
@@ -69,7 +70,8 @@ export function renderTree(tree: unknown, o: RenderOptions): unknown {
   const id = tree.props['id']
   if (typeof id === 'string' && o.page.has(id)) return renderComponent(id, tree.tag, o)
   // A component no callback involves renders as it is, with no live attributes.
-  if (hdKindOf(tree.tag)) return (tree.tag as HdComponent)({ ...childrenProps(tree), hd: undefined })
+  const render = hdSpecOf(tree.tag)?.render
+  if (render) return render({ ...childrenProps(tree), hd: undefined })
   if (typeof tree.tag !== 'string' || tree.tag === 'svg') return tree
   const kids = tree.children.map((c) => renderTree(c, o))
   const props = safeUrls({ ...tree.props })
@@ -85,7 +87,10 @@ export async function toHtml(node: unknown): Promise<string> {
 }
 
 /** A node's props with its children as the `children` prop. */
-function childrenProps(node: { props: Record<string, unknown>; children: unknown[] }): Record<string, unknown> {
+function childrenProps(node: {
+  props: Record<string, unknown>
+  children: unknown[]
+}): Record<string, unknown> {
   const c = node.children
   return c.length ? { ...node.props, children: c.length === 1 ? c[0] : c } : node.props
 }

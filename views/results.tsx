@@ -7,9 +7,8 @@ import type { CallbackSpec } from '../src/core/callback.ts'
 import { splitKey, type ComponentId, type PropKey } from '../src/core/ids.ts'
 import type { CallbackResult } from '../src/core/run.ts'
 import { stateAttrs } from '../src/protocol/attrs.ts'
+import { own } from '../src/protocol/components.ts'
 import { CLICK_TS_ATTR, CLICKS_ATTR, SIG_ATTR, STATE_ATTR } from '../src/protocol/constants.ts'
-import { kindSpec } from '../src/protocol/kinds.ts'
-import { componentForKind } from './components/define.ts'
 import { CallbackErrorView, ErrorSwap } from './errors.tsx'
 import { AttrSwap, ChildrenSwap, Meta, MorphSwap } from './oob.tsx'
 import { renderComponent, renderTree, safeUrls, toHtml, type RenderOptions } from './render.ts'
@@ -60,8 +59,8 @@ export async function renderResults(
     // Rendered inside an ancestor whose children this batch replaces: the swap of the ancestor carries it.
     if ([...replaced].some((a) => a !== id && o.page.isInside(id, a))) continue
     const cbs = [...w.cbs].join(' ')
-    const spec = kindSpec(rec.kind)
-    const component = componentForKind(rec.kind)
+    const spec = o.components.require(rec.kind)
+    const component = spec.component
     if (spec.rerender && component) {
       parts.push(
         <MorphSwap id={id} cbs={cbs}>
@@ -79,14 +78,12 @@ export async function renderResults(
     const readable = o.graph.readableProps(id)
     let stateChanged = false
     for (const prop of w.props) {
-      if (readable?.has(prop) && !(prop in spec.browser)) stateChanged = true
+      if (readable?.has(prop) && !own(spec.browser, prop)) stateChanged = true
       if (prop === 'children') continue
-      const name = ATTRIBUTE[prop] ?? prop
+      const name = own(ATTRIBUTE, prop) ?? prop
       const value = rec.props[prop]
       const attrs =
-        prop in ATTRIBUTE && ATTRIBUTE[prop]!.startsWith('data-')
-          ? { [name]: value ?? '' }
-          : safeUrls({ [prop]: value })
+        name.startsWith('data-') && name !== prop ? { [name]: value ?? '' } : safeUrls({ [prop]: value })
       parts.push(<AttrSwap id={id} cbs={cbs} names={name} attrs={attrs} />)
     }
     if (stateChanged) {

@@ -5,12 +5,13 @@
  */
 import type { FC } from 'hono/jsx'
 import type { ComponentRecord } from '../src/core/page.ts'
+import type { ComponentRegistry, ComponentSpec } from '../src/protocol/components.ts'
 
-/** Marks a hyperdash component function with its kind, e.g. `dcc.Input`. */
-export const HD_KIND = Symbol.for('hyperdash.kind')
+/** Carries a hyperdash component function's definition (views/components/define.ts). */
+export const HD_SPEC = Symbol.for('hyperdash.component')
 
 export type HdComponent<P = Record<string, unknown>> = FC<P & { hd?: Record<string, string> }> & {
-  readonly [HD_KIND]: string
+  readonly [HD_SPEC]: ComponentSpec
 }
 
 interface Node {
@@ -39,9 +40,13 @@ export const isNode = (v: unknown): v is Node =>
 /** True for strings hono has already escaped (`raw()`, `html\`\``), which pass through untouched. */
 const isEscaped = (v: unknown) => v instanceof String && (v as { isEscaped?: boolean }).isEscaped === true
 
-export function hdKindOf(tag: unknown): string | undefined {
-  return typeof tag === 'function' ? (tag as Partial<HdComponent>)[HD_KIND] : undefined
+/** The definition a component function carries, or undefined for anything else. */
+export function hdSpecOf(tag: unknown): ComponentSpec | undefined {
+  return typeof tag === 'function' ? (tag as Partial<HdComponent>)[HD_SPEC] : undefined
 }
+
+/** The kind name of a component function, e.g. `dcc.Input`. */
+export const hdKindOf = (tag: unknown): string | undefined => hdSpecOf(tag)?.name
 
 /**
  * An expanded element is plain data, created fresh so that the layout the app gave is never mutated
@@ -90,22 +95,31 @@ export function childrenOf(node: Node): unknown {
   return c.length === 0 ? undefined : c.length === 1 ? c[0] : c
 }
 
+/** What a scan needs from the app: which ids take part in the graph, and where to record kinds met. */
+export interface ScanContext {
+  involves(id: string): boolean
+  components: ComponentRegistry
+}
+
 /**
- * Finds the components of an expanded tree that take part in the graph. `parent` is the id of the
- * nearest enclosing one. Throws on a duplicate id (R5).
+ * Finds the components of an expanded tree that take part in the graph, and registers every component
+ * kind it meets with the app. `parent` is the id of the nearest enclosing one. Throws on a duplicate
+ * id (R5).
  */
 export function scan(
   tree: unknown,
   parent: string | null,
-  involves: (id: string) => boolean,
+  app: ScanContext,
   out: ComponentRecord[] = [],
   seen = new Set<string>()
 ): ComponentRecord[] {
   if (Array.isArray(tree)) {
-    for (const t of tree) scan(t, parent, involves, out, seen)
+    for (const t of tree) scan(t, parent, app, out, seen)
     return out
   }
   if (!isNode(tree)) return out
+  const spec = hdSpecOf(tree.tag)
+  if (spec) app.components.add(spec)
   const id = tree.props['id']
   let here = parent
   if (typeof id === 'string' && id) {
@@ -115,8 +129,8 @@ export function scan(
       )
     }
     seen.add(id)
-    if (involves(id)) {
-      const kind = hdKindOf(tree.tag) ?? (tree.tag as string)
+    if (app.involves(id)) {
+      const kind = spec?.name ?? (tree.tag as string)
       const props: Record<string, unknown> = { ...tree.props }
       delete props['children']
       const children = childrenOf(tree)
@@ -125,7 +139,32 @@ export function scan(
       here = id
     }
   }
-  if (typeof tree.tag === 'string') for (const c of tree.children) scan(c, here, involves, out, seen)
+  if (typeof tree.tag === 'string') for (const c of tree.children) scan(c, here, app, out, seen)
+  return out
+}
+
+/**
+ * The kinds of the ids a layout given as JSX shows without running it (user function components are
+ * not called; what they are passed is still visited), registering the components met. Lets the app
+ * check its callbacks before the first page is rendered.
+ */
+export function layoutKinds(
+  layout: unknown,
+  components: ComponentRegistry,
+  out = new Map<string, string>()
+): Map<string, string> {
+  if (Array.isArray(layout)) {
+    for (const l of layout) layoutKinds(l, components, out)
+    return out
+  }
+  if (!isNode(layout)) return out
+  const spec = hdSpecOf(layout.tag)
+  if (spec) components.add(spec)
+  const id = layout.props['id']
+  if (typeof id === 'string' && (spec || typeof layout.tag === 'string'))
+    out.set(id, spec?.name ?? (layout.tag as string))
+  const kids = layout.children.length ? layout.children : layout.props['children']
+  if (kids !== undefined) layoutKinds(kids, components, out)
   return out
 }
 

@@ -35,7 +35,9 @@ export class PageState {
   /** The value of `id.prop`; `null` when the prop is unset or the component is absent (R9). */
   value(key: PropKey): unknown {
     const { id, prop } = splitKey(key)
-    const v = this.#recs.get(id)?.props[prop]
+    const props = this.#recs.get(id)?.props
+    // Own props only: a prop named `valueOf` or `constructor` is unset, never Object.prototype's.
+    const v = props && Object.prototype.hasOwnProperty.call(props, prop) ? props[prop] : undefined
     return v === undefined ? null : v
   }
 

@@ -6,7 +6,7 @@
 import type { Graph } from '../core/graph.ts'
 import type { ComponentRecord } from '../core/page.ts'
 import { AFFECTS_ATTR, CLICK_TS_ATTR, CLICKS_ATTR, SIG_ATTR, STATE_ATTR, TRIGGER_ATTR } from './constants.ts'
-import { kindSpec, type KindSpec } from './kinds.ts'
+import { own, resolve, type ComponentRegistry, type ComponentSpec } from './components.ts'
 import type { ComponentState, Signer } from './state.ts'
 
 export interface AttrOptions {
@@ -16,26 +16,39 @@ export interface AttrOptions {
   updateUrl: string
   /** Serialises prop values for the page (JSX to Dash's JSON form). */
   toJson: (v: unknown) => unknown
+  /** The component kinds the app knows. */
+  components: ComponentRegistry
 }
+
+/** The spec of a component being rendered (its kind is known: the renderer met it). */
+export const specOf = (rec: ComponentRecord, o: Pick<AttrOptions, 'components'>): ComponentSpec =>
+  o.components.require(rec.kind)
 
 /**
  * A component re-rendered from its state needs its browser-owned `value` back even when no callback
  * reads it: otherwise a callback changing its `max` or `disabled` would reset what the user entered.
  */
-export const carriesValue = (spec: KindSpec, prop: string) => spec.rerender && prop === 'value'
+export const carriesValue = (spec: ComponentSpec, prop: string) =>
+  spec.rerender && own(spec.browser, prop)?.keep === true
+
+/** The DOM event name of an htmx trigger: `input changed delay:300ms` → `input`, `keyup[key=='Enter']` → `keyup`. */
+export const eventName = (trigger: string) => /^[^\s[]+/.exec(trigger.trim())?.[0] ?? trigger
 
 /** The component's state as it travels: kind, server-owned props the server needs back, props to send. */
 export function componentState(rec: ComponentRecord, o: AttrOptions): ComponentState {
-  const spec = kindSpec(rec.kind)
+  const spec = specOf(rec, o)
   const readable = o.graph.readableProps(rec.id)
-  const p: Record<string, unknown> = {}
+  const props: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(rec.props)) {
-    if (k in spec.browser || k === 'id' || v === undefined) continue
+    if (own(spec.browser, k) || k === 'id' || v === undefined) continue
     // dcc components re-render from their state, so they carry all their props; elements only what callbacks read.
-    if (spec.rerender ? k !== 'children' : readable?.has(k)) p[k] = o.toJson(v)
+    if (spec.rerender ? k !== 'children' : readable?.has(k)) props[k] = o.toJson(v)
   }
-  const r = Object.keys(spec.browser).filter((k) => readable?.has(k) || carriesValue(spec, k))
-  return { k: rec.kind, p, r }
+  const read: Record<string, string> = {}
+  for (const [k, bp] of Object.entries(spec.browser)) {
+    if (readable?.has(k) || carriesValue(spec, k)) read[k] = resolve(bp.read, rec.props)
+  }
+  return { kind: rec.kind, props, read }
 }
 
 /** The signed state attributes alone. */
@@ -46,15 +59,17 @@ export function stateAttrs(rec: ComponentRecord, o: AttrOptions): Record<string,
 
 /** Every attribute a live component needs, in a fixed order (stable snapshots). */
 export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<string, string> {
-  const spec = kindSpec(rec.kind)
+  const spec = specOf(rec, o)
   const attrs: Record<string, string> = {}
   const inputs: string[] = []
+  const changes: string[] = []
   const triggers: string[] = []
   for (const [prop, bp] of Object.entries(spec.browser)) {
     if (o.graph.consumers(`${rec.id}.${prop}`).length === 0) continue
-    const t = bp.trigger(rec.props)
+    const t = resolve(bp.event, rec.props)
     if (t === null) continue
     inputs.push(prop)
+    changes.push(`${prop}:${eventName(t)}`)
     if (!triggers.includes(t)) triggers.push(t)
   }
   if (inputs.length) {
@@ -72,13 +87,13 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
     attrs['hx-target'] = 'body'
     // Latest request wins for repeated events of one element (R16).
     attrs['hx-sync'] = 'this:replace'
-    attrs[TRIGGER_ATTR] = inputs.join(' ')
+    attrs[TRIGGER_ATTR] = changes.join(' ')
     // Outputs this element's event may change, down the chain: busy until they land (issue #1541 in Dash).
     if (affects.size) attrs[AFFECTS_ATTR] = [...affects].join(' ')
   }
   const clicks = o.graph.readableProps(rec.id)
   if (clicks?.has('n_clicks') || clicks?.has('n_clicks_timestamp') || 'n_clicks' in rec.props) {
-    if ('n_clicks' in spec.browser) {
+    if (own(spec.browser, 'n_clicks')) {
       attrs[CLICKS_ATTR] = rec.props['n_clicks'] == null ? '' : String(rec.props['n_clicks'])
       if (rec.props['n_clicks_timestamp'] != null)
         attrs[CLICK_TS_ATTR] = String(rec.props['n_clicks_timestamp'])

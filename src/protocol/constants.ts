@@ -13,7 +13,10 @@ export const STATIC_PREFIX = '/_hd/static'
 export const STATE_ATTR = 'data-hd'
 /** Attribute holding the HMAC of `STATE_ATTR`. */
 export const SIG_ATTR = 'data-hd-sig'
-/** Attribute listing the props an event of this element changes, e.g. `n_clicks n_clicks_timestamp`. */
+/**
+ * Attribute listing the props this element's events change, each with its DOM event:
+ * `value:input n_clicks:click n_clicks_timestamp:click`.
+ */
 export const TRIGGER_ATTR = 'hd-t'
 /** Ids of the outputs an event of this element may change (directly or down the chain): marked busy. */
 export const AFFECTS_ATTR = 'hd-affects'
@@ -22,8 +25,8 @@ export const CLICKS_ATTR = 'data-n-clicks'
 /** Milliseconds since the epoch of the last click (`n_clicks_timestamp`). */
 export const CLICK_TS_ATTR = 'data-n-clicks-timestamp'
 
-/** The form field carrying the JSON request (form-encoded so `hono/csrf` checks it). */
-export const BODY_FIELD = 'hd'
+/** The update request's body type (docs/wire.md); anything else is refused with 415. */
+export const BODY_TYPE = 'application/json'
 
 /**
  * Our swap style, applied by the extension's `handle_swap`: an OOB `<template id=X hx-swap-oob="hd">`

@@ -7,12 +7,15 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 
 /** The state a component carries in the page. */
 export interface ComponentState {
-  /** Kind: an HTML tag or a component name such as `dcc.Input`. */
-  k: string
+  /** An HTML tag or a component name such as `dcc.Input`. */
+  kind: string
   /** Server-owned props the server needs back (read by callbacks, or needed to re-render). */
-  p: Record<string, unknown>
-  /** Browser-owned props the client must send (they are Inputs or States of some callback). */
-  r: string[]
+  props: Record<string, unknown>
+  /**
+   * Browser-owned props the client must send (Inputs or States of some callback, or kept for a
+   * re-render), each with the name of the reader that reads it in the browser (`{ value: 'number' }`).
+   */
+  read: Record<string, string>
 }
 
 export interface Signer {

@@ -10,9 +10,16 @@ import { splitKey, type PropKey } from '../core/ids.ts'
 import { PageState, type ComponentRecord } from '../core/page.ts'
 import { externalPending } from '../core/plan.ts'
 import { carriesValue } from './attrs.ts'
-import { kindSpec } from './kinds.ts'
-import type { UpdateBody } from './request.ts'
+import { nullProto, own, parseBrowserValue, type ComponentRegistry } from './components.ts'
+import type { UpdateRequest } from './request.ts'
 import type { ComponentState, Signer } from './state.ts'
+
+/** What validation needs from the app. */
+export interface ValidationContext {
+  graph: Graph
+  signer: Signer
+  components: ComponentRegistry
+}
 
 export interface ValidatedUpdate {
   page: PageState
@@ -31,11 +38,12 @@ function parseState(id: string, json: string): ComponentState {
   if (
     typeof st !== 'object' ||
     st === null ||
-    typeof st.k !== 'string' ||
-    typeof st.p !== 'object' ||
-    !Array.isArray(st.r)
+    typeof st.kind !== 'string' ||
+    typeof st.props !== 'object' ||
+    st.props === null ||
+    typeof st.read !== 'object'
   ) {
-    throw new RequestError(`The state of component '${id}' does not have the form {k, p, r}.`)
+    throw new RequestError(`The state of component '${id}' does not have the form {kind, props, read}.`)
   }
   return st
 }
@@ -47,34 +55,35 @@ const unknownKey = (key: string) =>
   )
 
 /** Validates the request and builds the page, the starting callbacks and the external pending props. */
-export function validateUpdate(body: UpdateBody, graph: Graph, signer: Signer): ValidatedUpdate {
+export function validateUpdate(body: UpdateRequest, app: ValidationContext): ValidatedUpdate {
+  const { graph, signer } = app
   const records: ComponentRecord[] = []
-  for (const [id, c] of Object.entries(body.c)) {
-    if (!signer.verify(id, c.s, c.g)) {
+  for (const [id, c] of Object.entries(body.components)) {
+    if (!signer.verify(id, c.state, c.sig)) {
       throw new RequestError(
         `The state of component '${id}' has a wrong signature: it was altered, or signed with another secret. ` +
           `Reload the page; if several server processes serve this app, give them the same HYPERDASH_SECRET.`
       )
     }
-    const state = parseState(id, c.s)
-    const spec = kindSpec(state.k)
-    const props: Record<string, unknown> = { ...state.p }
+    const state = parseState(id, c.state)
+    const spec = app.components.require(state.kind)
+    // Wire names index these objects: no prototype, so `valueOf` or `__proto__` are plain missing keys.
+    const props = nullProto({ ...state.props })
     const readable = graph.readableProps(id)
-    for (const [prop, value] of Object.entries(c.v ?? {})) {
-      const bp = spec.browser[prop]
-      if (!bp) {
-        throw new RequestError(`'${id}.${prop}' is not a prop the browser owns on a ${state.k} component.`)
+    for (const [prop, value] of Object.entries(c.values ?? {})) {
+      if (!own(spec.browser, prop)) {
+        throw new RequestError(`'${id}.${prop}' is not a prop the browser owns on a ${state.kind} component.`)
       }
       if (!readable?.has(prop) && !carriesValue(spec, prop)) {
         throw new RequestError(
           `'${id}.${prop}' is not an Input or State of any callback, so it may not be sent.`
         )
       }
-      const parsed = bp.parse(value, props)
+      const parsed = parseBrowserValue(spec, prop, value, props)
       if (!parsed.ok) throw new RequestError(`Invalid value for '${id}.${prop}': ${parsed.message}`, 422)
       props[prop] = parsed.value
     }
-    records.push({ id, kind: state.k, props, parent: c.p ?? null })
+    records.push({ id, kind: state.kind, props, parent: c.parent ?? null })
   }
   const page = new PageState(records)
 
@@ -84,7 +93,7 @@ export function validateUpdate(body: UpdateBody, graph: Graph, signer: Signer): 
     if (!list.includes(k)) list.push(k)
     start.set(cb, list)
   }
-  for (const key of body.t ?? []) {
+  for (const key of body.changed ?? []) {
     const consumers = graph.consumers(key)
     if (consumers.length === 0) throw unknownKey(key)
     const { id } = splitKey(key)
@@ -92,7 +101,7 @@ export function validateUpdate(body: UpdateBody, graph: Graph, signer: Signer): 
       throw new RequestError(`The changed prop '${key}' belongs to a component that was not sent.`)
     for (const cb of consumers) add(cb, key)
   }
-  for (const [index, changed] of body.cb ?? []) {
+  for (const { callback: index, changed } of body.reask ?? []) {
     const cb = graph.callbacks[index]
     if (!cb) throw new RequestError(`There is no callback number ${index} in this app.`)
     for (const k of changed) {
@@ -102,12 +111,12 @@ export function validateUpdate(body: UpdateBody, graph: Graph, signer: Signer): 
     }
     if (!start.has(cb)) start.set(cb, [])
   }
-  const pendingCbs = (body.pending?.cb ?? []).map((i) => {
+  const pendingCbs = (body.pending?.reask ?? []).map((i) => {
     const cb = graph.callbacks[i]
     if (!cb) throw new RequestError(`There is no callback number ${i} in this app.`)
     return cb
   })
-  for (const key of body.pending?.t ?? []) if (graph.consumers(key).length === 0) throw unknownKey(key)
-  const external = externalPending(graph, body.pending?.t ?? [], pendingCbs)
+  for (const key of body.pending?.changed ?? []) if (graph.consumers(key).length === 0) throw unknownKey(key)
+  const external = externalPending(graph, body.pending?.changed ?? [], pendingCbs)
   return { page, start: [...start].map(([cb, changed]) => ({ cb, changed })), external }
 }

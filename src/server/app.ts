@@ -2,7 +2,7 @@
  * @module app
  * `createApp()`: the app object users build (layout + callbacks), and the Hono app that serves it.
  */
-import { realpathSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { isMainThread } from 'node:worker_threads'
 import type { Server } from 'node:http'
@@ -10,10 +10,15 @@ import { serve, type ServerType } from '@hono/node-server'
 import { Hono } from 'hono'
 import { createCallbackSpec, type AnyCallbackFn, type CallbackSpec } from '../core/callback.ts'
 import type { InputDep, OutputDep, StateDep } from '../core/dependency.ts'
+import { ConfigError } from '../core/errors.ts'
 import { RequestError } from '../protocol/errors.ts'
 import { Graph } from '../core/graph.ts'
 import { resolvePreventInitial } from '../core/plan.ts'
 import { STATIC_PREFIX, UPDATE_PATH } from '../protocol/constants.ts'
+import { COMPONENTS_PREFIX, ComponentRegistry } from '../protocol/components.ts'
+import { builtinComponents } from '../../views/components/index.ts'
+import { hdSpecOf, layoutKinds } from '../../views/tree.ts'
+import { refuseDeadInputs } from './check-inputs.ts'
 import { createSigner, randomSecret, secretsFromEnv } from '../protocol/state.ts'
 import { DEFAULTS, type AppOptions } from './options.ts'
 import { registerDevRoutes } from './dev-route.ts'
@@ -54,6 +59,9 @@ export class HyperApp {
   readonly context: AppContext
   #pool: WorkerPool | null = null
   readonly #workerModules = new Set<string>()
+  /** Kinds of the ids the layout shows as JSX (empty for a layout function): Inputs are checked on them. */
+  readonly #layoutKinds: Map<string, string>
+  #checked = -1
 
   constructor(options: AppOptions & { basePath?: string }) {
     const logger = options.logger ?? console
@@ -69,9 +77,18 @@ export class HyperApp {
       }
     }
     const opts = { ...DEFAULTS, ...options }
+    const components = new ComponentRegistry(builtinComponents)
+    for (const c of options.components ?? []) {
+      const spec = hdSpecOf(c)
+      if (!spec) throw new ConfigError('`components` lists something that is not made by defineComponent().')
+      components.add(spec)
+    }
+    this.#layoutKinds =
+      typeof options.layout === 'function' ? new Map() : layoutKinds(options.layout, components)
     this.context = {
       graph: this.graph,
       signer: createSigner(secrets),
+      components,
       prevent: resolvePreventInitial(opts.preventInitialCallbacks),
       options: opts,
       dev,
@@ -86,7 +103,10 @@ export class HyperApp {
 
   /** The worker threads of callbacks registered with `{ worker }`, started on first use. */
   get workerPool(): WorkerPool {
-    this.#pool ??= new WorkerPool(this.context.options.workerThreads ?? defaultThreads())
+    this.#pool ??= new WorkerPool(
+      this.context.options.workerThreads ?? defaultThreads(),
+      this.context.components
+    )
     return this.#pool
   }
 
@@ -166,6 +186,16 @@ export class HyperApp {
     return given
   }
 
+  /**
+   * Refuses Inputs that can never fire on components the layout shows (check-inputs.ts), once the
+   * callbacks are registered: before the app serves its first request, and on `listen()`.
+   */
+  #checkInputs(): void {
+    if (this.#checked === this.graph.callbacks.length) return
+    refuseDeadInputs(this.context, this.#layoutKinds)
+    this.#checked = this.graph.callbacks.length
+  }
+
   /** Answers a request without a socket (tests, and `app.request('/')`). */
   request(path: string, init?: RequestInit): Promise<Response> {
     return Promise.resolve(this.hono.request(path, init))
@@ -183,6 +213,7 @@ export class HyperApp {
     hostname = process.env['HOST'] ?? '127.0.0.1',
     gracefulShutdown: graceful = true,
   }: ListenOptions = {}): ServerType {
+    this.#checkInputs()
     const server = serve({ fetch: this.fetch, port, hostname }, (info) => {
       this.context.logger.info(
         `hyperdash app running on http://${hostname}:${info.port}${this.context.basePath}/`
@@ -248,6 +279,14 @@ export class HyperApp {
     const security = withExternalCsp(context.options.security ?? {}, context.options)
     app.use('*', securityHeaders(security))
     app.use(UPDATE_PATH, crossOriginGuard(security))
+    app.use('*', async (_, next) => (this.#checkInputs(), next()))
+    app.get(`${COMPONENTS_PREFIX}/:name/:file`, (c) => {
+      const file = context.components.scripts().get(c.req.path.slice(context.basePath.length))
+      if (!file) return c.text('Not found', 404)
+      c.header('Content-Type', 'text/javascript; charset=utf-8')
+      c.header('Cache-Control', context.dev ? 'no-cache' : 'public, max-age=3600')
+      return c.body(readFileSync(file, 'utf8'))
+    })
     const files = staticFiles()
     app.get(`${STATIC_PREFIX}/:file`, (c) => {
       const f = files.get(c.req.param('file'))

@@ -7,6 +7,7 @@ import type { CallbackSpec } from '../core/callback.ts'
 import type { Graph } from '../core/graph.ts'
 import type { PreventInitial } from '../core/plan.ts'
 import type { CallbackResult } from '../core/run.ts'
+import type { ComponentRegistry } from '../protocol/components.ts'
 import type { Signer } from '../protocol/state.ts'
 import type { AppOptions, DEFAULTS } from './options.ts'
 
@@ -14,6 +15,8 @@ import type { AppOptions, DEFAULTS } from './options.ts'
 export interface AppContext {
   readonly graph: Graph
   readonly signer: Signer
+  /** The component kinds this app knows (src/protocol/components.ts). */
+  readonly components: ComponentRegistry
   readonly prevent: PreventInitial
   readonly options: Required<Pick<AppOptions, keyof typeof DEFAULTS>> & AppOptions
   readonly dev: boolean

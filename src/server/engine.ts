@@ -29,17 +29,23 @@ export function createEngine(app: AppContext): Engine {
     wave: {
       graph: app.graph,
       prevent: app.prevent,
-      scan: (value: unknown, parent: string) => scan(value, parent, (id) => app.graph.involves(id)),
+      scan: (value: unknown, parent: string) => scan(value, parent, scanContext(app)),
       check: checkRenderable,
       expand,
       timeoutMs: app.options.callbackTimeoutMs,
     },
-    render: { graph: app.graph, signer: app.signer, updateUrl, toJson },
+    render: { graph: app.graph, signer: app.signer, updateUrl, toJson, components: app.components },
     ids: rootIds(app.basePath),
     updateUrl,
     staticUrl: `${app.basePath}${STATIC_PREFIX}`,
   }
 }
+
+/** What a layout scan needs: the graph's ids, and the app's components to record the kinds it meets. */
+export const scanContext = (app: AppContext) => ({
+  involves: (id: string) => app.graph.involves(id),
+  components: app.components,
+})
 
 /**
  * The ids of the app's root and error area: `hd-app` / `hd-errors` at the top, suffixed by the base

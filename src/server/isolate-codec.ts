@@ -6,7 +6,7 @@
 import { raw } from 'hono/html'
 import { jsx } from 'hono/jsx'
 import { isNoUpdate, noUpdate, PreventUpdate } from '../core/sentinels.ts'
-import { componentForKind } from '../../views/components/define.ts'
+import type { ComponentRegistry } from '../protocol/components.ts'
 import { element, expand, hdKindOf, isNode } from '../../views/tree.ts'
 
 /** Marks an encoded special value; user data never has this key. */
@@ -57,8 +57,9 @@ export async function encodeValue(value: unknown): Promise<unknown> {
 }
 
 /** Rebuilds a value encoded by {@link encodeValue} (in the main thread). */
-export function decodeValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decodeValue)
+export function decodeValue(value: unknown, components?: ComponentRegistry): unknown {
+  const decode = (v: unknown) => decodeValue(v, components)
+  if (Array.isArray(value)) return value.map(decode)
   if (typeof value !== 'object' || value === null || !isPlain(value)) return value
   const e = value as Partial<Encoded> & Record<string, unknown>
   switch (e[TAG]) {
@@ -73,7 +74,7 @@ export function decodeValue(value: unknown): unknown {
         props: Record<string, unknown>
         children: unknown[]
       }
-      return element(tag, decodeValue(props) as Record<string, unknown>, decodeValue(children) as unknown[])
+      return element(tag, decode(props) as Record<string, unknown>, decode(children) as unknown[])
     }
     case 'hd': {
       const { kind, props, children } = e as {
@@ -81,14 +82,17 @@ export function decodeValue(value: unknown): unknown {
         props: Record<string, unknown>
         children: unknown[]
       }
-      const tag = componentForKind(kind)
+      const tag = components?.get(kind)?.component
       if (!tag)
-        throw new Error(`A worker returned a component of kind '${kind}', which this process does not know.`)
-      return jsx(tag as never, decodeValue(props) as never, ...(decodeValue(children) as never[]))
+        throw new Error(
+          `A worker returned a component of kind '${kind}', which this app does not know: ` +
+            'give it to the app with createApp({ components: [...] }).'
+        )
+      return jsx(tag as never, decode(props) as never, ...(decode(children) as never[]))
     }
   }
   const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(value)) out[k] = decodeValue(v)
+  for (const [k, v] of Object.entries(value)) out[k] = decode(v)
   return out
 }
 

@@ -18,6 +18,7 @@ import type { AnyCallbackFn, CallbackSpec } from '../core/callback.ts'
 import type { CallbackContext } from '../core/context.ts'
 import { messages } from '../core/errors.ts'
 import type { Graph } from '../core/graph.ts'
+import type { ComponentRegistry } from '../protocol/components.ts'
 import { decodeError, decodeValue, type EncodedError } from './isolate-codec.ts'
 
 /** One call, as posted to a worker. */
@@ -171,7 +172,11 @@ export class WorkerPool {
   /** Threads started so far (restarts included): a measure for tests and docs. */
   started = 0
 
-  constructor(readonly size: number = defaultThreads()) {}
+  constructor(
+    readonly size: number = defaultThreads(),
+    /** The app's components, to rebuild the ones a callback returns. */
+    readonly components?: ComponentRegistry
+  ) {}
 
   /** Threads alive now. */
   get threads(): number {
@@ -298,7 +303,7 @@ export class WorkerPool {
     if (p.onAbort) p.signal?.removeEventListener('abort', p.onAbort)
     if (!ok) return p.reject(value)
     try {
-      p.resolve(decodeValue(value))
+      p.resolve(decodeValue(value, this.components))
     } catch (err) {
       p.reject(err)
     }

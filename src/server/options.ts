@@ -32,6 +32,12 @@ export interface AppOptions extends AssetOptions {
    * left out; the page lists them and the browser asks for them at once. Default: 200.
    */
   initialBudgetMs?: number
+  /**
+   * Components the app must know before it meets them in a rendered layout: ones used only in a layout
+   * function or inserted by callbacks (every process must accept their values), or whose Inputs should
+   * be checked at registration. dcc components are always known. Example: `[StarRating]`.
+   */
+  components?: readonly unknown[]
   /** Extra elements for the document's `<head>`. */
   head?: unknown
   /** hyperdash's default stylesheet (typography, controls, light and dark). `false` leaves it out. Default: true. */

@@ -17,8 +17,9 @@ import { renderTree, toHtml } from '../../views/render.ts'
 import { renderDeferred } from '../../views/results.tsx'
 import { expand, scan } from '../../views/tree.ts'
 import type { AppContext } from './context.ts'
-import { createEngine, finish, type Engine } from './engine.ts'
+import { createEngine, finish, scanContext, type Engine } from './engine.ts'
 import { requestId } from './request-id.ts'
+import { warnDeadInputs } from './check-inputs.ts'
 
 /** dcc.Location starts from the request URL (the hash never reaches the server). */
 function initLocations(records: ComponentRecord[], url: URL) {
@@ -64,8 +65,9 @@ export async function renderRoot(
 ): Promise<unknown> {
   const layout = app.options.layout
   const tree = await expand(typeof layout === 'function' ? await (layout as () => unknown)() : layout)
-  const records = scan(tree, null, (cid) => app.graph.involves(cid))
+  const records = scan(tree, null, scanContext(app))
   initLocations(records, url)
+  warnDeadInputs(app, records)
   const page = new PageState(records)
   warnMissingIds(app, page)
   const budget = new AbortController()
@@ -131,6 +133,7 @@ export function renderAssets(app: AppContext, e = createEngine(app)) {
         ),
       ...externalScripts,
     ],
+    componentScripts: [...app.components.scripts().keys()].map((path) => `${app.basePath}${path}`),
     icon: icon ? local(icon.path, icon.hash) : undefined,
     dev: app.dev ? DevScript({ staticUrl: url }) : null,
   })

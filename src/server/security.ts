@@ -2,7 +2,7 @@
  * @module security
  * The HTTP defences of an app (docs/security.md): cross-origin refusal of update requests (CSRF),
  * security headers and a Content-Security-Policy without `unsafe-inline` or `unsafe-eval` for scripts,
- * and a body reader with a size limit.
+ * and a JSON body reader with a size limit.
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
@@ -116,28 +116,29 @@ export function securityHeaders(options: SecurityOptions = {}): MiddlewareHandle
 export const tooLarge = (max: number) =>
   `The update request is larger than ${max} bytes (the app's \`maxBodyBytes\`).`
 
+/** The 415 message for a body that is not JSON. */
+export const notJson = (type: string) =>
+  `The update request must be JSON (Content-Type: application/json), not '${type.slice(0, 80) || 'none'}'. ` +
+  "Requests to this route come from hyperdash's extension (static/hyperdash.js); docs/wire.md describes them."
+
 /**
- * Reads a form body (urlencoded or multipart) of at most `max` bytes: a larger one is a 413
- * {@link RequestError}, whether it declares its length or not; an unreadable one a 400. Other content
- * types give `{}`, as Hono's `parseBody` does.
+ * Reads a JSON body of at most `max` bytes: a larger one is a 413 {@link RequestError}, whether it
+ * declares its length or not; another content type a 415; unreadable or invalid JSON a 400.
  *
  * Not `hono/body-limit`: for a body without `Content-Length` it rebuilds the request with
  * `new Request(request, { body })`, and under Node 20's fetch each rebuilt request stays reachable
  * from the original's abort signal: about 2 KB kept per update sent through `app.fetch`.
  */
-export async function readForm(req: Request, max: number): Promise<Record<string, unknown>> {
+export async function readJson(req: Request, max: number): Promise<unknown> {
   const declared = req.headers.get('content-length')
   if (declared !== null && Number(declared) > max) throw new RequestError(tooLarge(max), 413)
   const type = req.headers.get('content-type') ?? ''
+  if (!/^application\/json\s*(;|$)/i.test(type)) throw new RequestError(notJson(type), 415)
+  let text: string
   // A declared length within the limit (what browsers send): HTTP framing holds the body to it, so
   // read it whole. @hono/node-server then reads the socket directly; touching `req.body` first makes
   // it build a web ReadableStream and a full undici Request, several times the cost of the update.
-  if (
-    declared !== null &&
-    !req.headers.has('transfer-encoding') &&
-    /^application\/x-www-form-urlencoded\b/i.test(type)
-  ) {
-    let text: string
+  if (declared !== null && !req.headers.has('transfer-encoding')) {
     try {
       text = await req.text()
     } catch {
@@ -145,37 +146,32 @@ export async function readForm(req: Request, max: number): Promise<Record<string
     }
     // Over HTTP the framing holds the body to its declared length; an in-process caller may lie.
     if (Buffer.byteLength(text) > max) throw new RequestError(tooLarge(max), 413)
-    return Object.fromEntries(new URLSearchParams(text))
-  }
-  const chunks: Uint8Array[] = []
-  let size = 0
-  if (req.body) {
-    const reader = req.body.getReader()
-    for (;;) {
-      let step: ReadableStreamReadResult<Uint8Array>
-      try {
-        step = await reader.read()
-      } catch {
-        throw new RequestError('The update request body could not be read.')
+  } else {
+    const chunks: Uint8Array[] = []
+    let size = 0
+    if (req.body) {
+      const reader = req.body.getReader()
+      for (;;) {
+        let step: ReadableStreamReadResult<Uint8Array>
+        try {
+          step = await reader.read()
+        } catch {
+          throw new RequestError('The update request body could not be read.')
+        }
+        if (step.done) break
+        size += step.value.byteLength
+        if (size > max) {
+          void reader.cancel().catch(() => {})
+          throw new RequestError(tooLarge(max), 413)
+        }
+        chunks.push(step.value)
       }
-      if (step.done) break
-      size += step.value.byteLength
-      if (size > max) {
-        void reader.cancel().catch(() => {})
-        throw new RequestError(tooLarge(max), 413)
-      }
-      chunks.push(step.value)
     }
+    text = Buffer.concat(chunks).toString('utf8')
   }
-  const bytes = Buffer.concat(chunks)
   try {
-    if (/^application\/x-www-form-urlencoded\b/i.test(type))
-      return Object.fromEntries(new URLSearchParams(bytes.toString('utf8')))
-    if (/^multipart\/form-data\b/i.test(type)) {
-      return Object.fromEntries(await new Response(bytes, { headers: { 'content-type': type } }).formData())
-    }
+    return JSON.parse(text)
   } catch {
-    throw new RequestError('The update request body could not be read as a form.')
+    throw new RequestError('The update request body is not valid JSON.')
   }
-  return {}
 }

@@ -8,12 +8,12 @@
 import type { Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { startWave, type CallbackResult } from '../core/run.ts'
-import { parseUpdateBody } from '../protocol/request.ts'
+import { parseUpdateRequest } from '../protocol/request.ts'
 import { validateUpdate } from '../protocol/validate.ts'
 import { renderDeferred, renderResults } from '../../views/results.tsx'
 import type { AppContext } from './context.ts'
 import { createEngine, finish } from './engine.ts'
-import { readForm } from './security.ts'
+import { readJson } from './security.ts'
 
 export function createUpdateHandler(app: AppContext) {
   const e = createEngine(app)
@@ -21,8 +21,7 @@ export function createUpdateHandler(app: AppContext) {
   return async function updateRoute(c: Context): Promise<Response> {
     const req = { kind: 'update', requestId: c.var.requestId, startedAt: c.var.startedAt } as const
     // At most `maxBodyBytes`, else 413 (security.ts, which says why not hono/body-limit).
-    const form = await readForm(c.req.raw, app.options.maxBodyBytes)
-    const v = validateUpdate(parseUpdateBody(form), app.graph, app.signer)
+    const v = validateUpdate(parseUpdateRequest(await readJson(c.req.raw, app.options.maxBodyBytes)), app)
     const controller = new AbortController()
     const clientGone = () => controller.abort()
     c.req.raw.signal.addEventListener('abort', clientGone, { once: true })

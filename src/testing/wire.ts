@@ -6,10 +6,11 @@
  * built here: static/hyperdash.js builds every request (see ./window.ts).
  */
 import { Window } from 'happy-dom'
-import { BODY_FIELD, CALLBACK_ATTR, META_ATTR, SWAP_STYLE } from '../protocol/constants.ts'
-import { updateBody, type UpdateBody } from '../protocol/request.ts'
+import { CALLBACK_ATTR, META_ATTR, SWAP_STYLE } from '../protocol/constants.ts'
+import { updateRequest, type UpdateRequest } from '../protocol/request.ts'
 
-export type { UpdateBody }
+/** The update request's body (docs/wire.md). */
+export type UpdateBody = UpdateRequest
 
 /** One fragment of an update response, parsed. */
 export type Fragment =
@@ -24,27 +25,16 @@ export type Fragment =
   /** Callbacks left for the browser to ask for again: `[callback index, changed prop keys]`. */
   | { swap: 'meta'; deferred: [number, string[]][] }
 
-const isJson = (r: Request) => /\bjson\b/.test(r.headers.get('content-type') ?? '')
-
-/** The update body of a request the extension sent, whatever its encoding (a form field or JSON). */
+/** The update body of a request the extension sent (JSON, docs/wire.md). */
 export async function readBody(request: Request): Promise<UpdateBody> {
-  const r = request.clone()
-  const json = isJson(r) ? await r.text() : (await r.formData()).get(BODY_FIELD)
-  return updateBody.parse(JSON.parse(String(json)))
+  return updateRequest.parse(await request.clone().json())
 }
 
-/** `template` (a request the extension sent) with `body` in its place, encoded the same way. */
+/** `template` (a request the extension sent) with `body` in its place. */
 export async function writeBody(template: Request, body: unknown): Promise<Request> {
-  let encoded: string
-  if (isJson(template)) encoded = JSON.stringify(body)
-  else {
-    const form = new URLSearchParams((await template.clone().formData()) as never)
-    form.set(BODY_FIELD, JSON.stringify(body))
-    encoded = form.toString()
-  }
   const headers = new Headers(template.headers)
   headers.delete('content-length')
-  return new Request(template.url, { method: template.method, headers, body: encoded })
+  return new Request(template.url, { method: template.method, headers, body: JSON.stringify(body) })
 }
 
 /** SSE `data` of each unnamed message (the ones hx-sse swaps). */

@@ -5,7 +5,7 @@
  */
 import type { HyperApp } from '../../src/index.ts'
 import { runWave } from '../../src/core/run.ts'
-import { parseUpdateBody } from '../../src/protocol/request.ts'
+import { parseUpdateRequest } from '../../src/protocol/request.ts'
 import { validateUpdate } from '../../src/protocol/validate.ts'
 import { createEngine } from '../../src/server/engine.ts'
 import { updateRequest, type Update } from './client.ts'
@@ -46,11 +46,11 @@ export interface TimeOptions {
 /** Median CPU time (ms) of the engine alone for one update: parse, validate, plan and run the wave. */
 export async function engineTime(app: HyperApp, body: Update, o: TimeOptions): Promise<number> {
   const ctx = app.context
-  // The body as the update route reads it (src/server/security.ts): a form, as the extension posts it.
-  const form = Object.fromEntries(await updateRequest('http://127.0.0.1', body).formData())
+  // The body as the update route reads it (src/server/security.ts): JSON, as the extension posts it.
+  const text = await updateRequest('http://127.0.0.1', body).text()
   const wave = createEngine(ctx).wave
   const fn = async () => {
-    const v = validateUpdate(parseUpdateBody(form), ctx.graph, ctx.signer)
+    const v = validateUpdate(parseUpdateRequest(JSON.parse(text)), ctx)
     await runWave({ ...wave, page: v.page, start: v.start, external: v.external })
   }
   const perBatch = await calibrate(fn, o.batchMs)

@@ -39,7 +39,7 @@ async function started(options: { dev?: boolean } = {}) {
   /** A click on `go` as the browser sends it, with `n_clicks` set to `n` and `extra` added to the body. */
   const post = async (n: number | null, extra: Record<string, unknown> = {}) => {
     const body = await page.prepare({ click: 'go' })
-    body.c['go']!.v!['n_clicks'] = n
+    body.components['go']!.values!['n_clicks'] = n
     return page.send({ ...body, ...extra })
   }
   return { app, post, log: devLogOf(app.context) }
@@ -135,7 +135,7 @@ describe('what the app records', () => {
   it('records a callback left waiting on a request in flight as deferred (R14)', async () => {
     const { post, log } = await started()
     // Another request started by the same button is in flight: follow's Input may still change there.
-    await post(1, { pending: { t: ['go.n_clicks'] } })
+    await post(1, { pending: { changed: ['go.n_clicks'] } })
     // The browser asked for it again at once (nothing it knows of is in flight): the newest request.
     expect(runs(log)).toEqual(['follow updated [total.children] → [after.children]'])
     expect(runs(log, 1).sort()).toEqual([
@@ -149,7 +149,7 @@ describe('what the app records', () => {
   it('records a request where nothing changed with its 204', async () => {
     const page = await renderPage(noUpdateApp)
     const body = await page.prepare({ click: 'show-secret' })
-    body.c['show-secret']!.v!['n_clicks'] = null
+    body.components['show-secret']!.values!['n_clicks'] = null
     const res = await page.send(body)
     expect(res.status).toBe(204)
     const last = devLogOf(noUpdateApp.context).list()[0]!

@@ -35,10 +35,8 @@ app.callback(
 )
 
 /** Posts a raw body to the update route. */
-const post = (body: BodyInit | null, type = 'application/x-www-form-urlencoded') =>
+const post = (body: BodyInit | null, type = 'application/json') =>
   app.request('/_hd/update', { method: 'POST', body, headers: type ? { 'Content-Type': type } : {} })
-
-const form = (hd: string) => new URLSearchParams({ hd }).toString()
 
 /** After a refused request: no callback ran, and a valid event is answered. */
 async function stillAnswers(page: TestPage) {
@@ -52,34 +50,53 @@ async function stillAnswers(page: TestPage) {
 }
 
 describe("a body that is not the extension's", () => {
-  const noHd =
-    "The update request has no `hd` field. Requests to this route come from hyperdash's htmx extension " +
-    '(static/hyperdash.js); send a form field `hd` holding the JSON request.'
+  const notJson = (type: string) =>
+    `The update request must be JSON (Content-Type: application/json), not '${type}'. Requests to this ` +
+    "route come from hyperdash's extension (static/hyperdash.js); docs/wire.md describes them."
 
   it.each([
-    ['an empty body', null, 'application/x-www-form-urlencoded', 400, noHd],
-    ['a form without the `hd` field', 'x=1', 'application/x-www-form-urlencoded', 400, noHd],
-    ['a JSON body', JSON.stringify({ c: {} }), 'application/json', 400, noHd],
-    ['garbage bytes', '\u0000\u0001%%%', 'application/x-www-form-urlencoded', 400, noHd],
+    ['an empty body', null, 'application/json', 400, 'The update request body is not valid JSON.'],
     [
-      '`hd` that is not JSON',
-      form('{"c": {'),
+      'a form body',
+      'x=1',
       'application/x-www-form-urlencoded',
-      400,
-      'The `hd` field is not valid JSON.',
+      415,
+      notJson('application/x-www-form-urlencoded'),
     ],
     [
-      '`hd` of the wrong shape',
-      form(JSON.stringify({ t: 'num.value' })),
-      'application/x-www-form-urlencoded',
+      'a multipart body',
+      'x',
+      'multipart/form-data; boundary=x',
+      415,
+      notJson('multipart/form-data; boundary=x'),
+    ],
+    ['a body with no content type', new Blob(['x']), '', 415, notJson('none')],
+    [
+      'garbage bytes',
+      '\u0000\u0001%%%',
+      'application/json',
       400,
-      'The update request is malformed:\n✖ Invalid input: expected array, received string\n  → at t\n' +
-        '✖ Invalid input: expected record, received undefined\n  → at c',
+      'The update request body is not valid JSON.',
     ],
     [
-      '`hd` with a field the extension never sends',
-      form(JSON.stringify({ c: {}, extra: 1 })),
-      'application/x-www-form-urlencoded',
+      'JSON cut short',
+      '{"components": {',
+      'application/json',
+      400,
+      'The update request body is not valid JSON.',
+    ],
+    [
+      'JSON of the wrong shape',
+      JSON.stringify({ changed: 'num.value' }),
+      'application/json',
+      400,
+      'The update request is malformed:\n✖ Invalid input: expected array, received string\n  → at changed\n' +
+        '✖ Invalid input: expected record, received undefined\n  → at components',
+    ],
+    [
+      'a field the extension never sends',
+      JSON.stringify({ components: {}, extra: 1 }),
+      'application/json; charset=utf-8',
       400,
       'The update request is malformed:\n✖ Unrecognized key: "extra"',
     ],
@@ -93,7 +110,7 @@ describe("a body that is not the extension's", () => {
 
   it('refuses a body over the size limit with 413', async () => {
     const page = await renderPage(app)
-    const res = await post(form('x'.repeat(1_100_000)))
+    const res = await post(JSON.stringify('x'.repeat(1_100_000)))
     expect(res.status).toBe(413)
     expect(await res.text()).toMatch(/^The update request is larger than 1048576 bytes/)
     await stillAnswers(page)
@@ -109,60 +126,70 @@ describe('a request the graph does not allow', () => {
     'Reload the page; if several server processes serve this app, give them the same HYPERDASH_SECRET.'
 
   it.each<[string, (b: UpdateBody) => void, number, string]>([
-    ['an unknown id', (b) => (b.t = ['nope.value']), 400, notInput('nope.value')],
-    ['an unknown prop', (b) => (b.t = ['num.valu']), 400, notInput('num.valu')],
+    ['an unknown id', (b) => (b.changed = ['nope.value']), 400, notInput('nope.value')],
+    ['an unknown prop', (b) => (b.changed = ['num.valu']), 400, notInput('num.valu')],
     [
       'a trigger that is an Output, not an Input',
-      (b) => (b.t = ['out.children']),
+      (b) => (b.changed = ['out.children']),
       400,
       notInput('out.children'),
     ],
-    ['a trigger that is a State, not an Input', (b) => (b.t = ['text.value']), 400, notInput('text.value')],
+    [
+      'a trigger that is a State, not an Input',
+      (b) => (b.changed = ['text.value']),
+      400,
+      notInput('text.value'),
+    ],
     [
       'a trigger whose component was not sent',
-      (b) => delete b.c['num'],
+      (b) => delete b.components['num'],
       400,
       "The changed prop 'num.value' belongs to a component that was not sent.",
     ],
     [
       'a browser prop the component does not have',
-      (b) => (b.c['num']!.v!['checked'] = true),
+      (b) => (b.components['num']!.values!['checked'] = true),
       400,
       "'num.checked' is not a prop the browser owns on a dcc.Input component.",
     ],
     [
       'a browser prop no callback reads',
-      (b) => (b.c['text']!.v!['n_submit'] = 1),
+      (b) => (b.components['text']!.values!['n_submit'] = 1),
       400,
       "'text.n_submit' is not an Input or State of any callback, so it may not be sent.",
     ],
     [
       'a callback index out of range',
-      (b) => (b.cb = [[99, []]]),
+      (b) => (b.reask = [{ callback: 99, changed: [] }]),
       400,
       'There is no callback number 99 in this app.',
     ],
     [
       'a pending callback out of range',
-      (b) => (b.pending = { t: [], cb: [7] }),
+      (b) => (b.pending = { changed: [], reask: [7] }),
       400,
       'There is no callback number 7 in this app.',
     ],
     [
       'a re-asked callback with a prop that is not its Input',
-      (b) => (b.cb = [[0, ['out.children']]]),
+      (b) => (b.reask = [{ callback: 0, changed: ['out.children'] }]),
       400,
       "'out.children' is not an Input of the callback show.",
     ],
-    ['a forged signature', (b) => (b.c['num']!.g = 'A'.repeat(27)), 400, wrongSig('num')],
+    ['a forged signature', (b) => (b.components['num']!.sig = 'A'.repeat(27)), 400, wrongSig('num')],
     [
       'an altered state',
-      (b) => (b.c['num']!.s = b.c['num']!.s.replace('"number"', '"text"')),
+      (b) => (b.components['num']!.state = b.components['num']!.state.replace('"number"', '"text"')),
       400,
       wrongSig('num'),
     ],
-    ['a state moved to another id', (b) => (b.c['out'] = b.c['num']!), 400, wrongSig('out')],
-    ['an empty signature', (b) => (b.c['num']!.g = ''), 400, wrongSig('num')],
+    [
+      'a state moved to another id',
+      (b) => (b.components['out'] = b.components['num']!),
+      400,
+      wrongSig('out'),
+    ],
+    ['an empty signature', (b) => (b.components['num']!.sig = ''), 400, wrongSig('num')],
   ])('refuses %s', async (_, change, status, message) => {
     const page = await renderPage(app)
     const body = await page.prepare({ id: 'num', value: 5 })
@@ -209,8 +236,8 @@ describe('a value the component cannot hold', () => {
     const page = await renderPage(app)
     const body = await page.prepare({ id: 'num', value: 5 })
     const prop = id === 'btn' ? 'n_clicks' : 'value'
-    if (id === 'btn') body.t = ['btn.n_clicks']
-    body.c[id]!.v![prop] = value
+    if (id === 'btn') body.changed = ['btn.n_clicks']
+    body.components[id]!.values![prop] = value
     const res = await page.send(body)
     expect([res.status, res.html]).toEqual([422, invalid(`${id}.${prop}`, why)])
     await stillAnswers(page)
@@ -219,7 +246,7 @@ describe('a value the component cannot hold', () => {
   it('refuses a list in a text input with 422', async () => {
     const page = await renderPage(app)
     const body = await page.prepare({ id: 'num', value: 5 })
-    body.c['text']!.v!['value'] = ['a']
+    body.components['text']!.values!['value'] = ['a']
     const res = await page.send(body)
     expect(res.status).toBe(422)
     // zod's message for a failed union says only "Invalid input" (reported; a clearer one would name the types).
@@ -233,7 +260,7 @@ describe('a value the component cannot hold', () => {
       '"value":5',
       '"value":1e999'
     )
-    const res = await post(form(body))
+    const res = await post(body)
     expect([res.status, await res.text()]).toEqual([
       422,
       invalid('num.value', 'Invalid input: expected number, received Infinity'),
@@ -244,7 +271,7 @@ describe('a value the component cannot hold', () => {
   it('takes what a browser sends for an empty number input: null', async () => {
     const page = await renderPage(app)
     const res = await page.fill('num', '')
-    expect(res.request.c['num']!.v).toEqual({ value: null })
+    expect(res.request.components['num']!.values).toEqual({ value: null })
     expect(res.html).toBe(
       '<template id="out" hx-swap-oob="hd" hd-children="" hd-cb="0">null / null / hello</template>'
     )

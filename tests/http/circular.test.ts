@@ -80,7 +80,7 @@ describe('two synchronised checklists', () => {
     const { app } = await import('../../examples/circular-checklists.tsx')
     const page = await renderPage(app)
     const body = await page.prepare({ id: 'city-checklist', value: ['Montréal'] })
-    body.c['city-checklist']!.v!['value'] = ['Paris']
+    body.components['city-checklist']!.values!['value'] = ['Paris']
     const res = await page.send(body)
     expect([res.status, res.html]).toEqual([
       422,

@@ -40,7 +40,7 @@ describe('children', () => {
   it('replaces the children of the output with text', async () => {
     const page = await renderPage(app)
     const res = await page.click('btn')
-    expect(res.request.t).toEqual(['btn.n_clicks'])
+    expect(res.request.changed).toEqual(['btn.n_clicks'])
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8')
     expect(res.html).toBe(
@@ -139,8 +139,8 @@ describe('dcc components', () => {
     expect(res.html.slice(0, res.html.indexOf('<template id="level"'))).toBe(
       '<template id="num" hx-swap-oob="hd" hd-morph="" hd-cb="0">' +
         '<input id="num" type="number" value="10" ' +
-        'data-hd="{&quot;k&quot;:&quot;dcc.Input&quot;,&quot;p&quot;:{&quot;type&quot;:&quot;number&quot;},&quot;r&quot;:[&quot;value&quot;]}" ' +
-        'data-hd-sig="Zua-Xo8DpUbEfOGGLE_DldimY80"/>' +
+        'data-hd="{&quot;kind&quot;:&quot;dcc.Input&quot;,&quot;props&quot;:{&quot;type&quot;:&quot;number&quot;},&quot;read&quot;:{&quot;value&quot;:&quot;number&quot;}}" ' +
+        'data-hd-sig="Sj9loG2j7c8ZNM4u5idZNSbYUlH"/>' +
         '</template>'
     )
     expect(page.value('num')).toBe(10)
@@ -231,7 +231,7 @@ describe('server-owned props read back by callbacks', () => {
     expect(res.fragments[1]).toMatchObject({
       swap: 'attr',
       id: 'store',
-      attrs: { 'data-hd': '{"k":"div","p":{"children":"saved first"},"r":[]}' },
+      attrs: { 'data-hd': '{"kind":"div","props":{"children":"saved first"},"read":{}}' },
     })
     expect(page.attr('store', 'data-hd-sig')).not.toBe(before)
     page.setValue('in', 'second')

@@ -32,7 +32,7 @@ it('updates both outputs when the inserted input changes, each callback once', a
   logs.length = 0
   const res = await page.fill('input', 'hello there')
   expect(logs.sort()).toEqual(['>>> update_layout_div', '>>> update_output'])
-  expect(res.request.t).toEqual(['input.value'])
+  expect(res.request.changed).toEqual(['input.value'])
   expect(res.fragments).toEqual([
     { swap: 'children', id: 'output', cbs: [1], html: 'hello there' },
     { swap: 'children', id: 'layout-div', cbs: [2], html: 'hello there' },

@@ -9,8 +9,8 @@ import { renderPage } from '../../src/testing.ts'
 
 // `fast.children` is an Input of `slow`: its new value travels back in the page, signed again.
 const FAST_STATE =
-  '<template id="fast" hx-swap-oob="hd" hd-attr="data-hd data-hd-sig" hd-cb="0"><i data-hd="{&quot;k&quot;:&quot;div&quot;,' +
-  '&quot;p&quot;:{&quot;children&quot;:&quot;fast 1&quot;},&quot;r&quot;:[]}" data-hd-sig="vFG7C8MFNpWn84xbGPKrXhNhr0q"></i></template>'
+  '<template id="fast" hx-swap-oob="hd" hd-attr="data-hd data-hd-sig" hd-cb="0"><i data-hd="{&quot;kind&quot;:&quot;div&quot;,' +
+  '&quot;props&quot;:{&quot;children&quot;:&quot;fast 1&quot;},&quot;read&quot;:{}}" data-hd-sig="-gQowirp0S-JqhUQnI6oNPvmLSA"></i></template>'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 

@@ -21,7 +21,7 @@ const body = () =>
     'slider.value': 1,
     'pick.value': [],
   })
-const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' }
+const FORM = { 'Content-Type': 'application/json' }
 
 async function post(headers: Record<string, string>, raw?: string) {
   const before = runs.length

@@ -111,7 +111,10 @@ const mutatedJson = () =>
         )
       ),
       cb: sometimes(
-        fc.oneof(fc.array(fc.tuple(fc.integer({ min: -2, max: 3 }), fc.array(fc.string()))), fc.jsonValue())
+        fc.oneof(
+          fc.array(fc.record({ callback: fc.integer({ min: -2, max: 3 }), changed: fc.array(fc.string()) })),
+          fc.jsonValue()
+        )
       ),
       pending: sometimes(fc.jsonValue()),
       values,
@@ -128,13 +131,13 @@ const mutatedJson = () =>
     })
     .map((m) => {
       const json = updateJson(page, ['go.n_clicks'], { ...VALID, ...m.values }, m.extra ?? {})
-      if (m.t !== null) json['t'] = m.t
-      if (m.cb !== null) json['cb'] = m.cb
+      if (m.t !== null) json['changed'] = m.t
+      if (m.cb !== null) json['reask'] = m.cb
       if (m.pending !== null) json['pending'] = m.pending
-      const c = json['c'] as Record<string, Record<string, unknown>>
-      if (m.sig !== null) c['label']!['g'] = m.sig
-      if (m.state !== null) c['text']!['s'] = m.state
-      if (m.parent !== null) c['out']!['p'] = m.parent
+      const c = json['components'] as Record<string, Record<string, unknown>>
+      if (m.sig !== null) c['label']!['sig'] = m.sig
+      if (m.state !== null) c['text']!['state'] = m.state
+      if (m.parent !== null) c['out']!['parent'] = m.parent
       return JSON.stringify(json)
     })
 
@@ -143,7 +146,6 @@ const body = fc.oneof(
   fc.uint8Array({ maxLength: 300 }),
   fc.json().map((j) => new URLSearchParams({ hd: j }).toString()),
   fc.json(),
-  mutatedJson().map((j) => new URLSearchParams({ hd: j }).toString()),
   mutatedJson(),
   fc
     .tuple(mutatedJson(), fc.string({ maxLength: 20 }))
@@ -176,7 +178,7 @@ describe('through app.fetch', () => {
     const seen = new Set<string>()
     await fc.assert(
       fc.asyncProperty(mutatedJson(), async (json) => {
-        const res = await postUpdate(app, new URLSearchParams({ hd: json }))
+        const res = await postUpdate(app, json)
         expectAnswered(res.status, await res.text())
         seen.add(res.status < 300 ? '2xx' : '4xx')
       }),
@@ -253,8 +255,8 @@ describe('over a socket', () => {
     const r = await send(
       'POST',
       UPDATE_PATH,
-      { 'content-type': 'application/x-www-form-urlencoded', origin: `http://127.0.0.1:${port}` },
-      new URLSearchParams({ hd: JSON.stringify(updateJson(page, ['go.n_clicks'], VALID)) }).toString()
+      { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}` },
+      JSON.stringify(updateJson(page, ['go.n_clicks'], VALID))
     )
     expect(r.status).toBe(200)
     expect(r.text).toContain(EXPECTED)

@@ -38,7 +38,8 @@ export function liveComponents(html: string): Map<string, Live> {
     const g = /\sdata-hd-sig="([^"]*)"/.exec(attrs)?.[1]
     if (!id || s === undefined || !g) continue
     const state = unescape(s)
-    out.set(unescape(id), { id: unescape(id), s: state, g, r: (JSON.parse(state) as { r: string[] }).r })
+    const read = (JSON.parse(state) as { read: Record<string, string> }).read
+    out.set(unescape(id), { id: unescape(id), s: state, g, r: Object.keys(read) })
   }
   return out
 }
@@ -62,17 +63,17 @@ export function updateJson(
   for (const comp of page.values()) {
     const v: Record<string, unknown> = {}
     // What static/hyperdash.js reads when the test does not say: no boxes checked, else nothing.
-    const kind = (JSON.parse(comp.s) as { k: string }).k
+    const kind = (JSON.parse(comp.s) as { kind: string }).kind
     for (const p of comp.r)
       v[p] = values[`${comp.id}.${p}`] ?? (kind === 'dcc.Checklist' && p === 'value' ? [] : null)
-    c[comp.id] = { s: comp.s, g: comp.g, p: null, v }
+    c[comp.id] = { state: comp.s, sig: comp.g, parent: null, values: v }
   }
-  return { t, c, ...extra }
+  return { changed: t, components: c, ...extra }
 }
 
 /** Same-origin headers of an htmx update request. */
 export const SAME_ORIGIN = {
-  'Content-Type': 'application/x-www-form-urlencoded',
+  'Content-Type': 'application/json',
   Origin: ORIGIN,
   'Sec-Fetch-Site': 'same-origin',
 }
@@ -84,7 +85,7 @@ export function postUpdate(
   headers: Record<string, string> = SAME_ORIGIN
 ): Promise<Response> {
   const raw = typeof body === 'string' || body instanceof URLSearchParams || body instanceof FormData
-  const form = raw ? body : new URLSearchParams({ hd: JSON.stringify(body) })
+  const form = raw ? body : JSON.stringify(body)
   return Promise.resolve(
     app.fetch(new Request(ORIGIN + UPDATE_PATH, { method: 'POST', body: form, headers }))
   )

@@ -64,11 +64,11 @@ describe('refused with a 4xx, and no callback runs', () => {
       'an unknown component id',
       () => {
         const json = updateJson(page, ['text.value'], valid)
-        ;(json['c'] as Record<string, unknown>)['ghost'] = {
-          s: '{"k":"div","p":{},"r":[]}',
-          g: 'x'.repeat(27),
-          p: null,
-          v: {},
+        ;(json['components'] as Record<string, unknown>)['ghost'] = {
+          state: '{"kind":"div","props":{},"read":{}}',
+          sig: 'x'.repeat(27),
+          parent: null,
+          values: {},
         }
         return json
       },
@@ -79,8 +79,8 @@ describe('refused with a 4xx, and no callback runs', () => {
       'a browser prop the kind does not own',
       () => {
         const json = updateJson(page, ['text.value'], valid)
-        const c = (json['c'] as Record<string, { v: Record<string, unknown> }>)['text']!
-        c.v['disabled'] = true
+        const c = (json['components'] as Record<string, { values: Record<string, unknown> }>)['text']!
+        c.values['disabled'] = true
         return json
       },
       400,
@@ -90,7 +90,9 @@ describe('refused with a 4xx, and no callback runs', () => {
       'a browser prop no callback reads',
       () => {
         const json = updateJson(page, ['text.value'], valid)
-        ;(json['c'] as Record<string, { v: Record<string, unknown> }>)['text']!.v['n_submit'] = 1
+        ;(json['components'] as Record<string, { values: Record<string, unknown> }>)['text']!.values[
+          'n_submit'
+        ] = 1
         return json
       },
       400,
@@ -148,7 +150,7 @@ describe('refused with a 4xx, and no callback runs', () => {
       '1e999'
     )
     const before = runs.length
-    const res = await postUpdate(app, new URLSearchParams({ hd: json }))
+    const res = await postUpdate(app, json)
     expect(res.status).toBe(422)
     expect(await res.text()).toContain(
       "Invalid value for 'num.value': Invalid input: expected number, received Infinity"
@@ -161,21 +163,23 @@ describe('refused with a 4xx, and no callback runs', () => {
       '12345',
       'NaN'
     )
-    const res = await postUpdate(app, new URLSearchParams({ hd: json }))
+    const res = await postUpdate(app, json)
     expect(res.status).toBe(400)
-    expect(await res.text()).toBe('The `hd` field is not valid JSON.')
+    expect(await res.text()).toBe('The update request body is not valid JSON.')
   })
 
-  it('a body without the hd field → 400 naming the field', async () => {
-    const res = await postUpdate(app, new URLSearchParams({ other: '1' }))
-    expect(res.status).toBe(400)
-    expect(await res.text()).toContain('The update request has no `hd` field.')
+  it('a form body (what the extension sent before the JSON body) → 415 naming the content type', async () => {
+    const res = await postUpdate(app, new URLSearchParams({ other: '1' }), {
+      'Content-Type': 'application/x-www-form-urlencoded',
+    })
+    expect(res.status).toBe(415)
+    expect(await res.text()).toContain('The update request must be JSON (Content-Type: application/json)')
   })
 })
 
 describe('the body limit', () => {
   it('refuses a body over 1 MB by default with 413', async () => {
-    const res = await postUpdate(app, new URLSearchParams({ hd: 'x'.repeat(1024 * 1024) }))
+    const res = await postUpdate(app, JSON.stringify('x'.repeat(1024 * 1024)))
     expect(res.status).toBe(413)
     expect(await res.text()).toBe(
       "The update request is larger than 1048576 bytes (the app's `maxBodyBytes`)."
@@ -183,7 +187,7 @@ describe('the body limit', () => {
   })
 
   it('counts a body sent without Content-Length (a stream) too', async () => {
-    const chunk = new TextEncoder().encode('hd=' + 'x'.repeat(64 * 1024))
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024))
     let sent = 0
     const body = new ReadableStream<Uint8Array>({
       pull(ctrl) {
@@ -195,7 +199,7 @@ describe('the body limit', () => {
       method: 'POST',
       body,
       duplex: 'half',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: { 'Content-Type': 'application/json' },
     } as RequestInit)
     const res = await app.fetch(req)
     expect(res.status).toBe(413)
@@ -203,11 +207,11 @@ describe('the body limit', () => {
     expect(sent).toBeLessThan(40)
   })
 
-  it('reads a multipart form like a urlencoded one', async () => {
+  it('refuses a multipart form with 415 before parsing it', async () => {
     const form = new FormData()
     form.set('hd', JSON.stringify(updateJson(page, ['text.value'], valid)))
     const res = await postUpdate(app, form, { Origin: ORIGIN })
-    expect(res.status).toBe(200)
+    expect(res.status).toBe(415)
   })
 
   it('takes its size from the maxBodyBytes option', async () => {

@@ -117,9 +117,14 @@ describe('with { worker: import.meta.url }', () => {
     const startedBefore = app.workerPool.started
     const logsBefore = logged.length
     const client = new AbortController()
-    const body = new URLSearchParams({ hd: JSON.stringify(updateJson(page, ['n.value'], { 'n.value': -1 })) })
+    const body = JSON.stringify(updateJson(page, ['n.value'], { 'n.value': -1 }))
     const answer = app.fetch(
-      new Request(ORIGIN + UPDATE_PATH, { method: 'POST', body, signal: client.signal })
+      new Request(ORIGIN + UPDATE_PATH, {
+        method: 'POST',
+        body,
+        headers: { 'Content-Type': 'application/json' },
+        signal: client.signal,
+      })
     )
     setTimeout(() => client.abort(), 200)
     await answer

@@ -92,11 +92,9 @@ function send(
 
 async function update(port: number, value: string, accept?: string) {
   const page = liveComponents((await send(port, '/').done).text)
-  const body = new URLSearchParams({
-    hd: JSON.stringify(updateJson(page, ['in.value'], { 'in.value': value })),
-  }).toString()
+  const body = JSON.stringify(updateJson(page, ['in.value'], { 'in.value': value }))
   const headers: Record<string, string> = {
-    'content-type': 'application/x-www-form-urlencoded',
+    'content-type': 'application/json',
     origin: `http://127.0.0.1:${port}`,
   }
   if (accept) headers['accept'] = accept

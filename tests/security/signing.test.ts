@@ -15,7 +15,7 @@ async function postWith(
   edit: (c: Record<string, Record<string, unknown>>) => void
 ) {
   const json = updateJson(page, ['go.n_clicks'], values)
-  edit(json['c'] as Record<string, Record<string, unknown>>)
+  edit(json['components'] as Record<string, Record<string, unknown>>)
   const before = app.runs.length
   const res = await postUpdate(app.app, json)
   return { status: res.status, text: await res.text(), ran: app.runs.length - before }
@@ -28,7 +28,7 @@ describe('tampered state', () => {
     const r = await postWith(
       app,
       page,
-      (c) => (c['label']!['s'] = String(c['label']!['s']).replace('"kept"', '"forged"'))
+      (c) => (c['label']!['state'] = String(c['label']!['state']).replace('"kept"', '"forged"'))
     )
     expect(r.status).toBe(400)
     expect(r.text).toBe(
@@ -41,7 +41,7 @@ describe('tampered state', () => {
   it('a made-up signature → 400', async () => {
     const app = formApp()
     const page = await loadPage(app.app)
-    const r = await postWith(app, page, (c) => (c['label']!['g'] = 'A'.repeat(27)))
+    const r = await postWith(app, page, (c) => (c['label']!['sig'] = 'A'.repeat(27)))
     expect(r.status).toBe(400)
     expect(r.ran).toBe(0)
   })
@@ -49,7 +49,7 @@ describe('tampered state', () => {
   it("one component's signed state sent as another's → 400 (the id is signed too)", async () => {
     const app = formApp()
     const page = await loadPage(app.app)
-    const r = await postWith(app, page, (c) => (c['label'] = { ...c['out']!, p: null, v: {} }))
+    const r = await postWith(app, page, (c) => (c['label'] = { ...c['out']!, parent: null, values: {} }))
     expect(r.status).toBe(400)
     expect(r.text).toContain("The state of component 'label' has a wrong signature")
     expect(r.ran).toBe(0)
@@ -128,10 +128,8 @@ describe('secrets', () => {
       const page = liveComponents(await (await fetch(url + '/')).text())
       const res = await fetch(url + '/_hd/update', {
         method: 'POST',
-        body: new URLSearchParams({
-          hd: JSON.stringify(updateJson(page, ['num.value'], { 'num.value': 12 })),
-        }),
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: url },
+        body: JSON.stringify(updateJson(page, ['num.value'], { 'num.value': 12 })),
+        headers: { 'Content-Type': 'application/json', Origin: url },
       })
       expect(res.status).toBe(200)
       expect(await res.text()).toContain('12 is 2 * 2 * 3')

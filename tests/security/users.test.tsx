@@ -54,7 +54,7 @@ it('200 interleaved requests of 40 users: each answer holds its own user values 
       const note = `note of ${who}`
       const stream = (u + round) % 2 === 0
       const headers = {
-        'Content-Type': 'application/x-www-form-urlencoded',
+        'Content-Type': 'application/json',
         'Sec-Fetch-Site': 'same-origin',
         ...(stream ? { Accept: 'text/event-stream' } : {}),
       }
@@ -72,8 +72,9 @@ it('200 interleaved requests of 40 users: each answer holds its own user values 
             const { deferred } = JSON.parse(meta.replace(/&quot;/g, '"')) as {
               deferred: [number, string[]][]
             }
-            json = { ...updateJson(page, [], { 'who.value': who, 'note.value': note }), cb: deferred }
-            delete json['t']
+            const reask = deferred.map(([callback, changed]) => ({ callback, changed }))
+            json = { ...updateJson(page, [], { 'who.value': who, 'note.value': note }), reask }
+            delete json['changed']
           }
           const greeting = `hello ${who} (${note}) via ${who}`
           const echo = `${who} saw: ${greeting}`

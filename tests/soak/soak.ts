@@ -97,7 +97,7 @@ function post(agent: Agent, port: number, body: string): Promise<Answer> {
         method: 'POST',
         agent,
         headers: {
-          'content-type': 'application/x-www-form-urlencoded',
+          'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
           origin: `http://127.0.0.1:${port}`,
           'sec-fetch-site': 'same-origin',
@@ -146,9 +146,7 @@ async function main() {
     while (next < until && Date.now() < deadline) {
       const i = next++
       const n = 2 + (i % 99_991)
-      const body = new URLSearchParams({
-        hd: JSON.stringify(updateJson(page, ['num.value'], { 'num.value': n })),
-      }).toString()
+      const body = JSON.stringify(updateJson(page, ['num.value'], { 'num.value': n }))
       const start = performance.now()
       try {
         const a = await post(agent, server.port, body)

@@ -4,7 +4,7 @@
  * itself (initial calls left to the browser).
  */
 import { describe, expect, it } from 'vitest'
-import { createApp, Input, Output } from '../../src/index.ts'
+import { createApp, Input, noUpdate, Output } from '../../src/index.ts'
 import { parseFragments, renderPage } from '../../src/testing.ts'
 
 describe('parseFragments', () => {
@@ -52,11 +52,15 @@ describe('events', () => {
     await new Promise((r) => setTimeout(r, 200))
     return 'done late'
   })
+  // Something must be able to change an Input (check-inputs.ts): a callback writes plain.title.
+  app.callback(Output('plain', 'title'), [Input('btn', 'n_clicks')], () => noUpdate, {
+    preventInitialCall: true,
+  })
 
   it('send a click on a child from the element that listens for it', async () => {
     const page = await renderPage(app)
     const res = await page.click('inner')
-    expect(res.request.t).toEqual(['btn.n_clicks'])
+    expect(res.request.changed).toEqual(['btn.n_clicks'])
     expect(page.text('out')).toBe('clicks: 1')
   })
 
@@ -83,7 +87,7 @@ describe('events', () => {
     expect(page.html).toContain('<div id="slow" data-hd=')
     expect(page.requests).toHaveLength(1)
     const res = page.requests[0]!
-    expect(res.request.cb).toEqual([[1, []]])
+    expect(res.request.reask).toEqual([{ callback: 1, changed: [] }])
     expect(res.fragments).toEqual([{ swap: 'children', id: 'slow', cbs: [1], html: 'done late' }])
     expect(page.text('slow')).toBe('done late')
   })

@@ -29,18 +29,19 @@ interface Step {
   event: UserEvent
 }
 
-/** The `hd` bodies Chromium posts, parsed, with click times (clock-dependent) blanked. */
+/** The JSON bodies Chromium posts, parsed, with click times (clock-dependent) blanked. */
 function recordBodies(page: Page): unknown[] {
   const bodies: unknown[] = []
   page.on('request', (r) => {
     if (r.method() !== 'POST' || !r.url().includes('/_hd/update')) return
-    bodies.push(blankClickTimes(JSON.parse(new URLSearchParams(r.postData() ?? '').get('hd') ?? 'null')))
+    bodies.push(blankClickTimes(JSON.parse(r.postData() ?? 'null')))
   })
   return bodies
 }
 
-function blankClickTimes(body: { c: Record<string, { v: Record<string, unknown> }> }) {
-  for (const c of Object.values(body.c)) if ('n_clicks_timestamp' in c.v) c.v['n_clicks_timestamp'] = 'T'
+function blankClickTimes(body: { components: Record<string, { values: Record<string, unknown> }> }) {
+  for (const c of Object.values(body.components))
+    if ('n_clicks_timestamp' in c.values) c.values['n_clicks_timestamp'] = 'T'
   return body
 }
 

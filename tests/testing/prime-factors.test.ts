@@ -22,7 +22,7 @@ describe('the first page', () => {
     expect(page.text('out')).toBe('')
     expect(page.attr('err', 'style')).toBe('color:red')
     expect(page.outerHTML('num')).toMatchInlineSnapshot(
-      `"<input id="num" type="number" min="1" step="1" hx-post="/_hd/update" hx-trigger="change" hx-swap="none" hx-target="body" hx-sync="this:replace" hd-t="value" hd-affects="out err" data-hd="{&quot;k&quot;:&quot;dcc.Input&quot;,&quot;p&quot;:{&quot;type&quot;:&quot;number&quot;,&quot;debounce&quot;:true,&quot;min&quot;:1,&quot;step&quot;:1},&quot;r&quot;:[&quot;value&quot;]}" data-hd-sig="UOLMG6a6uk6vO3868YHg3wGH33h" data-htmx-powered="true">"`
+      `"<input id="num" type="number" min="1" step="1" hx-post="/_hd/update" hx-trigger="change" hx-swap="none" hx-target="body" hx-sync="this:replace" hd-t="value:change" hd-affects="out err" data-hd="{&quot;kind&quot;:&quot;dcc.Input&quot;,&quot;props&quot;:{&quot;type&quot;:&quot;number&quot;,&quot;debounce&quot;:true,&quot;min&quot;:1,&quot;step&quot;:1},&quot;read&quot;:{&quot;value&quot;:&quot;number&quot;}}" data-hd-sig="MeKvlgRu8kQ22esvUCIrA5hzrpv" data-htmx-powered="true">"`
     )
     expect(page.components).toMatchInlineSnapshot(`
       {
@@ -64,8 +64,8 @@ describe('entering numbers', () => {
 
   it('shows the factors of a composite number and clears the error', async () => {
     const res = await page.fill('num', 360)
-    expect(res.request.t).toEqual(['num.value'])
-    expect(res.request.c['num']!.v).toEqual({ value: 360 })
+    expect(res.request.changed).toEqual(['num.value'])
+    expect(res.request.components['num']!.values).toEqual({ value: 360 })
     expect(res.status).toBe(200)
     expect(res.html).toMatchInlineSnapshot(
       `"<template id="out" hx-swap-oob="hd" hd-children="" hd-cb="0">360 is 2 * 2 * 2 * 3 * 3 * 5</template><template id="err" hx-swap-oob="hd" hd-children="" hd-cb="0"></template>"`
@@ -102,7 +102,7 @@ describe('entering numbers', () => {
 
   it('changes nothing when the input is emptied (noUpdate for both outputs: 204)', async () => {
     const res = await page.fill('num', '')
-    expect(res.request.c['num']!.v).toEqual({ value: null })
+    expect(res.request.components['num']!.values).toEqual({ value: null })
     expect(res.status).toBe(204)
     expect(res.fragments).toEqual([])
     expect(page.text('err')).toBe('997 is prime!')
@@ -118,7 +118,7 @@ describe('entering numbers', () => {
 it('refuses a value the number input cannot hold, and still answers the next event', async () => {
   const page = await renderPage(app)
   const body = await page.prepare({ id: 'num', value: 5 })
-  body.c['num']!.v!['value'] = 'five'
+  body.components['num']!.values!['value'] = 'five'
   const bad = await page.send(body)
   expect(bad.status).toBe(422)
   expect(bad.html).toMatchInlineSnapshot(

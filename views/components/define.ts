@@ -1,41 +1,96 @@
 /**
  * @module define
- * Marks a component function as a hyperdash component of a kind, so the engine can find it in a
- * layout and re-render it when a callback changes one of its props.
+ * `defineComponent`: a component in one declaration (its props' schemas, which props the browser owns
+ * and how it reads them, its render function). The result is a JSX component that carries its
+ * definition, so an app that meets it (in `components`, its layout or a callback's output) knows it.
+ * docs/components.md shows how to write one.
  */
+import { fileURLToPath } from 'node:url'
 import type { JSX } from 'hono/jsx/jsx-runtime'
+import type { z } from 'zod'
+import {
+  isTagName,
+  nullProto,
+  READER_NAME,
+  type BrowserProp,
+  type ComponentSpec,
+} from '../../src/protocol/components.ts'
 import { element } from '../html.ts'
-import { HD_KIND, type HdComponent } from '../tree.ts'
+import { HD_SPEC, type HdComponent } from '../tree.ts'
 
 /** Live attributes passed by the renderer; spread them on the element that carries the id. */
 export type HdAttrs = { hd?: Record<string, string> }
-
-const byKind = new Map<string, HdComponent>()
-
-export function defineComponent<P>(
-  kind: string,
-  render: (props: P & HdAttrs) => JSX.Element
-): HdComponent<P> {
-  // Called by the renderer (with `hd`), it renders; called by user code — plain JavaScript,
-  // `dcc.Input({ id: 'num' })` — it makes the node `<dcc.Input id="num" />` would make.
-  const component = (a?: unknown, b?: Record<string, unknown>): JSX.Element =>
-    isRenderCall(a) ? render(a as P & HdAttrs) : element(component, a, b)
-  Object.defineProperty(component, HD_KIND, { value: kind })
-  Object.defineProperty(component, 'name', { value: kind.split('.').pop() })
-  byKind.set(kind, component as unknown as HdComponent)
-  return component as unknown as HdComponent<P>
-}
-
-const isRenderCall = (a: unknown): boolean => typeof a === 'object' && a !== null && 'hd' in a
-
-/** The component function of a kind, to re-render it when a callback changes its props. */
-export function componentForKind(kind: string): HdComponent | undefined {
-  return byKind.get(kind)
-}
 
 /** Common props of every component. */
 export interface BaseProps {
   id?: string
   className?: string
   style?: Record<string, string | number>
+}
+
+/** The props a component's schemas describe, each optional (an unset prop reads as `null`, R9). */
+export type PropsOf<S extends Record<string, z.ZodType>> = BaseProps & { [K in keyof S]?: z.output<S[K]> }
+
+export interface ComponentDefinition<S extends Record<string, z.ZodType>> {
+  /** `dcc.Input`, `StarRating`: a dotted or capitalised name (never an HTML tag name), unique per app. */
+  name: string
+  /** Every prop's schema, browser-owned ones included: they type the props and check what arrives. */
+  props: S
+  /** The props the browser owns: the DOM event that changes each one and the reader that reads it. */
+  browser?: { [K in keyof S]?: BrowserProp }
+  /**
+   * ES modules the page loads with it, e.g. the reader it names: `new URL('./star-rating.js',
+   * import.meta.url)`. Served by the app that knows the component (CSP allows them: same origin).
+   */
+  scripts?: readonly (string | URL)[]
+  /** Renders the component; spread `hd` on the element that carries `id`. */
+  render: (props: PropsOf<S> & HdAttrs) => JSX.Element
+}
+
+/**
+ * Defines a component.
+ * @example
+ * export const StarRating = defineComponent({
+ *   name: 'StarRating',
+ *   props: { value: z.number().int().min(0).max(5).nullable(), max: z.number().int().min(1).max(10) },
+ *   browser: { value: { event: 'click', read: 'star-rating', keep: true } },
+ *   render: (p) => <div id={p.id} class="star-rating" {...p.hd}>…</div>,
+ * })
+ */
+export function defineComponent<const S extends Record<string, z.ZodType>>(
+  def: ComponentDefinition<S>
+): HdComponent<PropsOf<S>> {
+  const { name, props, browser = {}, render, scripts = [] } = def
+  if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(name) || isTagName(name)) {
+    throw new TypeError(
+      `defineComponent: '${name}' is not a component name. Use a capitalised or dotted name ` +
+        `('StarRating', 'my.StarRating'): lowercase names are HTML tags.`
+    )
+  }
+  for (const [prop, bp] of Object.entries(browser as Record<string, BrowserProp | undefined>)) {
+    if (!bp) continue
+    if (bp.schema === undefined && !Object.prototype.hasOwnProperty.call(props, prop))
+      throw new TypeError(`defineComponent('${name}'): browser prop '${prop}' has no schema in \`props\`.`)
+    if (typeof bp.read === 'string' && !READER_NAME.test(bp.read))
+      throw new TypeError(`defineComponent('${name}'): '${bp.read}' is not a reader name.`)
+  }
+  // The tag users write: in JSX `<dcc.Input id="num" />`; called in plain JavaScript,
+  // `dcc.Input({ id: 'num' })` makes the same node. The renderer calls `render`, never this.
+  const component = (a?: unknown, b?: Record<string, unknown>): JSX.Element => element(component, a, b)
+  const spec: ComponentSpec = {
+    name,
+    props: nullProto<z.ZodType>(props),
+    browser: nullProto(
+      Object.fromEntries(
+        Object.entries(browser as Record<string, BrowserProp | undefined>).filter(([, b]) => b)
+      )
+    ) as Record<string, BrowserProp>,
+    rerender: true,
+    component,
+    render: render as (props: Record<string, unknown>) => unknown,
+    scripts: scripts.map((s) => (s instanceof URL ? fileURLToPath(s) : s)),
+  }
+  Object.defineProperty(component, HD_SPEC, { value: spec })
+  Object.defineProperty(component, 'name', { value: name.split('.').pop() })
+  return component as unknown as HdComponent<PropsOf<S>>
 }

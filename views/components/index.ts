@@ -1,13 +1,16 @@
 /**
  * @module components
  * hyperdash's components (Dash's `dcc.*`). HTML elements (`html.*`) are plain JSX elements.
+ * A component is one module: `defineComponent` (./define.ts, docs/components.md).
  */
 export { Checklist, type ChecklistProps, type Option } from './checklist.tsx'
-export { defineComponent, type BaseProps, type HdAttrs } from './define.ts'
+export { defineComponent, type BaseProps, type HdAttrs, type PropsOf } from './define.ts'
 export { Input, type InputProps } from './input.tsx'
 export { Location, type LocationProps } from './location.tsx'
 export { Slider, type Mark, type SliderProps } from './slider.tsx'
 
+import type { ComponentSpec } from '../../src/protocol/components.ts'
+import { hdSpecOf } from '../tree.ts'
 import { Checklist } from './checklist.tsx'
 import { Input } from './input.tsx'
 import { Location } from './location.tsx'
@@ -15,3 +18,6 @@ import { Slider } from './slider.tsx'
 
 /** Dash's namespace, for ports: `<dcc.Input id="x" />`. */
 export const dcc = { Input, Slider, Checklist, Location }
+
+/** The definitions of the built-in components: every app knows them. */
+export const builtinComponents: readonly ComponentSpec[] = Object.values(dcc).map((c) => hdSpecOf(c)!)
