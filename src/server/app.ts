@@ -19,7 +19,7 @@ import { RequestError } from '../core/errors.ts'
 import { Graph } from '../core/graph.ts'
 import { resolvePreventInitial } from '../core/plan.ts'
 import { STATIC_PREFIX, UPDATE_PATH } from '../protocol/constants.ts'
-import { createSigner, randomSecret, secretsFromEnv } from '../protocol/state.ts'
+import { createSigner, randomSecret, secretsFromEnv, stateScope, type Signer } from '../protocol/state.ts'
 import { DEFAULTS, type AppOptions } from './options.ts'
 import { registerDevRoutes } from './dev-route.ts'
 import { createPageHandler, renderAssets, renderRoot } from './page-route.ts'
@@ -28,7 +28,8 @@ import { staticFiles } from './static-files.ts'
 import { requestId } from './request-id.ts'
 import { createUpdateHandler } from './update-route.ts'
 import type { AppContext } from './context.ts'
-import { crossOriginGuard, securityHeaders } from './security.ts'
+import { crossOriginGuard, HostPolicy, reloadHint, securityHeaders } from './security.ts'
+import { limitConcurrency, UpdateLimiter, type LimitOptions } from './limits.ts'
 import { gracefulShutdown, type ShutdownOptions } from './shutdown.ts'
 import {
   defaultThreads,
@@ -58,6 +59,13 @@ export class HyperApp {
   readonly context: AppContext
   #pool: WorkerPool | null = null
   readonly #workerModules = new Set<string>()
+  /** Signers by base path: keys are derived per app and base path (protocol/state.ts). */
+  readonly #signers = new Map<string, Signer>()
+  #signerAt: (basePath: string) => Signer
+  /** The `Host` check (security.ts), told where `listen()` listens. */
+  readonly hosts: HostPolicy
+  /** The cap on update requests in flight (`maxConcurrentUpdates`, limits.ts). */
+  readonly updates: UpdateLimiter
 
   constructor(options: AppOptions & { basePath?: string }) {
     const logger = options.logger ?? console
@@ -73,9 +81,21 @@ export class HyperApp {
       }
     }
     const opts = { ...DEFAULTS, ...options }
+    const keys = secrets
+    this.#signerAt = (base) => {
+      let signer = this.#signers.get(base)
+      if (!signer) {
+        const scope = stateScope(this.graph, options.name, base)
+        signer = createSigner(keys, { scope, maxAgeSeconds: options.stateMaxAgeSeconds })
+        this.#signers.set(base, signer)
+      }
+      return signer
+    }
+    this.hosts = new HostPolicy(opts.security ?? {}, logger)
+    this.updates = new UpdateLimiter(opts.maxConcurrentUpdates)
     this.context = {
       graph: this.graph,
-      signer: createSigner(secrets),
+      signer: this.#signerAt((options.basePath ?? '').replace(/\/$/, '')),
       prevent: resolvePreventInitial(opts.preventInitialCallbacks),
       options: opts,
       dev,
@@ -118,14 +138,14 @@ export class HyperApp {
     inputs: I,
     statesOrFn: A,
     ...rest: A extends StatesArg
-      ? [fn: CallbackFn<O, I, A>, options?: CallbackOptions]
-      : [options?: CallbackOptions]
+      ? [fn: CallbackFn<O, I, A>, options?: CallbackOptions & LimitOptions]
+      : [options?: CallbackOptions & LimitOptions]
   ): A extends StatesArg ? CallbackFn<O, I, A> : A
   callback(outputs: unknown, inputs: unknown, a: unknown, b?: unknown, c?: unknown): unknown {
     const hasStates = typeof a !== 'function'
     const states = (hasStates ? a : []) as StateDep[]
     const given = (hasStates ? b : a) as AnyCallbackFn
-    let options = ((hasStates ? c : b) ?? {}) as CallbackOptions
+    let options = ((hasStates ? c : b) ?? {}) as CallbackOptions & LimitOptions
     // `worker`: the registered function sends each call to a worker thread (isolate.ts), which stops
     // it `timeoutMs` after it started there; the engine's own timer only bounds start-up and queueing.
     let spec: CallbackSpec | undefined
@@ -142,6 +162,10 @@ export class HyperApp {
       options = { ...options, timeoutMs: hard + WORKER_START_ALLOWANCE_MS }
       this.#workerModules.add(moduleHref(options.worker!))
     }
+    // `maxConcurrent`: calls beyond it wait their turn (limits.ts). In a worker thread the wrapper
+    // above must stay the registered function (isolate.ts finds the original through it).
+    if (options.maxConcurrent !== undefined && !inCallbackWorker)
+      fn = limitConcurrency(fn, options.maxConcurrent)
     if (hasStates && !Array.isArray(states)) {
       // Keeps R1's message for a State passed where the list of States goes.
       const spec = createCallbackSpec(
@@ -184,6 +208,7 @@ export class HyperApp {
     hostname = process.env['HOST'] ?? '127.0.0.1',
     gracefulShutdown: graceful = true,
   }: ListenOptions = {}): ServerType {
+    this.hosts.listeningOn(hostname)
     const server = serve({ fetch: this.fetch, port, hostname }, (info) => {
       this.context.logger.info(
         `hyperdash app running on http://${hostname}:${info.port}${this.context.basePath}/`
@@ -208,7 +233,7 @@ export class HyperApp {
    */
   mountAt(basePath: string): Hono {
     const base = basePath.replace(/\/$/, '')
-    return this.#routes({ ...this.context, basePath: base })
+    return this.#routes({ ...this.context, basePath: base, signer: this.#signerAt(base) })
   }
 
   /**
@@ -224,7 +249,8 @@ export class HyperApp {
     url: string | URL,
     { basePath = this.context.basePath }: { basePath?: string } = {}
   ): Promise<string> {
-    const context = { ...this.context, basePath: basePath.replace(/\/$/, '') }
+    const base = basePath.replace(/\/$/, '')
+    const context = { ...this.context, basePath: base, signer: this.#signerAt(base) }
     return toHtml(await renderRoot(context, new URL(url, 'http://localhost')))
   }
 
@@ -237,7 +263,9 @@ export class HyperApp {
     const app = new Hono()
     const security = context.options.security ?? {}
     app.use('*', securityHeaders(security))
+    app.use('*', this.hosts.middleware)
     app.use(UPDATE_PATH, crossOriginGuard(security))
+    app.use(UPDATE_PATH, reloadHint())
     const files = staticFiles()
     app.get(`${STATIC_PREFIX}/:file`, (c) => {
       const f = files.get(c.req.param('file'))
@@ -246,7 +274,7 @@ export class HyperApp {
       c.header('Cache-Control', context.dev ? 'no-cache' : 'public, max-age=3600')
       return c.body(f.body)
     })
-    app.post(UPDATE_PATH, createUpdateHandler(context))
+    app.post(UPDATE_PATH, this.updates.middleware, createUpdateHandler(context))
     app.all(UPDATE_PATH, (c) => {
       c.header('Allow', 'POST')
       return c.text('The update route only answers POST requests sent by the hyperdash extension.', 405)

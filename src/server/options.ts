@@ -15,6 +15,18 @@ export interface AppOptions {
   suppressCallbackExceptions?: boolean
   /** HMAC secrets for state that travels in the page, newest first. Default: `HYPERDASH_SECRET`. */
   secret?: string | string[]
+  /**
+   * The app's identity for signed state: keys are derived from the secret, this name and the base
+   * path, so apps sharing a secret refuse each other's pages. Default: a fingerprint of the callback
+   * graph (a deploy that changes the callbacks then asks open pages to reload). Give each deployment
+   * of the same code for different tenants its own name.
+   */
+  name?: string
+  /**
+   * Oldest signed page state accepted, in seconds; older → 409 and the page offers a reload.
+   * Server-owned props cannot be revoked before this age. Default: 86 400 (24 h); 0: no limit.
+   */
+  stateMaxAgeSeconds?: number
   /** Development mode: error details, warnings. Default: `NODE_ENV !== 'production'`. */
   dev?: boolean
   /** Default timeout for async callbacks, in ms. Default: 30 000. */
@@ -39,6 +51,11 @@ export interface AppOptions {
    * Default: the number of CPU cores minus one (at least 1, at most 4).
    */
   workerThreads?: number
+  /**
+   * Most update requests in flight in this process (streams included); more get 503 with
+   * `Retry-After`, and the page retries (src/server/limits.ts). Default: 256; 0: no limit.
+   */
+  maxConcurrentUpdates?: number
 }
 
 export const DEFAULTS = {
@@ -49,4 +66,5 @@ export const DEFAULTS = {
   streamAfterMs: 30,
   initialBudgetMs: 200,
   maxBodyBytes: 1024 * 1024,
+  maxConcurrentUpdates: 256,
 } as const

@@ -38,8 +38,12 @@ function recordBodies(page: Page): unknown[] {
   return bodies
 }
 
-function blankClickTimes(body: { c: Record<string, { v: Record<string, unknown> }> }) {
-  for (const c of Object.values(body.c)) if ('n_clicks_timestamp' in c.v) c.v['n_clicks_timestamp'] = 'T'
+function blankClickTimes(body: { c: Record<string, { v: Record<string, unknown>; g?: string }> }) {
+  for (const c of Object.values(body.c)) {
+    if ('n_clicks_timestamp' in c.v) c.v['n_clicks_timestamp'] = 'T'
+    // Signatures hold their issue time (src/protocol/state.ts): the two sides sign at different seconds.
+    if (c.g) c.g = 'G'
+  }
   return body
 }
 
@@ -50,6 +54,7 @@ function blankClickTimes(body: { c: Record<string, { v: Record<string, unknown> 
 const normalise = (html: string) =>
   html
     .replace(/ data-n-clicks-timestamp="\d+"/g, '')
+    .replace(/ data-hd-sig="[0-9a-z]+\.[^"]*"/g, ' data-hd-sig="S"')
     .replace(/ data-htmx-powered="true"/g, '')
     .replace(/ class=""/g, '')
     .replace(/ aria-busy="[^"]*"/g, '')
