@@ -419,6 +419,84 @@
     htmx_response_error(elt, detail) {
       const ctx = detail.ctx
       console.error(`hyperdash: the server refused the update (${ctx.response.status}): ${ctx.text}`)
+      onRefused(elt, ctx)
     },
   })
+
+  // ─── 6. refusals the page can act on ──────────────────────────────────────────────────────
+  // 409 or `HD-Reload: 1`: the page's signed state no longer verifies (expired, new secret, new
+  // deploy): a notice with a Reload button. 503 + `Retry-After`: the server is busy: a notice, and
+  // the same event is sent again after the delay (fresh values), at most RETRY_LIMIT times.
+  const RETRY_LIMIT = 8
+
+  function notice(root, kind, text, action) {
+    const area =
+      (root.querySelector && root.querySelector('.hd-errors')) || document.querySelector('.hd-errors')
+    if (!area) return
+    let el = area.querySelector(`.hd-notice-${kind}`)
+    if (!el) {
+      el = document.createElement('div')
+      el.className = `hd-error hd-notice hd-notice-${kind}`
+      el.setAttribute('role', kind === 'busy' ? 'status' : 'alert')
+      area.append(el)
+    }
+    el.replaceChildren(document.createTextNode(text))
+    if (action) {
+      const b = document.createElement('button')
+      b.type = 'button'
+      b.className = 'hd-notice-action'
+      b.textContent = action.label
+      b.addEventListener('click', action.run)
+      el.append(' ', b)
+    }
+  }
+
+  function onRefused(elt, ctx) {
+    const res = ctx.response
+    const source = ctx.hd ? ctx.hd.el : elt
+    const root = rootOf(source)
+    if (res.status === 409 || (res.headers && res.headers.get('HD-Reload') === '1')) {
+      notice(root, 'reload', 'This page is out of date: the server can no longer accept it.', {
+        label: 'Reload',
+        run: () => location.reload(),
+      })
+      return
+    }
+    if (res.status !== 503) return
+    const attempt = ((ctx.sourceEvent && ctx.sourceEvent.hdRetry) || 0) + 1
+    if (attempt > RETRY_LIMIT) {
+      notice(root, 'busy', 'The server is too busy to answer. Try again in a moment.')
+      return
+    }
+    const seconds = Math.min(60, Math.max(1, Number(res.headers && res.headers.get('Retry-After')) || 1))
+    notice(root, 'busy', `The server is busy: retrying in ${seconds} s…`)
+    let sent = null
+    try {
+      sent = JSON.parse(ctx.request.body.get('hd'))
+    } catch {}
+    const reask = sent && sent.cb && sent.cb.length
+    // Deferred callbacks this request asked for go back to the list, to be asked for again.
+    if (reask) {
+      for (const [i, changed] of sent.cb) {
+        const d = deferred.get(i) || { changed: new Set(), blockers: new Set(), ready: true, root }
+        for (const k of changed) d.changed.add(k)
+        deferred.set(i, d)
+      }
+    }
+    setTimeout(() => {
+      const busy = root.querySelector && root.querySelector('.hd-notice-busy')
+      if (busy) busy.remove()
+      const target = reask ? root : source
+      if (!target || !target.isConnected) return
+      const url = reask ? root.getAttribute('data-hd-url') : target.getAttribute('hx-post')
+      if (!url) return
+      const type = reask ? 'hd:reask' : (ctx.sourceEvent && ctx.sourceEvent.type) || 'change'
+      htmx.ajax('POST', url, {
+        source: target,
+        swap: 'none',
+        target: 'body',
+        event: { type, hdRetry: attempt },
+      })
+    }, seconds * 1000)
+  }
 })()

@@ -9,7 +9,7 @@ export class RequestError extends Error {
   override name = 'RequestError'
   constructor(
     message: string,
-    readonly status: 400 | 403 | 404 | 413 | 415 | 422 = 400
+    readonly status: 400 | 403 | 404 | 409 | 413 | 415 | 422 | 503 = 400
   ) {
     super(message)
   }

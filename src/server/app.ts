@@ -19,7 +19,7 @@ import { COMPONENTS_PREFIX, ComponentRegistry } from '../protocol/components.ts'
 import { builtinComponents } from '../../views/components/index.ts'
 import { hdSpecOf, layoutKinds } from '../../views/tree.ts'
 import { refuseDeadInputs } from './check-inputs.ts'
-import { createSigner, randomSecret, secretsFromEnv } from '../protocol/state.ts'
+import { createSigner, randomSecret, secretsFromEnv, stateScope, type Signer } from '../protocol/state.ts'
 import { DEFAULTS, type AppOptions } from './options.ts'
 import { registerDevRoutes } from './dev-route.ts'
 import { createPageHandler, renderAssets, renderRoot } from './page-route.ts'
@@ -29,7 +29,15 @@ import { ASSETS_PATH, assetsDir, externalCsp, readAsset } from './assets.ts'
 import { requestContext } from './request-id.ts'
 import { createUpdateHandler } from './update-route.ts'
 import type { AppContext } from './context.ts'
-import { crossOriginGuard, DEFAULT_CSP, securityHeaders, type SecurityOptions } from './security.ts'
+import {
+  crossOriginGuard,
+  DEFAULT_CSP,
+  HostPolicy,
+  reloadHint,
+  securityHeaders,
+  type SecurityOptions,
+} from './security.ts'
+import { limitConcurrency, UpdateLimiter, type LimitOptions } from './limits.ts'
 import { gracefulShutdown, type ShutdownOptions } from './shutdown.ts'
 import {
   defaultThreads,
@@ -62,6 +70,13 @@ export class HyperApp {
   /** Kinds of the ids the layout shows as JSX (empty for a layout function): Inputs are checked on them. */
   readonly #layoutKinds: Map<string, string>
   #checked = -1
+  /** Signers by base path: keys are derived per app and base path (protocol/state.ts). */
+  readonly #signers = new Map<string, Signer>()
+  #signerAt: (basePath: string) => Signer
+  /** The `Host` check (security.ts), told where `listen()` listens. */
+  readonly hosts: HostPolicy
+  /** The cap on update requests in flight (`maxConcurrentUpdates`, limits.ts). */
+  readonly updates: UpdateLimiter
 
   constructor(options: AppOptions & { basePath?: string }) {
     const logger = options.logger ?? console
@@ -85,9 +100,21 @@ export class HyperApp {
     }
     this.#layoutKinds =
       typeof options.layout === 'function' ? new Map() : layoutKinds(options.layout, components)
+    const keys = secrets
+    this.#signerAt = (base) => {
+      let signer = this.#signers.get(base)
+      if (!signer) {
+        const scope = stateScope(this.graph, options.name, base)
+        signer = createSigner(keys, { scope, maxAgeSeconds: options.stateMaxAgeSeconds })
+        this.#signers.set(base, signer)
+      }
+      return signer
+    }
+    this.hosts = new HostPolicy(opts.security ?? {}, logger)
+    this.updates = new UpdateLimiter(opts.maxConcurrentUpdates)
     this.context = {
       graph: this.graph,
-      signer: createSigner(secrets),
+      signer: this.#signerAt((options.basePath ?? '').replace(/\/$/, '')),
       components,
       prevent: resolvePreventInitial(opts.preventInitialCallbacks),
       options: opts,
@@ -135,8 +162,8 @@ export class HyperApp {
     inputs: I,
     statesOrFn: A,
     ...rest: A extends StatesArg
-      ? [fn: CallbackFn<O, I, A>, options?: CallbackOptions]
-      : [options?: CallbackOptions]
+      ? [fn: CallbackFn<O, I, A>, options?: CallbackOptions & LimitOptions]
+      : [options?: CallbackOptions & LimitOptions]
   ): A extends StatesArg ? CallbackFn<O, I, A> : A
   callback(outputs: unknown, inputs: unknown, a: unknown, b?: unknown, c?: unknown): unknown {
     const hasStates = typeof a !== 'function'
@@ -145,7 +172,7 @@ export class HyperApp {
     // `worker` (the server's; the engine gets the other options): the registered function sends each
     // call to a worker thread (isolate.ts), which stops it `timeoutMs` after it started there; the
     // engine's own timer only bounds start-up and queueing.
-    const { worker, ...engineOptions } = ((hasStates ? c : b) ?? {}) as CallbackOptions
+    const { worker, ...engineOptions } = ((hasStates ? c : b) ?? {}) as CallbackOptions & LimitOptions
     let options = engineOptions
     let spec: CallbackSpec | undefined
     let fn = given
@@ -161,6 +188,10 @@ export class HyperApp {
       options = { ...options, timeoutMs: hard + WORKER_START_ALLOWANCE_MS }
       this.#workerModules.add(moduleHref(worker))
     }
+    // `maxConcurrent`: calls beyond it wait their turn (limits.ts). In a worker thread the wrapper
+    // above must stay the registered function (isolate.ts finds the original through it).
+    if (options.maxConcurrent !== undefined && !inCallbackWorker)
+      fn = limitConcurrency(fn, options.maxConcurrent)
     if (hasStates && !Array.isArray(states)) {
       // Keeps R1's message for a State passed where the list of States goes.
       const spec = createCallbackSpec(
@@ -214,6 +245,7 @@ export class HyperApp {
     gracefulShutdown: graceful = true,
   }: ListenOptions = {}): ServerType {
     this.#checkInputs()
+    this.hosts.listeningOn(hostname)
     const server = serve({ fetch: this.fetch, port, hostname }, (info) => {
       this.context.logger.info(
         `hyperdash app running on http://${hostname}:${info.port}${this.context.basePath}/`
@@ -248,7 +280,7 @@ export class HyperApp {
    */
   mountAt(basePath: string): Hono {
     const base = basePath.replace(/\/$/, '')
-    return this.#routes({ ...this.context, basePath: base })
+    return this.#routes({ ...this.context, basePath: base, signer: this.#signerAt(base) })
   }
 
   /**
@@ -264,7 +296,8 @@ export class HyperApp {
     url: string | URL,
     { basePath = this.context.basePath }: { basePath?: string } = {}
   ): Promise<string> {
-    const context = { ...this.context, basePath: basePath.replace(/\/$/, '') }
+    const base = basePath.replace(/\/$/, '')
+    const context = { ...this.context, basePath: base, signer: this.#signerAt(base) }
     return toHtml(await renderRoot(context, new URL(url, 'http://localhost')))
   }
 
@@ -278,6 +311,7 @@ export class HyperApp {
     app.use('*', requestContext)
     const security = withExternalCsp(context.options.security ?? {}, context.options)
     app.use('*', securityHeaders(security))
+    app.use('*', this.hosts.middleware)
     app.use(UPDATE_PATH, crossOriginGuard(security))
     app.use('*', async (_, next) => (this.#checkInputs(), next()))
     app.get(`${COMPONENTS_PREFIX}/:name/:file`, (c) => {
@@ -287,6 +321,7 @@ export class HyperApp {
       c.header('Cache-Control', context.dev ? 'no-cache' : 'public, max-age=3600')
       return c.body(readFileSync(file, 'utf8'))
     })
+    app.use(UPDATE_PATH, reloadHint())
     const files = staticFiles()
     app.get(`${STATIC_PREFIX}/:file`, (c) => {
       const f = files.get(c.req.param('file'))
@@ -308,7 +343,7 @@ export class HyperApp {
         return c.body(new Uint8Array(file.body))
       })
     }
-    app.post(UPDATE_PATH, createUpdateHandler(context))
+    app.post(UPDATE_PATH, this.updates.middleware, createUpdateHandler(context))
     app.all(UPDATE_PATH, (c) => {
       c.header('Allow', 'POST')
       return c.text('The update route only answers POST requests sent by the hyperdash extension.', 405)

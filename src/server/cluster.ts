@@ -5,19 +5,30 @@
  * HMAC secret. When `HYPERDASH_SECRET` is unset the primary generates one and hands it to every worker
  * in its environment; once listening, each worker reports a signature of a fixed probe, and the
  * primary refuses to start when they differ (an app built with its own `secret` per process).
+ *
+ * Shutdown: on SIGTERM/SIGINT the primary stops respawning and tells every worker to drain; each runs
+ * the graceful shutdown of one process (shutdown.ts: stop accepting, finish the requests in flight,
+ * streams included, exit), and the primary exits once they all have: 0 when every worker finished in
+ * time, else 1. Workers still there `timeoutMs` + 5 s after the signal are killed.
  */
 import cluster, { type Worker } from 'node:cluster'
 import { availableParallelism } from 'node:os'
 import { isAbsolute, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
+import type { Server } from 'node:http'
 import { randomSecret, type Signer } from '../protocol/state.ts'
 import { isMain } from './app.ts'
+import { gracefulShutdown } from './shutdown.ts'
 
 /** Anything with a fetch handler: a HyperApp, a Hono app. A HyperApp's signer is checked across workers. */
 export interface FetchApp {
   fetch(req: Request): Response | Promise<Response>
-  readonly context?: { readonly signer?: Signer }
+  readonly context?: { readonly signer?: Signer; readonly logger?: Pick<Console, 'info' | 'warn'> }
+  /** A HyperApp's `Host` check, told the address the workers listen on (security.ts). */
+  readonly hosts?: { listeningOn(address: string): void }
+  /** Cleans up once the worker's server closed (a HyperApp's worker threads). */
+  close?(): unknown
 }
 
 export interface ClusterOptions {
@@ -33,6 +44,12 @@ export interface ClusterOptions {
   respawn?: boolean
   /** Called once every worker listens. Default: prints the URL. */
   onListening?: (info: { url: string; port: number; workers: number }) => void
+  /**
+   * On SIGTERM/SIGINT to the primary: stop respawning, drain every worker (each finishes its requests
+   * in flight, as `listen()` does), exit when they have. `timeoutMs` (default 10 000) bounds each
+   * worker's wait; `false` leaves the signals alone. Default: on.
+   */
+  gracefulShutdown?: boolean | { timeoutMs?: number; signals?: readonly NodeJS.Signals[] }
 }
 
 /** The running cluster, as seen from the primary (or, inside a worker, from that worker). */
@@ -40,7 +57,7 @@ export interface ClusterHandle {
   readonly port: number
   /** Process ids of the workers (empty inside a worker). */
   readonly pids: readonly number[]
-  /** Stops every worker (or, inside a worker, its server) and resolves once they are gone. */
+  /** Drains every worker (or, inside a worker, its server) and resolves once they are gone. */
   close(): Promise<void>
 }
 
@@ -51,6 +68,9 @@ const ENV_FLAG = 'HD_CLUSTER'
 const ENV_MODULE = 'HD_CLUSTER_MODULE'
 const ENV_PORT = 'HD_CLUSTER_PORT'
 const ENV_HOST = 'HD_CLUSTER_HOST'
+const ENV_SHUTDOWN = 'HD_CLUSTER_SHUTDOWN_MS'
+/** Extra time the primary gives a draining worker past its own limit before killing it. */
+const KILL_GRACE_MS = 5000
 const PROBE: [string, string] = ['hd-cluster', 'probe']
 const thisFile = fileURLToPath(import.meta.url)
 
@@ -90,7 +110,10 @@ async function startPrimary(target: FetchApp | string | URL, o: ClusterOptions):
   const exec = byModule ? thisFile : process.argv[1]
   if (!exec) throw new Error('listenCluster: no script to run in the workers (process.argv[1] is empty).')
   cluster.setupPrimary({ exec, args: process.argv.slice(2), execArgv: o.execArgv ?? workerExecArgv(exec) })
+  const graceful = o.gracefulShutdown ?? true
+  const shutdownMs = (typeof graceful === 'object' ? graceful.timeoutMs : undefined) ?? 10_000
   const env: Record<string, string> = { [ENV_FLAG]: '1', HYPERDASH_SECRET: secret, [ENV_HOST]: host }
+  if (graceful) env[ENV_SHUTDOWN] = String(shutdownMs)
   if (byModule) env[ENV_MODULE] = moduleUrl(target)
 
   const workers = new Set<Worker>()
@@ -151,10 +174,29 @@ async function startPrimary(target: FetchApp | string | URL, o: ClusterOptions):
     }
   } catch (err) {
     closing = true
-    await stopAll(workers)
+    await stopAll(workers, 2000)
     throw err
   }
   for (const w of workers) keepAlive(w)
+  const signals = graceful
+    ? ((typeof graceful === 'object' ? graceful.signals : undefined) ?? ['SIGTERM', 'SIGINT'])
+    : []
+  let draining: Promise<boolean> | null = null
+  const drain = () => {
+    closing = true
+    draining ??= stopAll(workers, graceful ? shutdownMs + KILL_GRACE_MS : 2000).finally(() => {
+      for (const sig of signals) process.off(sig, onSignal)
+    })
+    return draining
+  }
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.info(`hyperdash: ${signal}: no new connections; draining ${workers.size} worker(s).`)
+    void drain().then((clean) => {
+      console.info(`hyperdash: every worker has stopped; exiting with code ${clean ? 0 : 1}.`)
+      process.exit(clean ? 0 : 1)
+    })
+  }
+  for (const sig of signals) process.on(sig, onSignal)
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${shared}/`
   ;(o.onListening ?? ((i) => console.info(`hyperdash app running on ${i.url} (${i.workers} workers)`)))({
     url,
@@ -167,8 +209,7 @@ async function startPrimary(target: FetchApp | string | URL, o: ClusterOptions):
       return [...workers].map((w) => w.process.pid).filter((p): p is number => p !== undefined)
     },
     close: async () => {
-      closing = true
-      await stopAll(workers)
+      await drain()
     },
   }
 }
@@ -177,13 +218,15 @@ async function startPrimary(target: FetchApp | string | URL, o: ClusterOptions):
 function serveWorker(app: FetchApp): Promise<ClusterHandle> {
   const port = Number(process.env[ENV_PORT] ?? 0)
   const hostname = process.env[ENV_HOST] ?? '127.0.0.1'
+  const shutdownMs = process.env[ENV_SHUTDOWN]
+  app.hosts?.listeningOn(hostname)
   return new Promise((resolveServe) => {
     const server: ServerType = serve({ fetch: app.fetch, port, hostname }, (info) => {
       const signer = app.context?.signer
       const message: WorkerMessage = {
         hd: 'listening',
         port: info.port,
-        probe: signer ? signer.sign(...PROBE) : null,
+        probe: signer ? (signer.fingerprint?.() ?? signer.sign(...PROBE)) : null,
       }
       process.send?.(message)
       resolveServe({
@@ -192,23 +235,37 @@ function serveWorker(app: FetchApp): Promise<ClusterHandle> {
         close: () => new Promise<void>((r) => server.close(() => r())),
       })
     })
+    // Graceful: the same shutdown as one process, started by the primary's message (or by a signal
+    // to this worker: Ctrl-C reaches every process of the group).
+    const drain = shutdownMs
+      ? gracefulShutdown(server as Server, {
+          timeoutMs: Number(shutdownMs),
+          logger: app.context?.logger,
+          onClosed: () => app.close?.(),
+        })
+      : null
     process.on('message', (m) => {
-      if (m === 'hd:close') server.close(() => process.exit(0))
+      if (m !== 'hd:close') return
+      if (drain) void drain.shutdown('drain requested by the cluster primary')
+      else server.close(() => process.exit(0))
     })
   })
 }
 
-/** Asks each worker to close its server, and kills those still there after 2 s. */
-async function stopAll(workers: Set<Worker>): Promise<void> {
-  await Promise.all(
+/**
+ * Asks each worker to close its server (draining its requests when graceful), and kills those still
+ * there after `killAfterMs`. Resolves with true when every worker exited with code 0.
+ */
+async function stopAll(workers: Set<Worker>, killAfterMs: number): Promise<boolean> {
+  const clean = await Promise.all(
     [...workers].map(
       (w) =>
-        new Promise<void>((done) => {
-          if (w.isDead()) return done()
-          const timer = setTimeout(() => w.kill('SIGKILL'), 2000)
-          w.once('exit', () => {
+        new Promise<boolean>((done) => {
+          if (w.isDead()) return done(w.process.exitCode === 0)
+          const timer = setTimeout(() => w.kill('SIGKILL'), killAfterMs)
+          w.once('exit', (code) => {
             clearTimeout(timer)
-            done()
+            done(code === 0)
           })
           if (w.isConnected()) w.send('hd:close')
           else w.kill()
@@ -216,6 +273,7 @@ async function stopAll(workers: Set<Worker>): Promise<void> {
     )
   )
   workers.clear()
+  return clean.every(Boolean)
 }
 
 function isListening(m: unknown): m is WorkerMessage {

@@ -4,9 +4,11 @@
  *
  * A callback registered with `{ worker: import.meta.url }` runs in a pool of worker threads: each
  * thread imports that module (which registers the same callbacks, in the same order, on its own app)
- * and runs the callback found there by its index and id. A call past its timeout, or whose client went
- * away, has its thread terminated: a synchronous `while (true) {}` stops, and the other users of the
- * process never waited for it. Arguments and results are copied (structured clone; JSX, `noUpdate`
+ * and runs the callback found there by its index and id. A call past its timeout has its thread
+ * terminated: a synchronous `while (true) {}` stops, and the other users of the process never waited
+ * for it. A call whose client went away is not torn down (a new thread costs far more CPU than most
+ * calls): it leaves the queue if it has not started, else it runs on, its result dropped, until it
+ * ends or its timeout terminates it. Thread starts are capped per second; calls beyond wait. Arguments and results are copied (structured clone; JSX, `noUpdate`
  * and raw HTML are encoded by isolate-codec.ts).
  */
 import { availableParallelism } from 'node:os'
@@ -150,6 +152,8 @@ interface Pending {
   reject: (err: unknown) => void
   signal?: AbortSignal
   onAbort?: () => void
+  /** Answered already (its client left): the thread runs it on, and its result is dropped. */
+  settled?: boolean
 }
 
 interface Slot {
@@ -171,11 +175,19 @@ export class WorkerPool {
   readonly #modules = new Set<string>()
   /** Threads started so far (restarts included): a measure for tests and docs. */
   started = 0
+  /** Start times (ms) of the threads started in the last second. */
+  readonly #recent: number[] = []
+  #retry: ReturnType<typeof setTimeout> | null = null
 
+  /**
+   * `size`: most threads at once. `components`: the app's components, to rebuild the ones a callback
+   * returns. `maxStartsPerSecond`: most threads started (first starts and replacements of terminated
+   * ones) in any second; calls beyond wait in the queue. Default: `size`, at least 2.
+   */
   constructor(
     readonly size: number = defaultThreads(),
-    /** The app's components, to rebuild the ones a callback returns. */
-    readonly components?: ComponentRegistry
+    readonly components?: ComponentRegistry,
+    readonly maxStartsPerSecond: number = Math.max(2, size)
   ) {}
 
   /** Threads alive now. */
@@ -210,6 +222,7 @@ export class WorkerPool {
   /** Terminates every thread; queued calls are refused. */
   async close(): Promise<void> {
     this.#closed = true
+    if (this.#retry) clearTimeout(this.#retry)
     for (const p of this.#queue.splice(0)) this.#settle(p, false, new Error('The worker pool was closed.'))
     await Promise.all([...this.#slots].map((s) => this.#drop(s, new Error('The worker pool was closed.'))))
   }
@@ -218,7 +231,7 @@ export class WorkerPool {
     while (this.#queue.length && !this.#closed) {
       let slot = [...this.#slots].find((s) => !s.current)
       if (!slot) {
-        if (this.#slots.size >= this.size) return
+        if (this.#slots.size >= this.size || !this.#mayStart()) return
         slot = this.#spawn()
       }
       const p = this.#queue.shift()!
@@ -227,7 +240,24 @@ export class WorkerPool {
     }
   }
 
+  /** True when a thread may start now; else schedules a dispatch for when one may. */
+  #mayStart(): boolean {
+    const now = performance.now()
+    while (this.#recent.length && now - this.#recent[0]! >= 1000) this.#recent.shift()
+    if (this.#recent.length < this.maxStartsPerSecond) return true
+    this.#retry ??= setTimeout(
+      () => {
+        this.#retry = null
+        this.#dispatch()
+      },
+      1000 - (now - this.#recent[0]!) + 1
+    )
+    this.#retry.unref?.()
+    return false
+  }
+
   #spawn(): Slot {
+    this.#recent.push(performance.now())
     const worker = new Worker(BOOT, {
       eval: true,
       workerData: { flag: FLAG, entry: ENTRY.href, tsx: tsxLoader() },
@@ -287,19 +317,21 @@ export class WorkerPool {
     if (!this.#closed && this.#slots.size === 0) this.warm(this.#modules)
   }
 
+  /**
+   * The call's client left (or the engine gave up on it). Queued: it leaves the queue. Running: it is
+   * answered now and runs on in its thread, which stays busy until the call ends or its timeout
+   * terminates it: terminating and restarting a thread per abort cost ~140 ms of CPU each.
+   */
   #abort(p: Pending) {
     const reason = p.signal?.reason ?? new Error('The call was aborted.')
     const queued = this.#queue.indexOf(p)
-    if (queued >= 0) {
-      this.#queue.splice(queued, 1)
-      this.#settle(p, false, reason)
-      return
-    }
-    const slot = [...this.#slots].find((s) => s.current === p)
-    if (slot) void this.#drop(slot, reason)
+    if (queued >= 0) this.#queue.splice(queued, 1)
+    this.#settle(p, false, reason)
   }
 
   #settle(p: Pending, ok: boolean, value: unknown) {
+    if (p.settled) return
+    p.settled = true
     if (p.onAbort) p.signal?.removeEventListener('abort', p.onAbort)
     if (!ok) return p.reject(value)
     try {

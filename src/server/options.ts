@@ -17,6 +17,18 @@ export interface AppOptions extends AssetOptions {
   /** HMAC secrets for state that travels in the page, newest first. Default: `HYPERDASH_SECRET`. */
   secret?: string | string[]
   /**
+   * The app's identity for signed state: keys are derived from the secret, this name and the base
+   * path, so apps sharing a secret refuse each other's pages. Default: a fingerprint of the callback
+   * graph (a deploy that changes the callbacks then asks open pages to reload). Give each deployment
+   * of the same code for different tenants its own name.
+   */
+  name?: string
+  /**
+   * Oldest signed page state accepted, in seconds; older → 409 and the page offers a reload.
+   * Server-owned props cannot be revoked before this age. Default: 86 400 (24 h); 0: no limit.
+   */
+  stateMaxAgeSeconds?: number
+  /**
    * Development mode: error details and stacks in error fragments, warnings, the `/_hd/dev` pages,
    * reload on restart, `Server-Timing`. Off unless asked for: `dev: true`, or `HYPERDASH_DEV=1` in the
    * environment (`npm run dev` sets it). `NODE_ENV` plays no part: a forgotten variable must not send
@@ -59,6 +71,11 @@ export interface AppOptions extends AssetOptions {
    * Default: the number of CPU cores minus one (at least 1, at most 4).
    */
   workerThreads?: number
+  /**
+   * Most update requests in flight in this process (streams included); more get 503 with
+   * `Retry-After`, and the page retries (src/server/limits.ts). Default: 256; 0: no limit.
+   */
+  maxConcurrentUpdates?: number
 }
 
 export const DEFAULTS = {
@@ -69,4 +86,5 @@ export const DEFAULTS = {
   streamAfterMs: 30,
   initialBudgetMs: 200,
   maxBodyBytes: 1024 * 1024,
+  maxConcurrentUpdates: 256,
 } as const

@@ -7,6 +7,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import { RequestError } from '../protocol/errors.ts'
+import { StaleStateError } from '../protocol/state.ts'
 
 /** CSP directives, by their CSP names (`script-src`), each a list of sources. */
 export type CspDirectives = Record<string, readonly string[]>
@@ -27,6 +28,13 @@ export interface SecurityOptions {
    * {@link DEFAULT_CSP} (a directive given here replaces the default's sources for it).
    */
   csp?: false | CspDirectives
+  /**
+   * Host names this app answers (the `Host` header, port ignored); any other → 403. Loopback names
+   * (`localhost`, `127.0.0.1`, `[::1]`) always pass. `'.example.com'` also allows its subdomains;
+   * `'*'` allows any host. Default: loopback names only when the app listens on a loopback address
+   * (`listen()`, `listenCluster()`; DNS rebinding), any host otherwise.
+   */
+  allowedHosts?: readonly string[]
 }
 
 /**
@@ -94,6 +102,120 @@ export function crossOriginGuard(options: SecurityOptions = {}): MiddlewareHandl
   return async (c, next) => {
     if (options.csrf !== false && isCrossOrigin(c, trusted)) return c.text(CROSS_ORIGIN_MESSAGE, 403)
     await next()
+  }
+}
+
+/** True for a loopback host name or address: `localhost`, `*.localhost`, `127.x.x.x`, `::1`. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '')
+  return (
+    h === 'localhost' ||
+    h.endsWith('.localhost') ||
+    h === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) ||
+    /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
+  )
+}
+
+/** The name part of a `Host` header value: `a.example:8050` → `a.example`, `[::1]:80` → `[::1]`. */
+function hostName(host: string): string {
+  const h = host.trim().toLowerCase()
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1)
+  const colon = h.indexOf(':')
+  return (colon < 0 ? h : h.slice(0, colon)).replace(/\.$/, '')
+}
+
+/** The message of a request refused for its `Host`. */
+export const hostRefused = (host: string, loopbackOnly: boolean) =>
+  `Host '${host.slice(0, 200)}' is not allowed: ` +
+  (loopbackOnly
+    ? 'this app listens on a loopback address and answers loopback names only (localhost, 127.0.0.1, [::1]). '
+    : 'it is not in the list of hosts this app answers. ') +
+  'If the app is reached under this name (a proxy, a domain), list it in `security.allowedHosts` ' +
+  "(or '*' to allow any host)."
+
+/**
+ * The `Host` check of an app (DNS rebinding: a page on `evil.example`, re-resolved to 127.0.0.1,
+ * reaches a local app with `Host: evil.example` and `Origin: http://evil.example`, which pass the
+ * same-origin test). One per app: `listeningOn()` tells it where the app listens, which sets the
+ * default; `middleware` goes on every route.
+ */
+export class HostPolicy {
+  #bound: string | undefined
+  #warned = false
+  readonly #exact = new Set<string>()
+  readonly #suffixes: string[] = []
+  readonly #any: boolean
+  readonly #listed: boolean
+
+  constructor(
+    readonly options: SecurityOptions = {},
+    readonly logger: Pick<Console, 'warn'> = console
+  ) {
+    const list = options.allowedHosts
+    this.#listed = list !== undefined
+    this.#any = list?.includes('*') ?? false
+    for (const entry of list ?? []) {
+      const name = hostName(entry)
+      if (name.startsWith('.')) this.#suffixes.push(name)
+      else this.#exact.add(name)
+    }
+  }
+
+  /**
+   * The address the app's server listens on. Loopback: only loopback names pass (unless
+   * `allowedHosts` says otherwise). Another address with no `allowedHosts`: any host passes, and a
+   * production app is warned once.
+   */
+  listeningOn(address: string, production = process.env['NODE_ENV'] === 'production'): void {
+    this.#bound = address
+    if (!this.#listed && !isLoopbackHost(address) && production && !this.#warned) {
+      this.#warned = true
+      this.logger.warn(
+        `hyperdash: listening on ${address} with no \`security.allowedHosts\`: requests for any Host are ` +
+          'answered. List the names this app is served under to refuse others (DNS rebinding).'
+      )
+    }
+  }
+
+  /** True when a request for `host` (a `Host` header value) may be answered. */
+  allows(host: string): boolean {
+    const name = hostName(host)
+    if (this.#any || isLoopbackHost(name)) return true
+    if (!this.#listed) return this.#bound === undefined || !isLoopbackHost(this.#bound)
+    if (this.#exact.has(name)) return true
+    return this.#suffixes.some((s) => name.endsWith(s) || name === s.slice(1))
+  }
+
+  /** Refuses requests for another host with 403, naming the option. */
+  readonly middleware: MiddlewareHandler = async (c, next) => {
+    if (!this.#any) {
+      const host = c.req.header('host') ?? new URL(c.req.url).host
+      if (!this.allows(host)) return c.text(hostRefused(host, !this.#listed), 403)
+    }
+    await next()
+  }
+}
+
+/** Header of a refused update whose page must reload (its signed state no longer verifies). */
+export const RELOAD_HEADER = 'HD-Reload'
+
+/**
+ * Marks the answers of update requests whose page cannot recover without a reload with
+ * `HD-Reload: 1`: state past its maximum age (409), or a wrong signature (400: the server's secret
+ * or the app changed since the page was rendered). static/hyperdash.js then shows a notice with a
+ * Reload button instead of a console error.
+ */
+export function reloadHint(): MiddlewareHandler {
+  return async (c, next) => {
+    await next()
+    const err = c.error
+    if (
+      err instanceof StaleStateError ||
+      (err instanceof RequestError && err.status === 400 && / has a wrong signature/.test(err.message))
+    ) {
+      c.res.headers.set(RELOAD_HEADER, '1')
+    }
   }
 }
 

@@ -4,12 +4,14 @@
  * output (children, attributes, or a re-rendered dcc component), `noUpdate` per position, and 204
  * when nothing changes. Requests are built from the rendered page by `hyperdash/testing`.
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createApp, Input, noUpdate, Output, PreventUpdate, ref, State } from '../../src/index.ts'
 import { renderPage } from '../../src/testing.ts'
 import { dcc } from '../../views/components/index.ts'
 
 const secret = 'http-fragments-test-secret-0123456789'
+// Signatures hold their issue time (state.ts): a fixed clock keeps them the same on every run.
+vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 0, 1) })
 const quiet = { error() {}, warn() {}, info() {} }
 
 describe('children', () => {
@@ -140,7 +142,7 @@ describe('dcc components', () => {
       '<template id="num" hx-swap-oob="hd" hd-morph="" hd-cb="0">' +
         '<input id="num" type="number" value="10" ' +
         'data-hd="{&quot;kind&quot;:&quot;dcc.Input&quot;,&quot;props&quot;:{&quot;type&quot;:&quot;number&quot;},&quot;read&quot;:{&quot;value&quot;:&quot;number&quot;}}" ' +
-        'data-hd-sig="Sj9loG2j7c8ZNM4u5idZNSbYUlH"/>' +
+        'data-hd-sig="t85s00.jrMKOyMM0DTPVp60Rjd03J4Q6XT"/>' +
         '</template>'
     )
     expect(page.value('num')).toBe(10)

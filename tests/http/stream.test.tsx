@@ -3,16 +3,18 @@
  * A chain slower than `streamAfterMs` streams its outputs (SSE) when the client accepts it, one
  * message per finished callback; a client that accepts only HTML gets them all in one answer.
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createApp, Input, Output } from '../../src/index.ts'
 import { renderPage } from '../../src/testing.ts'
 
 // `fast.children` is an Input of `slow`: its new value travels back in the page, signed again.
 const FAST_STATE =
   '<template id="fast" hx-swap-oob="hd" hd-attr="data-hd data-hd-sig" hd-cb="0"><i data-hd="{&quot;kind&quot;:&quot;div&quot;,' +
-  '&quot;props&quot;:{&quot;children&quot;:&quot;fast 1&quot;},&quot;read&quot;:{}}" data-hd-sig="-gQowirp0S-JqhUQnI6oNPvmLSA"></i></template>'
+  '&quot;props&quot;:{&quot;children&quot;:&quot;fast 1&quot;},&quot;read&quot;:{}}" data-hd-sig="t85s00.M4jpfhtNl-6y2kcbYj7UbZkKdZ9"></i></template>'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+// Signatures hold their issue time (state.ts): a fixed clock keeps them the same on every run.
+vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 0, 1) })
 
 const app = createApp({
   secret: 'http-stream-test-secret-0123456789',

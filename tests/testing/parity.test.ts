@@ -39,9 +39,14 @@ function recordBodies(page: Page): unknown[] {
   return bodies
 }
 
-function blankClickTimes(body: { components: Record<string, { values: Record<string, unknown> }> }) {
-  for (const c of Object.values(body.components))
-    if ('n_clicks_timestamp' in c.values) c.values['n_clicks_timestamp'] = 'T'
+function blankClickTimes(body: {
+  components: Record<string, { values?: Record<string, unknown>; sig?: string }>
+}) {
+  for (const c of Object.values(body.components)) {
+    if (c.values && 'n_clicks_timestamp' in c.values) c.values['n_clicks_timestamp'] = 'T'
+    // Signatures hold their issue time (src/protocol/state.ts): the two sides sign at different seconds.
+    if (c.sig) c.sig = 'G'
+  }
   return body
 }
 
@@ -49,6 +54,7 @@ function blankClickTimes(body: { components: Record<string, { values: Record<str
 const normalise = (html: string) =>
   html
     .replace(/ data-n-clicks-timestamp="\d+"/g, '')
+    .replace(/ data-hd-sig="[0-9a-z]+\.[^"]*"/g, ' data-hd-sig="S"')
     .replace(/></g, '>\n<')
     .split('\n')
 

@@ -4,12 +4,14 @@
  * no server socket, no browser. Each event sends the request the browser would send, and the test
  * reads exactly what came back and what the page shows after it.
  */
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { renderPage, type TestPage } from '../../src/testing.ts'
 import type { HyperApp } from '../../src/index.ts'
 
 // The page's state is signed: a fixed secret keeps signatures, and so snapshots, the same on every run.
 process.env['HYPERDASH_SECRET'] = 'prime-factors-test-secret-0123456789'
+// Signatures hold their issue time (state.ts): a fixed clock keeps them the same on every run.
+vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 0, 1) })
 let app: HyperApp
 beforeAll(async () => {
   app = (await import('../../examples/prime-factors.tsx')).app
@@ -22,7 +24,7 @@ describe('the first page', () => {
     expect(page.text('out')).toBe('')
     expect(page.attr('err', 'style')).toBe('color:red')
     expect(page.outerHTML('num')).toMatchInlineSnapshot(
-      `"<input id="num" type="number" min="1" step="1" hx-post="/_hd/update" hx-trigger="change" hx-swap="none" hx-target="body" hx-sync="this:replace" hd-t="value:change" hd-affects="out err" data-hd="{&quot;kind&quot;:&quot;dcc.Input&quot;,&quot;props&quot;:{&quot;type&quot;:&quot;number&quot;,&quot;debounce&quot;:true,&quot;min&quot;:1,&quot;step&quot;:1},&quot;read&quot;:{&quot;value&quot;:&quot;number&quot;}}" data-hd-sig="MeKvlgRu8kQ22esvUCIrA5hzrpv" data-htmx-powered="true">"`
+      `"<input id="num" type="number" min="1" step="1" hx-post="/_hd/update" hx-trigger="change" hx-swap="none" hx-target="body" hx-sync="this:replace" hd-t="value:change" hd-affects="out err" data-hd="{&quot;kind&quot;:&quot;dcc.Input&quot;,&quot;props&quot;:{&quot;type&quot;:&quot;number&quot;,&quot;debounce&quot;:true,&quot;min&quot;:1,&quot;step&quot;:1},&quot;read&quot;:{&quot;value&quot;:&quot;number&quot;}}" data-hd-sig="t85s00.gslH1sxfZp7EM4wOAHt_fZRZA4j" data-htmx-powered="true">"`
     )
     expect(page.components).toMatchInlineSnapshot(`
       {
