@@ -49,6 +49,8 @@ export interface AssetsProps {
   scripts: readonly string[]
   /** The app's stylesheets: external ones, then its assets folder's `.css` files. */
   appStyles?: readonly TagAttrs[]
+  /** Stylesheets of the components the app knows. */
+  componentStyles?: readonly string[]
   /** Modules of the components the app knows (their readers). */
   componentScripts?: readonly string[]
   /** The app's scripts: its assets folder's `.js` files, then external ones (all deferred). */
@@ -64,6 +66,9 @@ export const Assets = (p: AssetsProps) => (
   <>
     {p.icon && <link rel="icon" href={p.icon} />}
     {p.styles.map((href) => (
+      <link rel="stylesheet" href={href} />
+    ))}
+    {p.componentStyles?.map((href) => (
       <link rel="stylesheet" href={href} />
     ))}
     {p.appStyles?.map((a) => (

@@ -79,6 +79,8 @@ export interface ComponentSpec {
    * each at `<base>/_hd/components/<name>/<file name>` and puts a `<script type="module">` in the head.
    */
   readonly scripts?: readonly string[]
+  /** Files of stylesheets the page links for it, served like {@link scripts}. */
+  readonly styles?: readonly string[]
 }
 
 /** An object with no prototype: `valueOf`, `__proto__`, `constructor` are just missing keys there. */
@@ -186,9 +188,18 @@ export class ComponentRegistry {
 
   /** The scripts of the registered components, by the path they are served at (below the base path). */
   scripts(): Map<string, string> {
+    return this.#files('scripts')
+  }
+
+  /** The stylesheets of the registered components, by the path they are served at. */
+  styles(): Map<string, string> {
+    return this.#files('styles')
+  }
+
+  #files(kind: 'scripts' | 'styles'): Map<string, string> {
     const out = new Map<string, string>()
     for (const s of this.#specs.values())
-      for (const file of s.scripts ?? []) out.set(componentScriptPath(s.name, file), file)
+      for (const file of s[kind] ?? []) out.set(componentScriptPath(s.name, file), file)
     return out
   }
 }

@@ -315,9 +315,11 @@ export class HyperApp {
     app.use(UPDATE_PATH, crossOriginGuard(security))
     app.use('*', async (_, next) => (this.#checkInputs(), next()))
     app.get(`${COMPONENTS_PREFIX}/:name/:file`, (c) => {
-      const file = context.components.scripts().get(c.req.path.slice(context.basePath.length))
+      const path = c.req.path.slice(context.basePath.length)
+      const script = context.components.scripts().get(path)
+      const file = script ?? context.components.styles().get(path)
       if (!file) return c.text('Not found', 404)
-      c.header('Content-Type', 'text/javascript; charset=utf-8')
+      c.header('Content-Type', script ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8')
       c.header('Cache-Control', context.dev ? 'no-cache' : 'public, max-age=3600')
       return c.body(readFileSync(file, 'utf8'))
     })

@@ -11,7 +11,7 @@ import { startWave } from '../core/run.ts'
 import { AppRoot, Assets, Document, type TagAttrs } from '../../views/document.tsx'
 import { DevScript } from '../../views/dev/assets.tsx'
 import { ASSETS_PATH, listAssets } from './assets.ts'
-import { staticFiles, staticHref } from './static-files.ts'
+import { fileHash, staticFiles, staticHref } from './static-files.ts'
 import { CallbackErrorView } from '../../views/errors.tsx'
 import { renderTree, toHtml } from '../../views/render.ts'
 import { renderDeferred } from '../../views/results.tsx'
@@ -102,6 +102,11 @@ function assetFiles(app: AppContext) {
 }
 const assetCache = new WeakMap<object, ReturnType<typeof listAssets>>()
 
+/** URLs of component files, versioned by their content's hash (cached for an hour, refreshed by a deploy). */
+function componentFiles(app: AppContext, files: Map<string, string>): string[] {
+  return [...files].map(([path, file]) => `${app.basePath}${path}?v=${fileHash(file)}`)
+}
+
 /** The assets an embedding page puts in its `<head>`, once. */
 export function renderAssets(app: AppContext, e = createEngine(app)) {
   const url = e.staticUrl
@@ -133,7 +138,8 @@ export function renderAssets(app: AppContext, e = createEngine(app)) {
         ),
       ...externalScripts,
     ],
-    componentScripts: [...app.components.scripts().keys()].map((path) => `${app.basePath}${path}`),
+    componentStyles: componentFiles(app, app.components.styles()),
+    componentScripts: componentFiles(app, app.components.scripts()),
     icon: icon ? local(icon.path, icon.hash) : undefined,
     dev: app.dev ? DevScript({ staticUrl: url }) : null,
   })

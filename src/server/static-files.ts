@@ -6,7 +6,7 @@
  * never leaves a client running an old script with a new server.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -68,4 +68,15 @@ export function staticHref(staticUrl: string, name: string): string {
  */
 export function staticCacheControl(file: StaticFile, version: string | undefined, dev: boolean): string {
   return !dev && version === file.hash ? 'public, max-age=31536000, immutable' : 'no-cache'
+}
+
+const fileHashes = new Map<string, { mtime: number; hash: string }>()
+/** The content hash of a file on disk, recomputed when its modification time changes. */
+export function fileHash(path: string): string {
+  const mtime = statSync(path).mtimeMs
+  const had = fileHashes.get(path)
+  if (had && had.mtime === mtime) return had.hash
+  const hash = contentHash(readFileSync(path))
+  fileHashes.set(path, { mtime, hash })
+  return hash
 }

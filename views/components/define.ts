@@ -18,6 +18,8 @@ import {
 import { element } from '../html.ts'
 import { HD_SPEC, type HdComponent } from '../tree.ts'
 
+const toPath = (s: string | URL) => (s instanceof URL ? fileURLToPath(s) : s)
+
 /** Live attributes passed by the renderer; spread them on the element that carries the id. */
 export type HdAttrs = { hd?: Record<string, string> }
 
@@ -43,6 +45,8 @@ export interface ComponentDefinition<S extends Record<string, z.ZodType>> {
    * import.meta.url)`. Served by the app that knows the component (CSP allows them: same origin).
    */
   scripts?: readonly (string | URL)[]
+  /** Stylesheets the page links with it: `new URL('./star-rating.css', import.meta.url)`. */
+  styles?: readonly (string | URL)[]
   /** Renders the component; spread `hd` on the element that carries `id`. */
   render: (props: PropsOf<S> & HdAttrs) => JSX.Element
 }
@@ -60,7 +64,7 @@ export interface ComponentDefinition<S extends Record<string, z.ZodType>> {
 export function defineComponent<const S extends Record<string, z.ZodType>>(
   def: ComponentDefinition<S>
 ): HdComponent<PropsOf<S>> {
-  const { name, props, browser = {}, render, scripts = [] } = def
+  const { name, props, browser = {}, render, scripts = [], styles = [] } = def
   if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(name) || isTagName(name)) {
     throw new TypeError(
       `defineComponent: '${name}' is not a component name. Use a capitalised or dotted name ` +
@@ -88,7 +92,8 @@ export function defineComponent<const S extends Record<string, z.ZodType>>(
     rerender: true,
     component,
     render: render as (props: Record<string, unknown>) => unknown,
-    scripts: scripts.map((s) => (s instanceof URL ? fileURLToPath(s) : s)),
+    scripts: scripts.map(toPath),
+    styles: styles.map(toPath),
   }
   Object.defineProperty(component, HD_SPEC, { value: spec })
   Object.defineProperty(component, 'name', { value: name.split('.').pop() })
