@@ -7,6 +7,7 @@ export { Checklist, type ChecklistProps, type Option } from './checklist.tsx'
 export { defineComponent, type BaseProps, type HdAttrs, type PropsOf } from './define.ts'
 export { Input, type InputProps } from './input.tsx'
 export { Location, type LocationProps } from './location.tsx'
+export { Markdown, renderMarkdown, type MarkdownProps } from './markdown.tsx'
 export { Slider, type Mark, type SliderProps } from './slider.tsx'
 
 import type { ComponentSpec } from '../../src/protocol/components.ts'
@@ -14,10 +15,11 @@ import { hdSpecOf } from '../tree.ts'
 import { Checklist } from './checklist.tsx'
 import { Input } from './input.tsx'
 import { Location } from './location.tsx'
+import { Markdown } from './markdown.tsx'
 import { Slider } from './slider.tsx'
 
 /** Dash's namespace, for ports: `<dcc.Input id="x" />`. */
-export const dcc = { Input, Slider, Checklist, Location }
+export const dcc = { Input, Slider, Checklist, Location, Markdown }
 
 /** The definitions of the built-in components: every app knows them. */
 export const builtinComponents: readonly ComponentSpec[] = Object.values(dcc).map((c) => hdSpecOf(c)!)
