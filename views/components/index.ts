@@ -4,8 +4,15 @@
  * A component is one module: `defineComponent` (./define.ts, docs/components.md).
  */
 export { Checklist, type ChecklistProps, type Option } from './checklist.tsx'
+export {
+  ConfirmDialog,
+  ConfirmDialogProvider,
+  type ConfirmDialogProps,
+  type ConfirmDialogProviderProps,
+} from './confirm-dialog.tsx'
 export { defineComponent, type BaseProps, type HdAttrs, type PropsOf } from './define.ts'
 export { Input, type InputProps } from './input.tsx'
+export { Loading, type LoadingProps } from './loading.tsx'
 export { Location, type LocationProps } from './location.tsx'
 export { Markdown, renderMarkdown, type MarkdownProps } from './markdown.tsx'
 export { Slider, type Mark, type SliderProps } from './slider.tsx'
@@ -13,13 +20,24 @@ export { Slider, type Mark, type SliderProps } from './slider.tsx'
 import type { ComponentSpec } from '../../src/protocol/components.ts'
 import { hdSpecOf } from '../tree.ts'
 import { Checklist } from './checklist.tsx'
+import { ConfirmDialog, ConfirmDialogProvider } from './confirm-dialog.tsx'
 import { Input } from './input.tsx'
+import { Loading } from './loading.tsx'
 import { Location } from './location.tsx'
 import { Markdown } from './markdown.tsx'
 import { Slider } from './slider.tsx'
 
 /** Dash's namespace, for ports: `<dcc.Input id="x" />`. */
-export const dcc = { Input, Slider, Checklist, Location, Markdown }
+export const dcc = {
+  Input,
+  Slider,
+  Checklist,
+  Location,
+  Markdown,
+  ConfirmDialog,
+  ConfirmDialogProvider,
+  Loading,
+}
 
 /** The definitions of the built-in components: every app knows them. */
 export const builtinComponents: readonly ComponentSpec[] = Object.values(dcc).map((c) => hdSpecOf(c)!)
