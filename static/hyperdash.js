@@ -371,8 +371,21 @@
       const h = detail.ctx.hd
       if (!h) return
       // Set here, after htmx turned its form body into URL parameters: ours is JSON.
-      detail.ctx.request.body = JSON.stringify(h.body)
-      detail.ctx.request.headers['Content-Type'] = 'application/json'
+      if (elt.hasAttribute('hd-upload')) {
+        // dcc.Upload: multipart, the request in `hd` and the files beside it (src/server/upload-route.ts).
+        const refused = rootOf(elt).querySelector('.hd-notice-refused')
+        if (refused) refused.remove()
+        const form = new FormData()
+        form.append('hd', JSON.stringify(h.body))
+        for (const input of elt.querySelectorAll('input[type=file]'))
+          for (const f of input.files || []) form.append('file', f)
+        detail.ctx.request.body = form
+        delete detail.ctx.request.headers['Content-Type']
+        detail.ctx.request.headers['HD-Upload'] = '1'
+      } else {
+        detail.ctx.request.body = JSON.stringify(h.body)
+        detail.ctx.request.headers['Content-Type'] = 'application/json'
+      }
       inflight.set(h.seq, h)
       h.busy = markBusy(elt, h.seq)
     },
@@ -460,6 +473,14 @@
         label: 'Reload',
         run: () => location.reload(),
       })
+      return
+    }
+    // Too large (an upload over its max_size), or an upload refused: the user can act on the message.
+    if (
+      res.status === 413 ||
+      (source && source.hasAttribute && source.hasAttribute('hd-upload') && res.status < 500)
+    ) {
+      notice(root, 'refused', ctx.text || `The server refused the request (${res.status}).`)
       return
     }
     if (res.status !== 503) return

@@ -64,6 +64,11 @@ export interface AppOptions extends AssetOptions {
   logger?: Pick<Console, 'error' | 'warn' | 'info'>
   /** Largest update request body, in bytes; a larger one gets 413. Default: 1 MB. */
   maxBodyBytes?: number
+  /**
+   * Largest upload request (dcc.Upload's files, multipart), in bytes, whatever the component's
+   * `max_size`; a larger one gets 413. Default: 16 MB.
+   */
+  maxUploadBytes?: number
   /** CSRF refusal, security headers and the Content-Security-Policy (docs/security.md). */
   security?: SecurityOptions
   /**
@@ -86,5 +91,6 @@ export const DEFAULTS = {
   streamAfterMs: 30,
   initialBudgetMs: 200,
   maxBodyBytes: 1024 * 1024,
+  maxUploadBytes: 16 * 1024 * 1024,
   maxConcurrentUpdates: 256,
 } as const

@@ -16,6 +16,7 @@ export { Loading, type LoadingProps } from './loading.tsx'
 export { Location, type LocationProps } from './location.tsx'
 export { Markdown, renderMarkdown, type MarkdownProps } from './markdown.tsx'
 export { Slider, type Mark, type SliderProps } from './slider.tsx'
+export { Upload, type UploadProps } from './upload.tsx'
 
 import type { ComponentSpec } from '../../src/protocol/components.ts'
 import { hdSpecOf } from '../tree.ts'
@@ -26,6 +27,7 @@ import { Loading } from './loading.tsx'
 import { Location } from './location.tsx'
 import { Markdown } from './markdown.tsx'
 import { Slider } from './slider.tsx'
+import { Upload } from './upload.tsx'
 
 /** Dash's namespace, for ports: `<dcc.Input id="x" />`. */
 export const dcc = {
@@ -37,6 +39,7 @@ export const dcc = {
   ConfirmDialog,
   ConfirmDialogProvider,
   Loading,
+  Upload,
 }
 
 /** The definitions of the built-in components: every app knows them. */

@@ -81,7 +81,11 @@ export const Loading = defineComponent({
           ]
             .filter(Boolean)
             .join(' ')}
-          style={{ ...(p.color ? { '--hd-spinner-color': p.color } : {}), ...p.style }}
+          style={
+            p.color || p.style
+              ? { ...(p.color ? { '--hd-spinner-color': p.color } : {}), ...p.style }
+              : undefined
+          }
           role="status"
           hidden={display !== 'show'}
         >
