@@ -167,3 +167,23 @@ it('the gallery mounts the example with its upload route under the slug', async 
   const res = await gallery.request('/components-content/_hd/upload', { method: 'POST' })
   expect(res.status).toBe(400)
 })
+
+describe('component files', () => {
+  it('a page links the files of the dcc components it shows, and only those', async () => {
+    const plain = createApp({ secret, layout: <dcc.Input id="x" /> })
+    const html = await (await plain.request('/')).text()
+    expect(html).not.toContain('/_hd/components/')
+    const rich = createApp({ secret, layout: <dcc.Loading>text</dcc.Loading> })
+    const head = await (await rich.request('/')).text()
+    expect(head.match(/\/_hd\/components\/[^"?]+/g)).toEqual([
+      '/_hd/components/dcc.Loading/loading.css',
+      '/_hd/components/dcc.Loading/loading.js',
+    ])
+  })
+
+  it('every app serves every dcc file (a page rendered by another process may name it)', async () => {
+    const plain = createApp({ secret, layout: <dcc.Input id="x" /> })
+    const res = await plain.request('/_hd/components/dcc.Upload/upload.js')
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8'])
+  })
+})
