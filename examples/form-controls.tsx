@@ -52,7 +52,7 @@ export const app = createApp({
         <label for="qty">Quantity</label>{' '}
         <dcc.Input id="qty" type="number" min={1} step={1} value={1} debounce />
       </p>
-      <p id="qty-events">Enter pressed 0 times, left 0 times</p>
+      <p id="qty-events">n_submit: 0, n_blur: 0</p>
       <p>Price range</p>
       <dcc.RangeSlider
         id="price-range"
@@ -104,7 +104,7 @@ app.callback(
 app.callback(
   Output('qty-events', 'children'),
   [Input('qty', 'n_submit'), Input('qty', 'n_blur')],
-  (submits, blurs) => `Enter pressed ${submits ?? 0} times, left ${blurs ?? 0} times`,
+  (submits, blurs) => `n_submit: ${submits ?? 0}, n_blur: ${blurs ?? 0}`,
   { preventInitialCall: true }
 )
 

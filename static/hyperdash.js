@@ -79,20 +79,26 @@
     (e) => e.target instanceof Element && lastInput.set(e.target, performance.now()),
     true
   )
-  /** Adds one to `data-<name>` and stamps `data-<name>-timestamp` (Dash's `n_submit`, `n_blur`). */
-  function count(el, name) {
+  /**
+   * Adds one to `data-<name>` and stamps `data-<name>-timestamp` (Dash's `n_submit`, `n_blur`) when
+   * the page reads `prop` (a callback's Input or State); false when it does not.
+   */
+  function count(el, prop) {
+    const read = stateOf(el).read
+    if (!has(read, prop) && !has(read, `${prop}_timestamp`)) return false
+    const name = prop.replace(/_/g, '-')
     const n = el.getAttribute(`data-${name}`)
     el.setAttribute(`data-${name}`, String((n ? Number(n) : 0) + 1))
     el.setAttribute(`data-${name}-timestamp`, String(Date.now()))
+    return true
   }
   // Capture: counted before htmx's own listener on the element reads them.
   document.addEventListener(
     'keydown',
     (e) => {
       if (e.key !== 'Enter' || e.isComposing || !(e.target instanceof Element)) return
-      if (!e.target.matches(`input[${STATE}]`)) return
-      count(e.target, 'n-submit')
-      e.target.dispatchEvent(new Event('hd-submit', { bubbles: true }))
+      if (e.target.matches(`input[${STATE}]`) && count(e.target, 'n_submit'))
+        e.target.dispatchEvent(new Event('hd-submit', { bubbles: true }))
     },
     true
   )
@@ -101,7 +107,7 @@
     (e) =>
       e.target instanceof Element &&
       e.target.matches(`input[${STATE}],textarea[${STATE}]`) &&
-      count(e.target, 'n-blur'),
+      count(e.target, 'n_blur'),
     true
   )
 
