@@ -48,9 +48,7 @@ describe('dcc.Input constraints (qty: type=number min=1 step=1)', () => {
 
   it('sends Enter and blur as n_submit and n_blur, counted by the page', async () => {
     const page = await renderPage(app)
-    expect(page.attr('qty', 'hd-t')).toBe(
-      'n_submit:hd-submit n_blur:blur value:change'
-    )
+    expect(page.attr('qty', 'hd-t')).toBe('n_submit:hd-submit n_blur:blur value:change')
     const { res, page: after } = await send({ 'qty.n_submit': 2, 'qty.n_blur': 1 })
     expect(res.status).toBe(200)
     expect(after.text('qty-events')).toBe('n_submit: 2, n_blur: 1')
@@ -69,7 +67,9 @@ describe('dcc.Input constraints (qty: type=number min=1 step=1)', () => {
         </div>
       ),
     })
-    text.callback(Output('out', 'children'), [Input('code', 'value'), Input('qty', 'value')], (v) => String(v))
+    text.callback(Output('out', 'children'), [Input('code', 'value'), Input('qty', 'value')], (v) =>
+      String(v)
+    )
     it.each([
       ['AB', '2 characters, fewer than minLength (3)'],
       ['ABCDEFG', '7 characters, more than maxLength (6)'],
@@ -228,7 +228,9 @@ describe('dcc.RangeSlider (price-range: 0..100 step 5, allowCross=false)', () =>
         </div>
       ),
     })
-    a.callback(Output('out', 'children'), [Input('r', 'value'), Input('qty', 'value')], (v) => JSON.stringify(v))
+    a.callback(Output('out', 'children'), [Input('r', 'value'), Input('qty', 'value')], (v) =>
+      JSON.stringify(v)
+    )
     return a
   }
   it('sorts a crossed value when allowCross is true (the default)', async () => {
