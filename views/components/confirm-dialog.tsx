@@ -76,12 +76,17 @@ const Dialog = (p: Props) => {
 /**
  * @example <ConfirmDialog id="confirm" message="Delete everything?" />
  */
+/** One module and stylesheet for both (a page that shows both loads them once). */
+const files = {
+  scripts: [new URL('../../static/components/confirm-dialog.js', import.meta.url)],
+  styles: [new URL('../../static/components/confirm-dialog.css', import.meta.url)],
+}
+
 export const ConfirmDialog = defineComponent({
   name: 'dcc.ConfirmDialog',
   props,
   browser,
-  scripts: [new URL('../../static/components/confirm-dialog.js', import.meta.url)],
-  styles: [new URL('../../static/components/confirm-dialog.css', import.meta.url)],
+  ...files,
   render: (p) => (
     <div
       id={p.id}
@@ -103,6 +108,7 @@ export const ConfirmDialogProvider = defineComponent({
   name: 'dcc.ConfirmDialogProvider',
   props: { ...props, children: z.unknown() },
   browser,
+  ...files,
   render: (p) => (
     <div
       id={p.id}
