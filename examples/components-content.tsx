@@ -29,7 +29,7 @@ export const app = createApp({
       <section>
         <h2>Markdown</h2>
         <label for="md-source">Markdown source</label>
-        <dcc.Input id="md-source" value={INITIAL_MD} debounce={200} style={{ width: '100%' }} />
+        <dcc.Textarea id="md-source" value={INITIAL_MD} rows={5} debounce={200} style={{ width: '100%' }} />
         <dcc.Markdown id="md" link_target="_blank" />
       </section>
 
