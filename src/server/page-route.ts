@@ -73,7 +73,7 @@ export async function startRoot(
     engine: e = createEngine(app),
     budgetMs = Infinity,
   }: PageRenderOptions = {}
-): Promise<{ root: unknown; late: AsyncGenerator<string> | null }> {
+): Promise<() => Promise<{ root: unknown; late: AsyncGenerator<string> | null }>> {
   const layout = app.options.layout
   const tree = await expand(typeof layout === 'function' ? await (layout as () => unknown)() : layout)
   const records = scan(tree, null, scanContext(app))
@@ -87,49 +87,53 @@ export async function startRoot(
     start: planInitial(app.graph, page, app.prevent).map((cb) => ({ cb, changed: [], initial: true })),
     startGroup: newGroup(),
   })
-  const first = await wave.results.readFor(budgetMs)
-  const errorViews = (results: readonly CallbackResult[]) =>
-    results
-      .filter((r) => r.status === 'error' && r.error)
-      .map((r) => CallbackErrorView({ error: r.error!, dev: app.dev, requestId: id }))
-  const root = async (meta: string, results: readonly CallbackResult[]) =>
-    AppRoot({
-      updateUrl: e.updateUrl,
-      ids: e.ids,
-      errors: errorViews(results),
-      meta,
-      children: renderTree(tree, { ...e.render, page }),
-    })
-  const end = (outcome: WaveOutcome) => finish(app, { kind: 'page', requestId: id, startedAt }, outcome, 200)
-  if (first.done) {
-    const outcome = await wave.outcome
-    end(outcome)
-    return { root: await root(await renderDeferred(outcome.deferred), outcome.results), late: null }
-  }
-  const shown = await root('', first.items)
-  const opts = { ...e.render, page, dev: app.dev, requestId: id, errorsId: e.ids.errors }
-  async function* late(): AsyncGenerator<string> {
-    for await (const batch of wave.results) {
-      const html = await renderResults(batch, opts)
-      if (html) yield toHtml(LateResults({ children: raw(html) }))
-    }
-    const outcome = await wave.outcome
-    const meta = await renderDeferred(outcome.deferred)
-    if (meta) yield toHtml(LateResults({ children: raw(meta) }))
-    end(outcome)
-    yield toHtml(
-      NoScriptRoot({
-        stylesheet: staticHref(e.staticUrl, 'hyperdash-nojs.css'),
-        children: await root(meta, outcome.results),
+  // Returned once the wave has started: what is left can no longer fail before the first byte.
+  return async () => {
+    const first = await wave.results.readFor(budgetMs)
+    const errorViews = (results: readonly CallbackResult[]) =>
+      results
+        .filter((r) => r.status === 'error' && r.error)
+        .map((r) => CallbackErrorView({ error: r.error!, dev: app.dev, requestId: id }))
+    const root = async (meta: string, results: readonly CallbackResult[]) =>
+      AppRoot({
+        updateUrl: e.updateUrl,
+        ids: e.ids,
+        errors: errorViews(results),
+        meta,
+        children: renderTree(tree, { ...e.render, page }),
       })
-    )
+    const end = (outcome: WaveOutcome) =>
+      finish(app, { kind: 'page', requestId: id, startedAt }, outcome, 200)
+    if (first.done) {
+      const outcome = await wave.outcome
+      end(outcome)
+      return { root: await root(await renderDeferred(outcome.deferred), outcome.results), late: null }
+    }
+    const shown = await root('', first.items)
+    const opts = { ...e.render, page, dev: app.dev, requestId: id, errorsId: e.ids.errors }
+    async function* late(): AsyncGenerator<string> {
+      for await (const batch of wave.results) {
+        const html = await renderResults(batch, opts)
+        if (html) yield toHtml(LateResults({ children: raw(html) }))
+      }
+      const outcome = await wave.outcome
+      const meta = await renderDeferred(outcome.deferred)
+      if (meta) yield toHtml(LateResults({ children: raw(meta) }))
+      end(outcome)
+      yield toHtml(
+        NoScriptRoot({
+          stylesheet: staticHref(e.staticUrl, 'hyperdash-nojs.css'),
+          children: await root(meta, outcome.results),
+        })
+      )
+    }
+    return { root: shown, late: late() }
   }
-  return { root: shown, late: late() }
 }
 
 /** The app root for `url`, with every initial call applied: for embedding in another page. */
 export async function renderRoot(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<unknown> {
-  return (await startRoot(app, url, { ...o, budgetMs: Infinity })).root
+  return (await (await startRoot(app, url, { ...o, budgetMs: Infinity }))()).root
 }
 
 /** The app's assets-folder files (listed once; in development on every page, to see new files). */
@@ -196,9 +200,8 @@ export async function* streamPage(
 ): AsyncGenerator<string> {
   const e = o.engine ?? createEngine(app)
   const { title, head } = app.options
-  const started = startRoot(app, url, { budgetMs: app.options.initialBudgetMs, ...o, engine: e })
-  // A layout that throws fails before the first byte: a proper error page, not half a document.
-  void started.catch(() => {})
+  // A layout that throws fails here, before the first byte: a proper error page, not half a document.
+  const rest = await startRoot(app, url, { budgetMs: app.options.initialBudgetMs, ...o, engine: e })
   const doc = await toHtml(
     Document({
       title,
@@ -209,8 +212,9 @@ export async function* streamPage(
     })
   )
   const at = doc.indexOf(BODY_MARK)
-  const { root, late } = await started
+  // The head at once: the browser fetches scripts and styles while the initial calls run.
   yield doc.slice(0, at)
+  const { root, late } = await rest()
   yield await toHtml(root)
   if (late) {
     // An empty batch at once: the root is complete, and the extension makes it live now.
@@ -234,23 +238,26 @@ export function createPageHandler(app: AppContext) {
   return async function pageRoute(c: Context) {
     const { requestId, startedAt } = c.var
     const chunks = streamPage(app, new URL(c.req.url), { requestId, startedAt, engine })
-    // The head goes at once (the browser fetches scripts and styles while initial calls run); a
-    // layout that throws fails here, before any byte, as a 500 page.
+    // A layout that throws fails here, before any byte, as a 500 page.
     const head = await chunks.next()
     const encoder = new TextEncoder()
+    // Written as the chunks come, whether or not anyone reads yet: the page's work (and its log
+    // line) never waits on the reader, and a page is small enough to queue.
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         if (!head.done) controller.enqueue(encoder.encode(head.value))
-      },
-      async pull(controller) {
-        try {
-          const next = await chunks.next()
-          if (next.done) controller.close()
-          else controller.enqueue(encoder.encode(next.value))
-        } catch (err) {
-          app.logger.error(`hyperdash [${requestId}] the page failed while streaming:`, err)
-          controller.close()
-        }
+        void (async () => {
+          try {
+            for (let next = await chunks.next(); !next.done; next = await chunks.next())
+              controller.enqueue(encoder.encode(next.value))
+            controller.close()
+          } catch (err) {
+            app.logger.error(`hyperdash [${requestId}] the page failed while streaming:`, err)
+            try {
+              controller.close()
+            } catch {}
+          }
+        })()
       },
       cancel() {
         void chunks.return(undefined)

@@ -11,6 +11,8 @@ import { afterAll, beforeAll } from 'vitest'
 import type { Browser } from 'playwright-core'
 
 const runs = { slow: 0, click: 0 }
+/** The slow initial call waits for this after its 3 s: a test holds it back to act meanwhile. */
+let gate: Promise<void> = Promise.resolve()
 const app = createApp({
   secret: 'streamed-page-secret-0123456789abcdef',
   initialBudgetMs: 50,
@@ -28,6 +30,7 @@ app.callback(Output('fast-out', 'children'), [Input('src', 'value')], () => 'fas
 app.callback(Output('slow-out', 'children'), [Input('src', 'value')], async () => {
   runs.slow++
   await new Promise((r) => setTimeout(r, 3000))
+  await gate
   return `slow done (run ${runs.slow})`
 })
 app.callback(
@@ -70,6 +73,8 @@ it('the page is usable while the late result is still on its way', async () => {
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(String(e)))
   const updates = countUpdates(page)
+  let release!: () => void
+  gate = new Promise((r) => (release = r))
   await page.goto(served.url, { waitUntil: 'commit' })
   await page.waitForSelector('#btn')
   // htmx makes the root live as soon as it is complete, before the document ends.
@@ -79,6 +84,7 @@ it('the page is usable while the late result is still on its way', async () => {
   // The slow initial call had not landed when the click's answer did.
   expect(await page.evaluate(() => document.readyState)).toBe('loading')
   expect(await page.textContent('#slow-out')).toBe('loading…')
+  release()
   await page.waitForFunction(() => document.getElementById('slow-out')!.textContent!.startsWith('slow done'))
   expect(updates.n).toBe(1)
   expect(errors).toEqual([])
