@@ -45,3 +45,6 @@ export const SWAP_STYLE = 'hd'
 export const CALLBACK_ATTR = 'hd-cb'
 /** A `<template hd-meta>` in a response: JSON `{ deferred: [[index, [changed keys]]] }`. */
 export const META_ATTR = 'hd-meta'
+
+/** A batch of late initial results at the end of a streamed first page: `<template hd-late>`. */
+export const LATE_ATTR = 'hd-late'

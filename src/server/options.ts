@@ -40,8 +40,9 @@ export interface AppOptions extends AssetOptions {
   /** A request whose chain is not done after this many ms streams its outputs (SSE). Default: 30. */
   streamAfterMs?: number
   /**
-   * Longest time (ms) initial calls may hold the first page back. Callbacks still running then are
-   * left out; the page lists them and the browser asks for them at once. Default: 200.
+   * Longest time (ms) initial calls may hold the app root back. The document's head is sent at once;
+   * initial calls still running after this arrive later in the same response, as they finish (each
+   * runs once: the browser never asks for one again). Default: 200.
    */
   initialBudgetMs?: number
   /**
