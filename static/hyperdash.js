@@ -111,6 +111,18 @@
     true
   )
 
+  // ─── 1b. the page's form ──────────────────────────────────────────────────────────────────
+  // Without JavaScript the app root is a form posted to the page (src/server/form-route.ts). Here the
+  // events send their JSON updates instead: the form never submits natively (Enter in an input, a
+  // button of the layout). Only when htmx is there to send them; `hd-js` hides the form's own button.
+  const FORM = 'hd-form'
+  if (typeof htmx !== 'undefined') {
+    document.documentElement.classList.add('hd-js')
+    document.addEventListener('submit', (e) => {
+      if (e.target instanceof HTMLFormElement && e.target.classList.contains(FORM)) e.preventDefault()
+    })
+  }
+
   // ─── 2. the request ───────────────────────────────────────────────────────────────────────
   const control = (el) =>
     el.matches('input,select,textarea') ? el : el.querySelector('input,select,textarea')

@@ -5,6 +5,7 @@
  */
 import { raw } from 'hono/html'
 import { ERRORS_ID } from './errors.tsx'
+import { FORM_CLASS, FORM_STATE_FIELD } from '../src/protocol/constants.ts'
 
 export interface DocumentProps {
   title: string
@@ -25,12 +26,31 @@ export interface AppRootProps {
   meta?: string
   /** The root's id and its error area's id: distinct per app, so two apps can share a page. */
   ids?: { root: string; errors: string }
+  /** The form the page is without JavaScript: where it posts, and its signed state (`hd:state`). */
+  form?: { action: string; state: string }
 }
+
+/**
+ * The page as a form, for browsers without JavaScript (src/protocol/form.ts): the extension stops
+ * its native submission. A hidden first submit button is the one Enter presses (so Enter presses no
+ * button of the layout); the last one, shown only without JavaScript, submits what sliders and
+ * checkboxes changed.
+ */
+const PageForm = (p: { action: string; state: string; children?: unknown }) => (
+  <form class={FORM_CLASS} method="post" action={p.action}>
+    <button type="submit" class="hd-form-default" hidden tabindex={-1} />
+    {p.children as never}
+    <input type="hidden" name={FORM_STATE_FIELD} value={p.state} />
+    <button type="submit" class="hd-form-submit">
+      Update
+    </button>
+  </form>
+)
 
 /** The app root: what `app.renderRoot()` embeds into another page, and what the full document wraps. */
 export const AppRoot = (p: AppRootProps) => (
   <div id={p.ids?.root ?? 'hd-app'} class="hd-app" data-hd-url={p.updateUrl}>
-    {p.children as never}
+    {p.form ? <PageForm {...p.form}>{p.children}</PageForm> : (p.children as never)}
     {/* meta is HTML already rendered by views/oob.tsx (Meta), escaped there. */}
     {p.meta ? raw(p.meta) : null}
     <div id={p.ids?.errors ?? ERRORS_ID} class="hd-errors" aria-live="assertive">

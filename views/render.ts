@@ -7,6 +7,8 @@ import { Fragment, jsx } from 'hono/jsx'
 import type { PageState } from '../src/core/page.ts'
 import { componentAttrs, type AttrOptions } from '../src/protocol/attrs.ts'
 import { own } from '../src/protocol/components.ts'
+import { FORM_CLICK_FIELD, CLICKS_ATTR } from '../src/protocol/constants.ts'
+import { formFields } from '../src/protocol/form.ts'
 import { hdSpecOf, isNode, type HdComponent } from './tree.ts'
 
 export interface RenderOptions extends AttrOptions {
@@ -55,7 +57,7 @@ export function renderComponent(id: string, tag: unknown, o: RenderOptions): unk
   const hd = componentAttrs(rec, o)
   const render = hdSpecOf(tag)?.render
   if (render) {
-    const props: Record<string, unknown> = { ...rec.props, id, hd }
+    const props: Record<string, unknown> = { ...rec.props, id, hd, hdNames: formFields(rec, o) }
     // A container component's children: rendered live, as the page's other elements.
     if (props['children'] !== undefined) props['children'] = renderTree(props['children'], o)
     return render(props)
@@ -64,6 +66,9 @@ export function renderComponent(id: string, tag: unknown, o: RenderOptions): unk
   const props: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(rec.props)) if (!NOT_ATTRIBUTES.has(k) && !own(browser, k)) props[k] = v
   Object.assign(safeUrls(props), { id }, hd)
+  // Without JavaScript, a live button submits the page's form, naming itself (src/protocol/form.ts).
+  if (tag === 'button' && CLICKS_ATTR in hd && (props['type'] ?? 'submit') === 'submit')
+    Object.assign(props, { name: FORM_CLICK_FIELD, value: id })
   const kids = renderTree(rec.props['children'], o)
   return jsx(tag as string, props, ...((Array.isArray(kids) ? kids : [kids]) as never[]))
 }

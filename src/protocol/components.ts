@@ -56,7 +56,19 @@ export interface BrowserProp {
    * then keeps what the user entered (a callback changing an input's `max` must not reset its value).
    */
   keep?: boolean
+  /**
+   * How the page's form carries it when JavaScript is off (src/protocol/form.ts): `text` (one
+   * string), `number` (one number, empty → null), `list` (every value under its name, none → []),
+   * `numbers` (the same as numbers), `one` (one checked value or null), or null: not a form field
+   * (its value stays as the page had it). Default: from the reader (`value` → text, `number` →
+   * number, `checked` → list, `radio` → one; others null). The component names its native controls
+   * with `formName(p, prop)` (views/components/define.ts).
+   */
+  form?: PerProps<FormKind | null>
 }
+
+/** How a form field decodes into a prop's value (see {@link BrowserProp.form}). */
+export type FormKind = 'text' | 'number' | 'list' | 'numbers' | 'one'
 
 export type Accepted = { ok: true; value: unknown } | { ok: false; message: string }
 

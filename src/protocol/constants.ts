@@ -48,3 +48,10 @@ export const META_ATTR = 'hd-meta'
 
 /** A batch of late initial results at the end of a streamed first page: `<template hd-late>`. */
 export const LATE_ATTR = 'hd-late'
+
+/** The field of a page's form holding the signed state of its components (no-JS form posts, form.ts). */
+export const FORM_STATE_FIELD = 'hd:state'
+/** The field a live `<button>` submits its id in, when the form posts without JavaScript. */
+export const FORM_CLICK_FIELD = 'hd:click'
+/** The class of the form an app root holds: the extension stops its native submission. */
+export const FORM_CLASS = 'hd-form'

@@ -30,7 +30,9 @@ import { requestContext } from './request-id.ts'
 import { createUpdateHandler, createUpdateRunner } from './update-route.ts'
 import { createUploadHandler } from './upload-route.ts'
 import type { AppContext } from './context.ts'
+import { createFormHandler } from './form-route.ts'
 import {
+  CROSS_ORIGIN_FORM_MESSAGE,
   crossOriginGuard,
   DEFAULT_CSP,
   HostPolicy,
@@ -363,8 +365,15 @@ export class HyperApp {
     // The page answers at `/` and the app's `paths` only, so that routes added to `app.hono` after
     // createApp answer, and an unknown path is a 404 rather than the page.
     const page = createPageHandler(context)
+    // Its form, posted without JavaScript, to the page's own URL (form-route.ts): a form post is a
+    // "simple" request, so the same-origin check holds for it as for the update route.
+    const form = [crossOriginGuard(security, CROSS_ORIGIN_FORM_MESSAGE), this.updates.middleware] as const
+    const post = createFormHandler(context)
     // `/:slash{^$}`: the root with a trailing slash, as `/dash/` when mounted at `/dash`.
-    for (const path of ['/', '/:slash{^$}', ...(context.options.paths ?? [])]) app.get(path, page)
+    for (const path of ['/', '/:slash{^$}', ...(context.options.paths ?? [])]) {
+      app.get(path, page)
+      app.post(path, ...form, post)
+    }
     app.notFound((c) => c.text(`Not found: ${c.req.path}`, 404))
     app.onError((err, c) => {
       if (err instanceof RequestError) return c.text(err.message, err.status)

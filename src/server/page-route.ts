@@ -7,6 +7,8 @@
  */
 import type { Context } from 'hono'
 import { PageState, type ComponentRecord } from '../core/page.ts'
+import type { PropKey } from '../core/ids.ts'
+import type { CallbackSpec } from '../core/callback.ts'
 import { newGroup, planInitial } from '../core/plan.ts'
 import { startWave, type CallbackResult, type WaveOutcome } from '../core/run.ts'
 import { raw } from 'hono/html'
@@ -23,6 +25,7 @@ import type { AppContext } from './context.ts'
 import { createEngine, finish, scanContext, type Engine } from './engine.ts'
 import { requestId } from './request-id.ts'
 import { warnDeadInputs } from './check-inputs.ts'
+import { formState } from './form-state.ts'
 
 /** dcc.Location starts from the request URL (the hash never reaches the server). */
 function initLocations(records: ComponentRecord[], url: URL) {
@@ -56,6 +59,20 @@ export interface PageRenderOptions {
   engine?: Engine
   /** How long initial calls may hold the root back (ms); the rest streams after it. Default: all of them. */
   budgetMs?: number
+  /**
+   * A page posted by its own form (form-route.ts): the page's state and the callbacks the post
+   * starts, instead of the layout's records and its initial calls.
+   */
+  seed?: PageSeed
+  /** Where the root's form posts (without JavaScript). Default: the page's own path and query. */
+  formAction?: string
+}
+
+/** A posted page: its components (as the post left them) and what the post changed. */
+export interface PageSeed {
+  page: PageState
+  start: { cb: CallbackSpec; changed: PropKey[] }[]
+  external?: Set<PropKey>
 }
 
 /**
@@ -72,6 +89,8 @@ export async function startRoot(
     startedAt = performance.now(),
     engine: e = createEngine(app),
     budgetMs = Infinity,
+    seed,
+    formAction = url.pathname + url.search,
   }: PageRenderOptions = {}
 ): Promise<() => Promise<{ root: unknown; late: AsyncGenerator<string> | null }>> {
   const layout = app.options.layout
@@ -79,13 +98,16 @@ export async function startRoot(
   const records = scan(tree, null, scanContext(app))
   initLocations(records, url)
   warnDeadInputs(app, records)
-  const page = new PageState(records)
+  const page = seed?.page ?? new PageState(records)
   warnMissingIds(app, page)
   const wave = startWave({
     ...e.wave,
     page,
-    start: planInitial(app.graph, page, app.prevent).map((cb) => ({ cb, changed: [], initial: true })),
-    startGroup: newGroup(),
+    start:
+      seed?.start ??
+      planInitial(app.graph, page, app.prevent).map((cb) => ({ cb, changed: [], initial: true })),
+    external: seed?.external,
+    startGroup: seed ? null : newGroup(),
   })
   // Returned once the wave has started: what is left can no longer fail before the first byte.
   return async () => {
@@ -101,6 +123,7 @@ export async function startRoot(
         errors: errorViews(results),
         meta,
         children: renderTree(tree, { ...e.render, page }),
+        form: { action: formAction, state: await formState(page, e.render) },
       })
     const end = (outcome: WaveOutcome) =>
       finish(app, { kind: 'page', requestId: id, startedAt }, outcome, 200)
@@ -133,7 +156,9 @@ export async function startRoot(
 
 /** The app root for `url`, with every initial call applied: for embedding in another page. */
 export async function renderRoot(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<unknown> {
-  return (await (await startRoot(app, url, { ...o, budgetMs: Infinity }))()).root
+  // Embedded in another page: its form posts to the app's own page.
+  const formAction = `${app.basePath}/`
+  return (await (await startRoot(app, url, { formAction, ...o, budgetMs: Infinity }))()).root
 }
 
 /** The app's assets-folder files (listed once; in development on every page, to see new files). */
@@ -237,32 +262,37 @@ export function createPageHandler(app: AppContext) {
   const engine = createEngine(app)
   return async function pageRoute(c: Context) {
     const { requestId, startedAt } = c.var
-    const chunks = streamPage(app, new URL(c.req.url), { requestId, startedAt, engine })
-    // A layout that throws fails here, before any byte, as a 500 page.
-    const head = await chunks.next()
-    const encoder = new TextEncoder()
-    // Written as the chunks come, whether or not anyone reads yet: the page's work (and its log
-    // line) never waits on the reader, and a page is small enough to queue.
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        if (!head.done) controller.enqueue(encoder.encode(head.value))
-        void (async () => {
-          try {
-            for (let next = await chunks.next(); !next.done; next = await chunks.next())
-              controller.enqueue(encoder.encode(next.value))
-            controller.close()
-          } catch (err) {
-            app.logger.error(`hyperdash [${requestId}] the page failed while streaming:`, err)
-            try {
-              controller.close()
-            } catch {}
-          }
-        })()
-      },
-      cancel() {
-        void chunks.return(undefined)
-      },
-    })
-    return c.body(body, 200, { 'Content-Type': 'text/html; charset=UTF-8' })
+    return pageResponse(app, c, streamPage(app, new URL(c.req.url), { requestId, startedAt, engine }))
   }
+}
+
+/** Answers with a page's chunks as they come (the page route, and the form route's posted pages). */
+export async function pageResponse(app: AppContext, c: Context, chunks: AsyncGenerator<string>) {
+  const { requestId } = c.var
+  // A layout that throws fails here, before any byte, as a 500 page.
+  const head = await chunks.next()
+  const encoder = new TextEncoder()
+  // Written as the chunks come, whether or not anyone reads yet: the page's work (and its log
+  // line) never waits on the reader, and a page is small enough to queue.
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (!head.done) controller.enqueue(encoder.encode(head.value))
+      void (async () => {
+        try {
+          for (let next = await chunks.next(); !next.done; next = await chunks.next())
+            controller.enqueue(encoder.encode(next.value))
+          controller.close()
+        } catch (err) {
+          app.logger.error(`hyperdash [${requestId}] the page failed while streaming:`, err)
+          try {
+            controller.close()
+          } catch {}
+        }
+      })()
+    },
+    cancel() {
+      void chunks.return(undefined)
+    },
+  })
+  return c.body(body, 200, { 'Content-Type': 'text/html; charset=UTF-8' })
 }

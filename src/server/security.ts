@@ -72,6 +72,11 @@ export const CROSS_ORIGIN_MESSAGE =
   'Cross-origin update request refused: the update route only answers pages of this app. If another ' +
   'site embeds this app, list its origin in `security.trustedOrigins`.'
 
+/** The message of a refused cross-origin form post (a page's form, posted from another site). */
+export const CROSS_ORIGIN_FORM_MESSAGE =
+  "Cross-origin form post refused: a page's form only answers posts from this app's own pages. If " +
+  'another site embeds this app, list its origin in `security.trustedOrigins`.'
+
 /** The host an `Origin` header names (`https://a.example:8443` → `a.example:8443`), or null. */
 function originHost(origin: string): string | null {
   try {
@@ -97,10 +102,13 @@ export function isCrossOrigin(c: Context, trusted: ReadonlySet<string>): boolean
 }
 
 /** Refuses cross-origin requests with 403, whatever their content type. */
-export function crossOriginGuard(options: SecurityOptions = {}): MiddlewareHandler {
+export function crossOriginGuard(
+  options: SecurityOptions = {},
+  message: string = CROSS_ORIGIN_MESSAGE
+): MiddlewareHandler {
   const trusted = new Set(options.trustedOrigins ?? [])
   return async (c, next) => {
-    if (options.csrf !== false && isCrossOrigin(c, trusted)) return c.text(CROSS_ORIGIN_MESSAGE, 403)
+    if (options.csrf !== false && isCrossOrigin(c, trusted)) return c.text(message, 403)
     await next()
   }
 }

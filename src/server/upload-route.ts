@@ -49,9 +49,13 @@ export const notMultipart = (type: string) =>
  * Reads a body of at most `max` bytes, chunk by chunk: past the limit reading stops and the answer
  * is a 413 {@link RequestError}, whether the body declared its length or not.
  */
-export async function readBounded(req: Request, max: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBounded(
+  req: Request,
+  max: number,
+  tooLarge: (max: number) => string = uploadTooLarge
+): Promise<Uint8Array<ArrayBuffer>> {
   const declared = req.headers.get('content-length')
-  if (declared !== null && Number(declared) > max) throw new RequestError(uploadTooLarge(max), 413)
+  if (declared !== null && Number(declared) > max) throw new RequestError(tooLarge(max), 413)
   if (!req.body) return new Uint8Array(0)
   const reader = req.body.getReader()
   const chunks: Uint8Array[] = []
@@ -67,7 +71,7 @@ export async function readBounded(req: Request, max: number): Promise<Uint8Array
     total += r.value.byteLength
     if (total > max) {
       void reader.cancel().catch(() => {})
-      throw new RequestError(uploadTooLarge(max), 413)
+      throw new RequestError(tooLarge(max), 413)
     }
     chunks.push(r.value)
   }

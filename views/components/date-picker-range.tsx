@@ -9,7 +9,7 @@ import { z } from 'zod'
 import type { Accepted } from '../../src/protocol/components.ts'
 import { pickerFiles, pickerProps } from './date-picker-single.tsx'
 import { acceptDate, boundsOf, shownDate, wireDate } from './dates.ts'
-import { defineComponent } from './define.ts'
+import { defineComponent, formName } from './define.ts'
 
 const date = z.string().max(64)
 
@@ -47,6 +47,7 @@ export const DatePickerRange = defineComponent({
       accept: acceptEnd('start_date'),
       event: 'change',
       read: 'date-range',
+      form: 'text',
       keep: true,
     },
     end_date: {
@@ -54,6 +55,7 @@ export const DatePickerRange = defineComponent({
       accept: acceptEnd('end_date'),
       event: 'change',
       read: 'date-range',
+      form: 'text',
       keep: true,
     },
   },
@@ -78,6 +80,7 @@ export const DatePickerRange = defineComponent({
         <input
           type="date"
           data-part="start"
+          name={formName(p, 'start_date')}
           value={start}
           min={b.min}
           max={end ?? b.max}
@@ -91,6 +94,7 @@ export const DatePickerRange = defineComponent({
         <input
           type="date"
           data-part="end"
+          name={formName(p, 'end_date')}
           value={end}
           min={start ?? b.min}
           max={b.max}

@@ -20,8 +20,20 @@ import { HD_SPEC, type HdComponent } from '../tree.ts'
 
 const toPath = (s: string | URL) => (s instanceof URL ? fileURLToPath(s) : s)
 
-/** Live attributes passed by the renderer; spread them on the element that carries the id. */
-export type HdAttrs = { hd?: Record<string, string> }
+/**
+ * Live attributes passed by the renderer; spread `hd` on the element that carries the id. `hdNames`:
+ * the form field name of each browser-owned prop the page's form carries (see {@link formName}).
+ */
+export type HdAttrs = { hd?: Record<string, string>; hdNames?: Record<string, string> }
+
+/**
+ * The `name` of the native control that holds `prop`, so the page works as a form without
+ * JavaScript (src/protocol/form.ts): `hd:<id>.<prop>` when the component is live and the form
+ * carries the prop, else `fallback` (the component's own `name` prop, say).
+ * @example <input type="checkbox" name={formName(p, 'value')} value={v} />
+ */
+export const formName = (p: HdAttrs, prop: string, fallback?: string): string | undefined =>
+  p.hdNames?.[prop] ?? fallback
 
 /** Common props of every component. */
 export interface BaseProps {

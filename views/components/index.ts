@@ -12,7 +12,7 @@ export {
 } from './confirm-dialog.tsx'
 export { DatePickerRange, type DatePickerRangeProps } from './date-picker-range.tsx'
 export { DatePickerSingle, type DatePickerSingleProps } from './date-picker-single.tsx'
-export { defineComponent, type BaseProps, type HdAttrs, type PropsOf } from './define.ts'
+export { defineComponent, formName, type BaseProps, type HdAttrs, type PropsOf } from './define.ts'
 export { Input, type InputProps } from './input.tsx'
 export { Loading, type LoadingProps } from './loading.tsx'
 export { Location, type LocationProps } from './location.tsx'

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod'
 import { finite, type Accepted } from '../../src/protocol/components.ts'
-import { defineComponent } from './define.ts'
+import { defineComponent, formName } from './define.ts'
 import {
   frame,
   maxOf,
@@ -70,6 +70,8 @@ export const RangeSlider = defineComponent({
       accept,
       event: (p) => (p['updatemode'] === 'drag' ? 'input' : 'change'),
       read: 'range-slider',
+      // Without JavaScript each handle posts its number under the one name.
+      form: 'numbers',
       keep: true,
     },
     drag_value: { schema: wire, accept, event: 'input', read: 'range-slider' },
@@ -95,7 +97,7 @@ export const RangeSlider = defineComponent({
         {...p.hd}
       >
         {values.map((v, i) => (
-          <input {...thumbAttrs(props, v)} aria-label={handleLabel(i, n)} />
+          <input {...thumbAttrs(props, v)} name={formName(p, 'value')} aria-label={handleLabel(i, n)} />
         ))}
         <SliderParts p={props} values={values} />
       </div>

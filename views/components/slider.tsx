@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 import { finite, type Accepted } from '../../src/protocol/components.ts'
-import { defineComponent } from './define.ts'
+import { defineComponent, formName } from './define.ts'
 import { frame, sliderFiles, SliderParts, sliderProps, takeValue, thumbAttrs } from './slider-shared.tsx'
 
 export type { Mark } from './slider-shared.tsx'
@@ -39,14 +39,19 @@ export const Slider = defineComponent({
       read: 'number',
       keep: true,
     },
-    drag_value: { schema: wire, accept, event: 'input', read: 'number' },
+    // Without JavaScript the one native control posts `value`: nothing drags.
+    drag_value: { schema: wire, accept, event: 'input', read: 'number', form: null },
   },
   ...sliderFiles,
   render: (p) => {
     const f = frame(p as Record<string, unknown>, 'hd-slider-single', p.value == null ? [] : [p.value])
     return (
       <div id={p.id} {...f} {...p.hd}>
-        <input {...thumbAttrs(p as Record<string, unknown>, p.value)} aria-label={p.id} />
+        <input
+          {...thumbAttrs(p as Record<string, unknown>, p.value)}
+          name={formName(p, 'value')}
+          aria-label={p.id}
+        />
         <SliderParts p={p as Record<string, unknown>} values={[p.value]} />
       </div>
     )
