@@ -135,3 +135,94 @@ describe('chained callbacks', () => {
     expect(await text(page, '#third_output_3')).not.toBe(third)
   })
 })
+
+describe('Enter in a field with a button before it', () => {
+  const app = noJsApp(async () => {
+    const { createApp, Input, Output } = await import('../../src/index.ts')
+    const { dcc } = await import('../../views/components/index.ts')
+    const a = createApp({
+      layout: (
+        <div>
+          <button id="clear">Clear</button>
+          <dcc.Input id="first" value="a" />
+          <dcc.Input id="second" value="b" />
+          <p id="shown" />
+        </div>
+      ),
+    })
+    a.callback(
+      Output('shown', 'children'),
+      [Input('clear', 'n_clicks'), Input('first', 'value'), Input('second', 'value')],
+      (n, first, second) => `${n ?? 'no'} clicks, ${first} ${second}`
+    )
+    return a
+  })
+
+  it('posts the form without pressing the button (two text fields, no button of its own)', async () => {
+    const { page } = await app.open()
+    expect(await text(page, '#shown')).toBe('no clicks, a b')
+    await visible(page, '#second').fill('c')
+    await Promise.all([page.waitForNavigation(), visible(page, '#second').press('Enter')])
+    expect(await text(page, '#shown')).toBe('no clicks, a c')
+    await Promise.all([page.waitForNavigation(), visible(page, '#clear').click()])
+    expect(await text(page, '#shown')).toBe('1 clicks, a c')
+  })
+})
+
+describe('with JavaScript on, the same markup is enhanced', () => {
+  /** Serves an example; opens it with scripts on, recording where the page posts. */
+  function jsApp(load: () => Promise<{ fetch: (req: Request) => Response | Promise<Response> }>) {
+    let served: Served
+    beforeAll(async () => {
+      served = await serveFetch((await load()).fetch)
+    })
+    afterAll(async () => {
+      await served?.close()
+    })
+    return async () => {
+      const page = await browser.newPage()
+      const posts: string[] = []
+      const errors: string[] = []
+      page.on('request', (r) => r.method() === 'POST' && posts.push(new URL(r.url()).pathname))
+      page.on('pageerror', (e) => errors.push(String(e)))
+      let loads = 0
+      page.on('load', () => loads++)
+      await page.goto(served.url + '/')
+      await page.waitForFunction(() => document.documentElement.classList.contains('hd-js'))
+      return { page, posts, errors, loads: () => loads }
+    }
+  }
+  const prime = jsApp(async () => (await import('../../examples/prime-factors.tsx')).app)
+  const buttons = jsApp(async () => (await import('../../examples/callback-context.tsx')).app)
+
+  it('Enter in a debounced input sends its JSON update; the form never submits natively', async () => {
+    const { page, posts, errors, loads } = await prime()
+    expect(await page.isVisible('.hd-form-submit')).toBe(false)
+    await page.fill('#num', '360')
+    await page.press('#num', 'Enter')
+    await page.waitForFunction(() => document.getElementById('out')!.textContent !== '')
+    expect(await page.textContent('#out')).toBe('360 is 2 * 2 * 2 * 3 * 3 * 5')
+    await page.press('#num', 'Enter')
+    await page.waitForTimeout(300)
+    expect(posts).toEqual(['/_hd/update'])
+    expect(loads()).toBe(1)
+    expect(errors).toEqual([])
+  })
+
+  it('a button sends its click as an update, never as a form post', async () => {
+    const { page, posts, errors, loads } = await buttons()
+    await page.click('#btn-2')
+    await page.waitForFunction(
+      () => document.querySelector('#container td:nth-child(4)')?.textContent === 'btn-2'
+    )
+    await page.focus('#btn-1')
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(
+      () => document.querySelector('#container td:nth-child(4)')?.textContent === 'btn-1'
+    )
+    await page.waitForTimeout(300)
+    expect(posts).toEqual(['/_hd/update', '/_hd/update'])
+    expect(loads()).toBe(1)
+    expect(errors).toEqual([])
+  })
+})
