@@ -87,6 +87,8 @@
   const BUILTIN = {
     value(el) {
       const input = control(el)
+      if (input && input.multiple && input.tagName === 'SELECT')
+        return [...input.selectedOptions].map((o) => o.value)
       return input ? input.value : null
     },
     number(el) {
@@ -216,6 +218,11 @@
       if (typed && input === document.activeElement) continue
       if (input.type === 'checkbox' || input.type === 'radio') {
         input.checked = input.hasAttribute('checked')
+        continue
+      }
+      if (input.tagName === 'SELECT') {
+        // A select's value is its options' `selected` attributes (it has no `value` attribute).
+        for (const o of input.options) o.selected = o.hasAttribute('selected')
         continue
       }
       const next = input.getAttribute('value') ?? ''

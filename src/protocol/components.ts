@@ -17,7 +17,8 @@ export type PerProps<T> = T | ((props: Props) => T)
 /**
  * The readers static/hyperdash.js has built in, by name. A component may name another one: a user
  * module registers it with `window.hyperdash.readers[name] = (el, prop) => value`.
- * - `value`: the value of the component's control (itself, or the first input/select/textarea inside).
+ * - `value`: the value of the component's control (itself, or the first input/select/textarea inside);
+ *   for a `<select multiple>`, the list of its selected options' values.
  * - `number`: the same as a finite number; `null` when empty or not a number.
  * - `checked`: the values of the checked checkboxes and radios inside, as a list.
  * - `radio`: the value of the checked radio inside, or `null`.

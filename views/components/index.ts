@@ -5,19 +5,24 @@
  */
 export { Checklist, type ChecklistProps, type Option } from './checklist.tsx'
 export { defineComponent, type BaseProps, type HdAttrs, type PropsOf } from './define.ts'
+export { Dropdown, type DropdownProps } from './dropdown.tsx'
 export { Input, type InputProps } from './input.tsx'
 export { Location, type LocationProps } from './location.tsx'
+export type { ChoiceOption, ChoiceOptions, OptionValue } from './options.ts'
+export { RadioItems, type RadioItemsProps } from './radio-items.tsx'
 export { Slider, type Mark, type SliderProps } from './slider.tsx'
 
 import type { ComponentSpec } from '../../src/protocol/components.ts'
 import { hdSpecOf } from '../tree.ts'
 import { Checklist } from './checklist.tsx'
+import { Dropdown } from './dropdown.tsx'
 import { Input } from './input.tsx'
 import { Location } from './location.tsx'
+import { RadioItems } from './radio-items.tsx'
 import { Slider } from './slider.tsx'
 
 /** Dash's namespace, for ports: `<dcc.Input id="x" />`. */
-export const dcc = { Input, Slider, Checklist, Location }
+export const dcc = { Input, Slider, Checklist, Location, Dropdown, RadioItems }
 
 /** The definitions of the built-in components: every app knows them. */
 export const builtinComponents: readonly ComponentSpec[] = Object.values(dcc).map((c) => hdSpecOf(c)!)
