@@ -77,8 +77,8 @@ const shown = (v: number, type: unknown) =>
 const header = (name: string, type: unknown) => (type === 'Log' ? `log₁₀ ${name}` : name)
 
 // ─── the app ───────────────────────────────────────────────────────────────────────────────
-const axis = (which: 'x' | 'y', indicator: Indicator, float: boolean) => (
-  <fieldset style={{ width: '48%', display: 'inline-block', ...(float ? { float: 'right' } : {}) }}>
+const axis = (which: 'x' | 'y', indicator: Indicator) => (
+  <fieldset style={{ flex: '0 1 48%', boxSizing: 'border-box' }}>
     <legend>{which === 'x' ? 'Horizontal' : 'Vertical'} axis</legend>
     <label for={`${which}axis-column`}>Indicator</label>
     <dcc.Dropdown id={`${which}axis-column`} options={[...INDICATORS]} value={indicator} />
@@ -90,9 +90,9 @@ export const app = createApp({
   title: 'Basic callbacks: multiple inputs',
   layout: (
     <div>
-      <div>
-        {axis('x', 'Fertility rate, total (births per woman)', false)}
-        {axis('y', 'Life expectancy at birth, total (years)', true)}
+      <div style={{ display: 'flex', justifyContent: 'space-between' }}>
+        {axis('x', 'Fertility rate, total (births per woman)')}
+        {axis('y', 'Life expectancy at birth, total (years)')}
       </div>
       <div id="indicator-graphic" />
       <p>Year</p>
