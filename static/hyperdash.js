@@ -88,7 +88,7 @@
     value(el) {
       const input = control(el)
       if (input && input.multiple && input.tagName === 'SELECT')
-        return [...input.selectedOptions].map((o) => o.value)
+        return [...input.options].filter((o) => o.selected).map((o) => o.value)
       return input ? input.value : null
     },
     number(el) {
