@@ -15,7 +15,7 @@ vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 0, 1) })
 const secret = 'http-dropdown-test-secret-0123456789'
 
 /** The markup of component `id` without its live attributes (state, signature, htmx). */
-const markup = (html: string) => html.replace(/ (hx-[\w-]+|hd-[\w-]+|data-hd(-sig)?)="[^"]*"/g, '')
+const markup = (html: string) => html.replace(/ (hx-[\w-]+|hd-[\w-]+|data-hd(-sig)?|data-htmx-powered)="[^"]*"/g, '')
 
 describe('rendering', () => {
   const app = createApp({
