@@ -7,6 +7,9 @@ import { Hono } from 'hono'
 import { raw } from 'hono/html'
 import type { HyperApp } from '../src/index.ts'
 import { gracefulShutdown, isMain } from '../src/index.ts'
+import { app as basicChained } from './basic-chained.tsx'
+import { app as basicMultipleInputs } from './basic-multiple-inputs.tsx'
+import { app as basicState } from './basic-state.tsx'
 import { app as callbackContext } from './callback-context.tsx'
 import { app as chainedCallbacks } from './chained-callbacks.tsx'
 import { app as circularChecklists } from './circular-checklists.tsx'
@@ -29,6 +32,13 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['circular-slider', 'Circular: a slider synchronised with an input', circularSlider],
   ['circular-temperature', 'Circular: two inputs with different units', circularTemperature],
   ['circular-checklists', 'Circular: two synchronised checklists', circularChecklists],
+  [
+    'basic-multiple-inputs',
+    'Basic callbacks: multiple inputs (dropdowns, radios, a slider)',
+    basicMultipleInputs,
+  ],
+  ['basic-chained', 'Basic callbacks: chained country and city radios', basicChained],
+  ['basic-state', 'Basic callbacks: State and a submit button', basicState],
 ]
 
 export const gallery = new Hono()

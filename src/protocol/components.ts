@@ -146,13 +146,27 @@ export function parseBrowserValue(spec: ComponentSpec, prop: string, value: unkn
  */
 export class ComponentRegistry {
   readonly #specs = new Map<string, ComponentSpec>()
+  /** The kinds the app uses (given, or met in a layout or an output): their files go in the page. */
+  readonly #used = new Set<string>()
 
-  constructor(specs: Iterable<ComponentSpec> = []) {
+  /**
+   * @param specs Kinds the app uses.
+   * @param builtin Kinds every app knows (hyperdash's `dcc.*`): their files go in the page only once
+   *   the app uses them, so a page without a dropdown does not load the dropdown's module.
+   */
+  constructor(specs: Iterable<ComponentSpec> = [], builtin: Iterable<ComponentSpec> = []) {
+    for (const s of builtin) this.#register(s)
     for (const s of specs) this.add(s)
   }
 
-  /** Registers a kind; the same definition twice is a no-op, another one under the same name an error. */
+  /** Registers a kind the app uses; the same definition twice is a no-op, another one under the same name an error. */
   add(spec: ComponentSpec): ComponentSpec {
+    this.#register(spec)
+    this.#used.add(spec.name)
+    return spec
+  }
+
+  #register(spec: ComponentSpec): void {
     const had = this.#specs.get(spec.name)
     if (had && had !== spec) {
       throw new ConfigError(
@@ -160,7 +174,6 @@ export class ComponentRegistry {
       )
     }
     this.#specs.set(spec.name, spec)
-    return spec
   }
 
   has(name: string): boolean {
@@ -187,20 +200,25 @@ export class ComponentRegistry {
     )
   }
 
-  /** The scripts of the registered components, by the path they are served at (below the base path). */
-  scripts(): Map<string, string> {
-    return this.#files('scripts')
+  /**
+   * The scripts of the registered components, by the path they are served at (below the base path):
+   * all of them, or (`used`) those of the kinds the app uses, for the page's head.
+   */
+  scripts(used = false): Map<string, string> {
+    return this.#files('scripts', used)
   }
 
   /** The stylesheets of the registered components, by the path they are served at. */
-  styles(): Map<string, string> {
-    return this.#files('styles')
+  styles(used = false): Map<string, string> {
+    return this.#files('styles', used)
   }
 
-  #files(kind: 'scripts' | 'styles'): Map<string, string> {
+  #files(kind: 'scripts' | 'styles', used: boolean): Map<string, string> {
     const out = new Map<string, string>()
-    for (const s of this.#specs.values())
+    for (const s of this.#specs.values()) {
+      if (used && !this.#used.has(s.name)) continue
       for (const file of s[kind] ?? []) out.set(componentScriptPath(s.name, file), file)
+    }
     return out
   }
 }

@@ -92,7 +92,7 @@ export class HyperApp {
       }
     }
     const opts = { ...DEFAULTS, ...options }
-    const components = new ComponentRegistry(builtinComponents)
+    const components = new ComponentRegistry([], builtinComponents)
     for (const c of options.components ?? []) {
       const spec = hdSpecOf(c)
       if (!spec) throw new ConfigError('`components` lists something that is not made by defineComponent().')

@@ -21,9 +21,19 @@ const ids: Record<string, string[]> = {
   'circular-slider': ['slider-circular', 'input-circular'],
   'circular-temperature': ['celsius', 'fahrenheit'],
   'circular-checklists': ['all-checklist', 'city-checklist'],
+  'basic-multiple-inputs': [
+    'xaxis-column',
+    'yaxis-column',
+    'xaxis-type',
+    'yaxis-type',
+    'year--slider',
+    'indicator-graphic',
+  ],
+  'basic-chained': ['countries-radio', 'cities-radio', 'display-selected-values'],
+  'basic-state': ['input-1-state', 'input-2-state', 'submit-button-state', 'output-state'],
 }
 
-it('links the ten examples from the index', async () => {
+it('links every example from the index', async () => {
   const html = await (await gallery.request('/')).text()
   expect(examples.map(([slug]) => slug)).toEqual(Object.keys(ids))
   for (const slug of Object.keys(ids)) expect(html).toContain(`<a href="/${slug}/">`)
