@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
+import { axeViolations } from './axe.ts'
 import { countUpdates, launch, settled, useApp } from './harness.ts'
 
 const app = useApp(async () => (await import('./fixtures/dropdown-app.tsx')).dropdownApp())
@@ -195,4 +196,15 @@ it('before any script runs (JavaScript off), the native select is the control', 
   } finally {
     await browser.close()
   }
+})
+
+it('passes axe-core with a list open, chips shown and a search under way', async () => {
+  const { page, errors } = await ready()
+  await page.focus('#multi [role=combobox]')
+  await page.keyboard.press('ArrowDown')
+  expect(await axeViolations(page)).toEqual([])
+  await page.focus('#single [role=combobox]')
+  await page.keyboard.type('zzz')
+  expect(await axeViolations(page)).toEqual([])
+  expect(errors).toEqual([])
 })
