@@ -12,6 +12,7 @@ import { app as basicMultipleInputs } from './basic-multiple-inputs.tsx'
 import { app as basicState } from './basic-state.tsx'
 import { app as callbackContext } from './callback-context.tsx'
 import { app as chainedCallbacks } from './chained-callbacks.tsx'
+import { app as formControls } from './form-controls.tsx'
 import { app as circularChecklists } from './circular-checklists.tsx'
 import { app as circularSlider } from './circular-slider.tsx'
 import { app as circularTemperature } from './circular-temperature.tsx'
@@ -32,6 +33,7 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['circular-slider', 'Circular: a slider synchronised with an input', circularSlider],
   ['circular-temperature', 'Circular: two inputs with different units', circularTemperature],
   ['circular-checklists', 'Circular: two synchronised checklists', circularChecklists],
+  ['form-controls', 'Form controls: textarea, dates, constrained number, sliders', formControls],
   [
     'basic-multiple-inputs',
     'Basic callbacks: multiple inputs (dropdowns, radios, a slider)',
