@@ -100,7 +100,7 @@ export const app = createApp({
         id="year--slider"
         min={YEARS[0]}
         max={YEARS[YEARS.length - 1]}
-        step={5}
+        step={null}
         value={YEARS[YEARS.length - 1]}
         marks={Object.fromEntries(YEARS.map((y) => [y, String(y)]))}
       />
