@@ -74,7 +74,7 @@ export async function renderRoot(
   const wave = startWave({
     ...e.wave,
     page,
-    start: planInitial(app.graph, page, app.prevent).map((cb) => ({ cb, changed: [], initial: true })),
+    start: planInitial(app.graph, page, app.prevent).map((c) => ({ cb: c.cb, match: c.match, changed: [], initial: true })),
     startGroup: newGroup(),
     signal: budget.signal,
   })
