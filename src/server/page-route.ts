@@ -6,6 +6,7 @@
  */
 import type { Context } from 'hono'
 import { PageState, type ComponentRecord } from '../core/page.ts'
+import { isWildcard } from '../core/wildcards.ts'
 import { newGroup, planInitial } from '../core/plan.ts'
 import { startWave } from '../core/run.ts'
 import { AppRoot, Assets, Document, type TagAttrs } from '../../views/document.tsx'
@@ -36,7 +37,11 @@ function warnMissingIds(app: AppContext, page: PageState) {
   warned.add(app.graph)
   const missing = new Set<string>()
   for (const cb of app.graph.callbacks) {
-    for (const d of [...cb.outputs, ...cb.inputs, ...cb.states]) if (!page.has(d.id)) missing.add(d.id)
+    for (const d of [...cb.outputs, ...cb.inputs, ...cb.states]) {
+      // A pattern names every matching component, maybe none yet: not a missing id.
+      if (d.pattern && Object.values(d.pattern).some(isWildcard)) continue
+      if (!page.has(d.id)) missing.add(d.id)
+    }
   }
   if (missing.size) {
     app.logger.warn(
@@ -74,7 +79,12 @@ export async function renderRoot(
   const wave = startWave({
     ...e.wave,
     page,
-    start: planInitial(app.graph, page, app.prevent).map((c) => ({ cb: c.cb, match: c.match, changed: [], initial: true })),
+    start: planInitial(app.graph, page, app.prevent).map((c) => ({
+      cb: c.cb,
+      match: c.match,
+      changed: [],
+      initial: true,
+    })),
     startGroup: newGroup(),
     signal: budget.signal,
   })

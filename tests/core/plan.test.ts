@@ -341,7 +341,13 @@ describe('mergeRequest', () => {
     const queue = new Map<string, CallbackRequest>()
     for (const s of steps) mergeRequest(queue, K, s.changed, s.initial, null)
     expect(queue.size).toBe(1)
-    expect(queue.get('0')).toEqual({ call: { cb: K, match: null, key: '0' }, cb: K, changed, initial, group: null })
+    expect(queue.get('0')).toEqual({
+      call: { cb: K, match: null, key: '0' },
+      cb: K,
+      changed,
+      initial,
+      group: null,
+    })
   })
 
   it('keeps the first group it was given', () => {

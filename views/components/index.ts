@@ -4,7 +4,7 @@
  * A component is one module: `defineComponent` (./define.ts, docs/components.md).
  */
 export { Checklist, type ChecklistProps, type Option } from './checklist.tsx'
-export { defineComponent, type BaseProps, type HdAttrs, type PropsOf } from './define.ts'
+export { defineComponent, type BaseProps, type HdAttrs, type PropsOf, type RenderProps } from './define.ts'
 export { Input, type InputProps } from './input.tsx'
 export { Location, type LocationProps } from './location.tsx'
 export { Slider, type Mark, type SliderProps } from './slider.tsx'
