@@ -496,14 +496,11 @@
     }
     const seconds = Math.min(60, Math.max(1, Number(res.headers && res.headers.get('Retry-After')) || 1))
     notice(root, 'busy', `The server is busy: retrying in ${seconds} s…`)
-    let sent = null
-    try {
-      sent = JSON.parse(ctx.request.body.get('hd'))
-    } catch {}
-    const reask = sent && sent.cb && sent.cb.length
+    const sent = ctx.hd ? ctx.hd.body : null
+    const reask = sent && sent.reask && sent.reask.length
     // Deferred callbacks this request asked for go back to the list, to be asked for again.
     if (reask) {
-      for (const { callback: i, changed, match } of sent.cb) {
+      for (const { callback: i, changed, match } of sent.reask) {
         const t = tokenOf(i, match)
         const d = deferred.get(t) || {
           callback: i,
