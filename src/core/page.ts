@@ -4,7 +4,7 @@
  * which component contains which (R18–R24 need "inside the inserted chunk" and "still on the page").
  */
 import { splitKey, type ComponentId, type PropKey } from './ids.ts'
-import { parseDictId, shapeOf, type DictId } from './wildcards.ts'
+import { idForUser, parseDictId, shapeOf, type DictId } from './wildcards.ts'
 
 export interface ComponentRecord {
   readonly id: ComponentId
@@ -40,6 +40,8 @@ export class PageState {
   /** The value of `id.prop`; `null` when the prop is unset or the component is absent (R9). */
   value(key: PropKey): unknown {
     const { id, prop } = splitKey(key)
+    // A component's `id` is readable (Dash's `State(MATCH, 'id')`): a dict id as its object.
+    if (prop === 'id') return this.#recs.has(id) ? idForUser(id) : null
     const props = this.#recs.get(id)?.props
     // Own props only: a prop named `valueOf` or `constructor` is unset, never Object.prototype's.
     const v = props && Object.prototype.hasOwnProperty.call(props, prop) ? props[prop] : undefined

@@ -17,7 +17,10 @@ const totals = (page: Page) => text(page, '#totals')
 async function add(page: Page, item: string, n: number) {
   await page.fill('#new-item', item)
   await page.click('#add')
-  await page.waitForFunction((n) => document.querySelectorAll('#list-container .hd-checklist').length === n, n)
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('#list-container .hd-checklist').length === n,
+    n
+  )
   await settled(page)
 }
 
