@@ -25,7 +25,7 @@ export const wildcardMessages = {
     `among them. Add MATCH on ${keys.map((k) => `'${k}'`).join(', ')} to the Outputs, or use ALL.`,
   outputMatchWithoutInput: (name: string, d: Dependency, keys: readonly string[]) =>
     `In the callback ${name}: ${label(d)} has MATCH on ${keys.map((k) => `'${k}'`).join(', ')}, but no Input ` +
-    `has MATCH there, so nothing says which item a call is for. Add an Input with MATCH on the same ` +
+    `or State has MATCH (or ALLSMALLER) there, so nothing ties a call to its item. Add an Input with MATCH on the same ` +
     `key(s) (e.g. Input({ ..., index: MATCH }, 'value')), or use ALL in the Output to update every item ` +
     `from one call.`,
   overlapInCallback: (name: string, i: number, d: Dependency, other: Dependency) =>
@@ -71,7 +71,7 @@ export function checkWildcards(
     if (missing.length) throw new ConfigError(wildcardMessages.notInOutputs(name, d, missing, first))
   }
   if (out0.length) {
-    const covered = new Set(inputs.flatMap(matchKeys))
+    const covered = new Set([...inputs, ...states].flatMap((d) => [...matchKeys(d), ...smallerKeys(d)]))
     const uncovered = out0.filter((k) => !covered.has(k))
     if (uncovered.length)
       throw new ConfigError(wildcardMessages.outputMatchWithoutInput(name, first!, uncovered))
