@@ -73,15 +73,18 @@ describe('idMatches (Dash idMatch)', () => {
 })
 
 describe('registration checks (R43), with the fix in the message', () => {
-  const spec = (outs: unknown, ins: unknown, states: unknown[] = []) => () => {
-    const g = new Graph()
-    g.add(createCallbackSpec(0, outs, ins, states, () => null, { name: 'f' }))
-  }
+  const spec =
+    (outs: unknown, ins: unknown, states: unknown[] = []) =>
+    () => {
+      const g = new Graph()
+      g.add(createCallbackSpec(0, outs, ins, states, () => null, { name: 'f' }))
+    }
   it.each([
     {
       case: 'MATCH in an Output with no MATCH Input',
       make: spec(Output({ i: MATCH }, 'children'), [Input('btn', 'n_clicks')]),
-      error: /Output\(\{"i":\["MATCH"\]\}, 'children'\) has MATCH on 'i', but no Input or State has MATCH \(or ALLSMALLER\) there.*or use ALL in the Output/,
+      error:
+        /Output\(\{"i":\["MATCH"\]\}, 'children'\) has MATCH on 'i', but no Input or State has MATCH \(or ALLSMALLER\) there.*or use ALL in the Output/,
     },
     {
       case: 'mismatched MATCH keys between Outputs',
@@ -102,7 +105,7 @@ describe('registration checks (R43), with the fix in the message', () => {
       error: /has MATCH or ALLSMALLER on 'i', but Output\(out, 'children'\) has no MATCH there/,
     },
     {
-      case: 'Input MATCH keys not among the Outputs\' MATCH keys',
+      case: "Input MATCH keys not among the Outputs' MATCH keys",
       make: spec(Output({ i: MATCH, j: 1 }, 'children'), [Input({ i: MATCH, j: MATCH }, 'value')]),
       error: /has MATCH or ALLSMALLER on 'j'/,
     },
@@ -118,19 +121,33 @@ describe('registration checks (R43), with the fix in the message', () => {
 
   it('refuses overlapping wildcard outputs across callbacks (duplicate wildcard outputs)', () => {
     const g = new Graph()
-    g.add(createCallbackSpec(0, Output({ i: ALL }, 'children'), [Input('a', 'value')], [], () => null, { name: 'one' }))
+    g.add(
+      createCallbackSpec(0, Output({ i: ALL }, 'children'), [Input('a', 'value')], [], () => null, {
+        name: 'one',
+      })
+    )
     expect(() =>
-      g.add(createCallbackSpec(1, Output({ i: 1 }, 'children'), [Input('b', 'value')], [], () => null, { name: 'two' }))
-    ).toThrow(/Overlapping wildcard callback outputs: `\{"i":1\}.children` \(callback two\).*`\{"i":\["ALL"\]\}.children` \(callback one\)/)
+      g.add(
+        createCallbackSpec(1, Output({ i: 1 }, 'children'), [Input('b', 'value')], [], () => null, {
+          name: 'two',
+        })
+      )
+    ).toThrow(
+      /Overlapping wildcard callback outputs: `\{"i":1\}.children` \(callback two\).*`\{"i":\["ALL"\]\}.children` \(callback one\)/
+    )
     expect(() =>
-      g.add(createCallbackSpec(1, Output({ i: ALL }, 'children'), [Input('b', 'value')], [], () => null, { name: 'three' }))
+      g.add(
+        createCallbackSpec(1, Output({ i: ALL }, 'children'), [Input('b', 'value')], [], () => null, {
+          name: 'three',
+        })
+      )
     ).toThrow(/Output `\{"i":\["ALL"\]\}.children` is set by two callbacks \(one, three\)/)
   })
 
   it('refuses a wildcard in a layout id', () => {
-    expect(() => createCallbackSpec(0, Output({ i: 1, x: [] as never }, 'children'), [], [], () => null)).toThrow(
-      /the value of 'x' in a dict id is \[\]/
-    )
+    expect(() =>
+      createCallbackSpec(0, Output({ i: 1, x: [] as never }, 'children'), [], [], () => null)
+    ).toThrow(/the value of 'x' in a dict id is \[\]/)
   })
 })
 
@@ -141,7 +158,12 @@ const items = (vals: (number | string | boolean)[]) =>
     h(
       'div',
       { id: 'list' },
-      vals.map((v) => h('div', {}, [h('input', { id: stringifyId({ i: v, t: 'in' }), value: v }), h('div', { id: stringifyId({ i: v, t: 'out' }) })]))
+      vals.map((v) =>
+        h('div', {}, [
+          h('input', { id: stringifyId({ i: v, t: 'in' }), value: v }),
+          h('div', { id: stringifyId({ i: v, t: 'out' }) }),
+        ])
+      )
     ),
     h('div', { id: 'sum' }),
   ])
@@ -149,7 +171,13 @@ const items = (vals: (number | string | boolean)[]) =>
 describe('runs (R40–R42)', () => {
   it('MATCH: one initial call per item, and one call for the changed item only', async () => {
     const app = new TestApp()
-    app.callback('m', Output({ i: MATCH, t: 'out' }, 'children') as never, [Input({ i: MATCH, t: 'in' }, 'value')] as never, [], (v: unknown) => `v=${v}`)
+    app.callback(
+      'm',
+      Output({ i: MATCH, t: 'out' }, 'children') as never,
+      [Input({ i: MATCH, t: 'in' }, 'value')] as never,
+      [],
+      (v: unknown) => `v=${v}`
+    )
     const { page } = await app.load(items([1, 2, 3]))
     expect(app.count('m')).toBe(3)
     expect([1, 2, 3].map((n) => page.value(`{"i":${n},"t":"out"}.children`))).toEqual(['v=1', 'v=2', 'v=3'])
@@ -161,14 +189,22 @@ describe('runs (R40–R42)', () => {
 
   it('ALL: a list in document order, empty when nothing matches, and the context in Dash shapes', async () => {
     const app = new TestApp()
-    app.callback('sum', Output('sum', 'children'), [Input({ i: ALL, t: 'in' }, 'value')] as never, [], (vs: unknown[]) => JSON.stringify(vs))
+    app.callback(
+      'sum',
+      Output('sum', 'children'),
+      [Input({ i: ALL, t: 'in' }, 'value')] as never,
+      [],
+      (vs: unknown[]) => JSON.stringify(vs)
+    )
     const { page } = await app.load(items([3, 1, 'z', 2]))
     expect(page.value('sum.children')).toBe('[3,1,"z",2]')
     const empty = await app.load(items([]))
     expect(empty.page.value('sum.children')).toBe('[]')
     await app.event(page, { '{"i":1,"t":"in"}.value': 5 })
     const c = app.contexts['sum']!.at(-1)!
-    expect(c.triggered).toEqual([{ prop_id: '{"i":1,"t":"in"}.value', propId: '{"i":1,"t":"in"}.value', value: 5 }])
+    expect(c.triggered).toEqual([
+      { prop_id: '{"i":1,"t":"in"}.value', propId: '{"i":1,"t":"in"}.value', value: 5 },
+    ])
     expect(c.triggeredId).toEqual({ i: 1, t: 'in' })
     expect(c.inputsList).toEqual([
       [
@@ -178,7 +214,12 @@ describe('runs (R40–R42)', () => {
         { id: { i: 2, t: 'in' }, property: 'value', value: 2 },
       ],
     ])
-    expect(c.inputs).toEqual({ '{"i":3,"t":"in"}.value': 3, '{"i":1,"t":"in"}.value': 5, '{"i":"z","t":"in"}.value': 'z', '{"i":2,"t":"in"}.value': 2 })
+    expect(c.inputs).toEqual({
+      '{"i":3,"t":"in"}.value': 3,
+      '{"i":1,"t":"in"}.value': 5,
+      '{"i":"z","t":"in"}.value': 'z',
+      '{"i":2,"t":"in"}.value': 2,
+    })
   })
 
   it('ALLSMALLER: the items before the MATCH value (mixed values), and the later calls a change asks for', async () => {
@@ -191,7 +232,12 @@ describe('runs (R40–R42)', () => {
       (before: unknown[]) => before.join(',')
     )
     const { page } = await app.load(items([2, 'a', 10, true]))
-    expect([2, '"a"', 10, true].map((n) => page.value(`{"i":${n},"t":"out"}.children`))).toEqual(['', '2,10,true', '2', '2,10'])
+    expect([2, '"a"', 10, true].map((n) => page.value(`{"i":${n},"t":"out"}.children`))).toEqual([
+      '',
+      '2,10,true',
+      '2',
+      '2,10',
+    ])
     const o = await app.event(page, { '{"i":10,"t":"in"}.value': 11 })
     // 10 changed: its own call (MATCH) and the calls of the items after it (true, "a").
     expect(o.results.map((r) => r.call).sort()).toEqual(['0:["a"]', '0:[10]', '0:[true]'])
@@ -199,19 +245,49 @@ describe('runs (R40–R42)', () => {
 
   it('ALL Output: returns one value per item; a wrong length is an error (R31)', async () => {
     const app = new TestApp()
-    app.callback('all', [Output({ i: ALL, t: 'out' }, 'children')] as never, [Input('btn', 'n_clicks')], [], (n: unknown) => [[`a${n}`, `b${n}`]])
+    app.callback(
+      'all',
+      [Output({ i: ALL, t: 'out' }, 'children')] as never,
+      [Input('btn', 'n_clicks')],
+      [],
+      (n: unknown) => [[`a${n}`, `b${n}`]]
+    )
     const { page } = await app.load(items([1, 2]))
-    expect([page.value('{"i":1,"t":"out"}.children'), page.value('{"i":2,"t":"out"}.children')]).toEqual(['anull', 'bnull'])
+    expect([page.value('{"i":1,"t":"out"}.children'), page.value('{"i":2,"t":"out"}.children')]).toEqual([
+      'anull',
+      'bnull',
+    ])
     const bad = new TestApp()
-    bad.callback('all', Output({ i: ALL, t: 'out' }, 'children') as never, [Input('btn', 'n_clicks')], [], () => ['one'])
+    bad.callback(
+      'all',
+      Output({ i: ALL, t: 'out' }, 'children') as never,
+      [Input('btn', 'n_clicks')],
+      [],
+      () => ['one']
+    )
     const { outcome } = await bad.load(items([1, 2]))
-    expect(outcome.results[0]!.error?.message).toMatch(/names 2 component\(s\) on the page now, so its value must be a list of 2/)
+    expect(outcome.results[0]!.error?.message).toMatch(
+      /names 2 component\(s\) on the page now, so its value must be a list of 2/
+    )
   })
 
   it('R22: removing items fires ALL consumers with the shorter list, in the same wave', async () => {
     const app = new TestApp()
-    app.callback('sum', Output('sum', 'children'), [Input({ i: ALL, t: 'in' }, 'value')] as never, [], (vs: unknown[]) => vs.length)
-    app.callback('shrink', Output('list', 'children'), [Input('btn', 'n_clicks')], [], () => h('div', {}, [h('input', { id: stringifyId({ i: 9, t: 'in' }), value: 9 })]), { preventInitialCall: true })
+    app.callback(
+      'sum',
+      Output('sum', 'children'),
+      [Input({ i: ALL, t: 'in' }, 'value')] as never,
+      [],
+      (vs: unknown[]) => vs.length
+    )
+    app.callback(
+      'shrink',
+      Output('list', 'children'),
+      [Input('btn', 'n_clicks')],
+      [],
+      () => h('div', {}, [h('input', { id: stringifyId({ i: 9, t: 'in' }), value: 9 })]),
+      { preventInitialCall: true }
+    )
     const { page } = await app.load(items([1, 2, 3]))
     expect(page.value('sum.children')).toBe(3)
     await app.click(page, 'btn')
@@ -229,7 +305,11 @@ describe('flexible signatures (R39) and ctx.argsGrouping', () => {
     app.callback(
       'grouped',
       { count: Output('sum', 'children'), echo: { first: Output('sum', 'title') } } as never,
-      { n: Input('btn', 'n_clicks'), all: State({ i: ALL, t: 'in' }, 'value'), text: State({ i: 1, t: 'in' }, 'value') } as never,
+      {
+        n: Input('btn', 'n_clicks'),
+        all: State({ i: ALL, t: 'in' }, 'value'),
+        text: State({ i: 1, t: 'in' }, 'value'),
+      } as never,
       undefined as never,
       fn as never
     )
@@ -241,10 +321,31 @@ describe('flexible signatures (R39) and ctx.argsGrouping', () => {
     expect(c.argsGrouping).toEqual({
       n: { id: 'btn', property: 'n_clicks', value: 1, str_id: 'btn', strId: 'btn', triggered: true },
       all: [
-        { id: { i: 1, t: 'in' }, property: 'value', value: 1, str_id: '{\"i\":1,\"t\":\"in\"}', strId: '{\"i\":1,\"t\":\"in\"}', triggered: false },
-        { id: { i: 2, t: 'in' }, property: 'value', value: 2, str_id: '{\"i\":2,\"t\":\"in\"}', strId: '{\"i\":2,\"t\":\"in\"}', triggered: false },
+        {
+          id: { i: 1, t: 'in' },
+          property: 'value',
+          value: 1,
+          str_id: '{\"i\":1,\"t\":\"in\"}',
+          strId: '{\"i\":1,\"t\":\"in\"}',
+          triggered: false,
+        },
+        {
+          id: { i: 2, t: 'in' },
+          property: 'value',
+          value: 2,
+          str_id: '{\"i\":2,\"t\":\"in\"}',
+          strId: '{\"i\":2,\"t\":\"in\"}',
+          triggered: false,
+        },
       ],
-      text: { id: { i: 1, t: 'in' }, property: 'value', value: 1, str_id: '{\"i\":1,\"t\":\"in\"}', strId: '{\"i\":1,\"t\":\"in\"}', triggered: false },
+      text: {
+        id: { i: 1, t: 'in' },
+        property: 'value',
+        value: 1,
+        str_id: '{\"i\":1,\"t\":\"in\"}',
+        strId: '{\"i\":1,\"t\":\"in\"}',
+        triggered: false,
+      },
     })
     expect(c.outputsGrouping).toEqual({
       count: { id: 'sum', property: 'children' },
@@ -257,14 +358,19 @@ describe('flexible signatures (R39) and ctx.argsGrouping', () => {
     app.callback(
       'nested',
       [Output('sum', 'children'), [Output('sum', 'title')]] as never,
-      [Input('btn', 'n_clicks'), [State({ i: 1, t: 'in' }, 'value'), State({ i: 2, t: 'in' }, 'value')]] as never,
+      [
+        Input('btn', 'n_clicks'),
+        [State({ i: 1, t: 'in' }, 'value'), State({ i: 2, t: 'in' }, 'value')],
+      ] as never,
       [],
       ((n: unknown, pair: unknown[]) => [`${n}`, [pair.join('+')]]) as never
     )
     const { page } = await app.load(items([1, 2]))
     expect([page.value('sum.children'), page.value('sum.title')]).toEqual(['null', '1+2'])
     const bad = new TestApp()
-    bad.callback('bad', { a: Output('sum', 'children') } as never, [Input('btn', 'n_clicks')], [], () => ({ b: 1 }))
+    bad.callback('bad', { a: Output('sum', 'children') } as never, [Input('btn', 'n_clicks')], [], () => ({
+      b: 1,
+    }))
     const { outcome } = await bad.load(items([]))
     expect(outcome.results[0]!.error?.message).toBe(
       "The callback bad must return the shape of its Outputs: the return value has no key 'a'."
