@@ -149,8 +149,9 @@ describe('wildcard refs (pattern matching)', () => {
         return { total: `${n}`, flag: true }
       }
     )
-    // @ts-expect-error `flag` must be a boolean
-    app.callback({ flag: Output(ref('div', 'f2'), 'hidden') }, { n: Input(num, 'value') }, [], () => ({
+    const flagOnly = { flag: Output(ref('div', 'f2'), 'hidden') }
+    app.callback(flagOnly, { n: Input(num, 'value') }, [], () => ({
+      // @ts-expect-error `flag` must be a boolean
       flag: 'no',
     }))
     expect(app.graph.callbacks).toHaveLength(2)
