@@ -178,6 +178,8 @@ class Scheduler {
   readonly #settled = new Batches<Settled>()
   /** Props whose values in this wave are fresh: the event's own changes and every prop the wave writes. */
   readonly #fresh: Set<PropKey>
+  /** Components this wave inserted: the server made every prop they have, so all are fresh. */
+  readonly #freshIds = new Set<ComponentId>()
   /**
    * What the event itself asked for reads the request's own snapshot: never handed back, however long
    * the server took to get to it (a GC pause is no reason for another round trip).
@@ -290,7 +292,9 @@ class Scheduler {
       after !== undefined &&
       !this.#asked.has(call.key) &&
       performance.now() - this.#startedAt > after &&
-      readKeys(call, this.#page).some((k) => !this.#fresh.has(k))
+      readKeys(call, this.#page).some(
+        (k) => !this.#fresh.has(k) && !this.#freshIds.has(k.slice(0, k.lastIndexOf('.')))
+      )
     )
   }
 
@@ -379,7 +383,7 @@ class Scheduler {
       if (prop === CHILDREN) {
         removed.push(...page.removeInside(id)) // R19/R24: the replaced subtree is gone
         const recs = this.#o.scan(value, id)
-        for (const r of recs) page.add(r)
+        for (const r of recs) (page.add(r), this.#freshIds.add(r.id))
         inserted.push(...recs.map((r) => r.id))
       }
     }
