@@ -22,6 +22,8 @@ import { app as noUpdateButton } from './no-update-button.tsx'
 import { app as preventInitialCall } from './prevent-initial-call.tsx'
 import { app as preventInitialInserted } from './prevent-initial-inserted.tsx'
 import { app as primeFactors } from './prime-factors.tsx'
+import { app as todo } from './todo.tsx'
+import { app as dynamicFilters } from './dynamic-filters.tsx'
 
 export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['no-update-button', 'Catching errors with noUpdate', noUpdateButton],
@@ -43,6 +45,8 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ],
   ['basic-chained', 'Basic callbacks: chained country and city radios', basicChained],
   ['basic-state', 'Basic callbacks: State and a submit button', basicState],
+  ['todo', 'Pattern matching: a todo list (MATCH, ALLSMALLER, ALL)', todo],
+  ['dynamic-filters', 'Pattern matching: dynamic filters (MATCH, ALL)', dynamicFilters],
 ]
 
 export const gallery = new Hono()

@@ -44,6 +44,8 @@ const ids: Record<string, string[]> = {
   ],
   'basic-chained': ['countries-radio', 'cities-radio', 'display-selected-values'],
   'basic-state': ['input-1-state', 'input-2-state', 'submit-button-state', 'output-state'],
+  todo: ['new-item', 'add', 'clear-done', 'totals'],
+  'dynamic-filters': ['add-filter', 'summary'],
 }
 
 it('links every example from the index', async () => {

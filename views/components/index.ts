@@ -12,7 +12,7 @@ export {
 } from './confirm-dialog.tsx'
 export { DatePickerRange, type DatePickerRangeProps } from './date-picker-range.tsx'
 export { DatePickerSingle, type DatePickerSingleProps } from './date-picker-single.tsx'
-export { defineComponent, type BaseProps, type HdAttrs, type PropsOf } from './define.ts'
+export { defineComponent, type BaseProps, type HdAttrs, type PropsOf, type RenderProps } from './define.ts'
 export { Dropdown, type DropdownProps } from './dropdown.tsx'
 export { Input, type InputProps } from './input.tsx'
 export { Loading, type LoadingProps } from './loading.tsx'
