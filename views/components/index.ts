@@ -6,18 +6,30 @@
 export { Checklist, type ChecklistProps, type Option } from './checklist.tsx'
 export { defineComponent, type BaseProps, type HdAttrs, type PropsOf } from './define.ts'
 export { Input, type InputProps } from './input.tsx'
+export { Interval, type IntervalProps } from './interval.tsx'
 export { Location, type LocationProps } from './location.tsx'
 export { Slider, type Mark, type SliderProps } from './slider.tsx'
+export { MemoryStore, Store, STORE_MAX_BYTES, WebStore, type StoreProps } from './store.tsx'
+export { Tab, TabList, Tabs, type TabProps, type TabsProps } from './tabs.tsx'
 
 import type { ComponentSpec } from '../../src/protocol/components.ts'
 import { hdSpecOf } from '../tree.ts'
 import { Checklist } from './checklist.tsx'
 import { Input } from './input.tsx'
+import { Interval } from './interval.tsx'
 import { Location } from './location.tsx'
 import { Slider } from './slider.tsx'
+import { Store } from './store.tsx'
+import { Tab, Tabs } from './tabs.tsx'
 
 /** Dash's namespace, for ports: `<dcc.Input id="x" />`. */
-export const dcc = { Input, Slider, Checklist, Location }
+export const dcc = { Input, Slider, Checklist, Location, Interval, Store, Tabs, Tab }
 
 /** The definitions of the built-in components: every app knows them. */
-export const builtinComponents: readonly ComponentSpec[] = Object.values(dcc).map((c) => hdSpecOf(c)!)
+export const builtinComponents: readonly ComponentSpec[] = Object.values(dcc).flatMap((c) => {
+  const spec = hdSpecOf(c)
+  // A tag made of several definitions (dcc.Store, dcc.Tabs) lists them; dcc.Tab has none of its own.
+  if (spec) return [spec]
+  const defs = (c as { definitions?: readonly unknown[] }).definitions ?? []
+  return defs.map((d) => hdSpecOf(d)!)
+})
