@@ -12,6 +12,7 @@ import { app as chainedCallbacks } from './chained-callbacks.tsx'
 import { app as circularChecklists } from './circular-checklists.tsx'
 import { app as circularSlider } from './circular-slider.tsx'
 import { app as circularTemperature } from './circular-temperature.tsx'
+import { app as dashboard } from './dashboard.tsx'
 import { app as initialCall } from './initial-call.tsx'
 import { app as noUpdateButton } from './no-update-button.tsx'
 import { app as preventInitialCall } from './prevent-initial-call.tsx'
@@ -29,6 +30,7 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['circular-slider', 'Circular: a slider synchronised with an input', circularSlider],
   ['circular-temperature', 'Circular: two inputs with different units', circularTemperature],
   ['circular-checklists', 'Circular: two synchronised checklists', circularChecklists],
+  ['dashboard', 'A live dashboard: Interval, Store and Tabs', dashboard],
 ]
 
 export const gallery = new Hono()
