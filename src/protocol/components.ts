@@ -150,13 +150,26 @@ export function parseBrowserValue(spec: ComponentSpec, prop: string, value: unkn
  */
 export class ComponentRegistry {
   readonly #specs = new Map<string, ComponentSpec>()
+  /** Kinds whose files pages link: given to the app or met in a page (not built-ins never used). */
+  readonly #linked = new Set<string>()
 
-  constructor(specs: Iterable<ComponentSpec> = []) {
+  /**
+   * `specs`: kinds the app knows and links; `builtins`: kinds it knows (serves their files, accepts
+   * their values) but links only once a page shows one, so a page loads no script it does not use.
+   */
+  constructor(specs: Iterable<ComponentSpec> = [], builtins: Iterable<ComponentSpec> = []) {
+    for (const s of builtins) this.#know(s)
     for (const s of specs) this.add(s)
   }
 
   /** Registers a kind; the same definition twice is a no-op, another one under the same name an error. */
   add(spec: ComponentSpec): ComponentSpec {
+    this.#know(spec)
+    this.#linked.add(spec.name)
+    return spec
+  }
+
+  #know(spec: ComponentSpec) {
     const had = this.#specs.get(spec.name)
     if (had && had !== spec) {
       throw new ConfigError(
@@ -164,7 +177,6 @@ export class ComponentRegistry {
       )
     }
     this.#specs.set(spec.name, spec)
-    return spec
   }
 
   has(name: string): boolean {
@@ -191,20 +203,25 @@ export class ComponentRegistry {
     )
   }
 
-  /** The scripts of the registered components, by the path they are served at (below the base path). */
-  scripts(): Map<string, string> {
-    return this.#files('scripts')
+  /**
+   * The scripts of the registered components, by the path they are served at (below the base path).
+   * `linked`: only those of kinds pages link (given to the app, or met in a page).
+   */
+  scripts(linked = false): Map<string, string> {
+    return this.#files('scripts', linked)
   }
 
   /** The stylesheets of the registered components, by the path they are served at. */
-  styles(): Map<string, string> {
-    return this.#files('styles')
+  styles(linked = false): Map<string, string> {
+    return this.#files('styles', linked)
   }
 
-  #files(kind: 'scripts' | 'styles'): Map<string, string> {
+  #files(kind: 'scripts' | 'styles', linked: boolean): Map<string, string> {
     const out = new Map<string, string>()
-    for (const s of this.#specs.values())
+    for (const s of this.#specs.values()) {
+      if (linked && !this.#linked.has(s.name)) continue
       for (const file of s[kind] ?? []) out.set(componentScriptPath(s.name, file), file)
+    }
     return out
   }
 }
