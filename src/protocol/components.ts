@@ -249,8 +249,8 @@ export class ComponentRegistry {
 }
 
 /**
- * Why `value` is not a valid `prop` of a component of kind `kind` (its schema: the browser's check for
- * a browser-owned prop, else the prop's own), or null when it is, or when the kind or prop is not a
+ * Why `value` is not a valid `prop` of a component of kind `kind` (the prop's schema in the
+ * definition), or null when it is, or when the kind or prop is not a
  * defined component's (HTML elements, `children`). Checks what callbacks write, so a bad value is a
  * callback error naming the component and prop, never a page that cannot be sent back.
  */
@@ -263,8 +263,9 @@ export function checkPropValue(
 ): string | null {
   const spec = registry.get(kind)
   if (!spec || !spec.rerender || prop === 'children' || value === null) return null
-  const bp = own(spec.browser, prop)
-  const schema = bp?.schema !== undefined ? resolve(bp.schema, props) : own(spec.props, prop)
+  // The prop's own schema, never the browser's wire check (a checklist's wire carries strings, its
+  // value may hold numbers).
+  const schema = own(spec.props, prop)
   if (!schema) return null
   const r = schema.safeParse(value)
   return r.success ? null : `${spec.name} '${prop}': ${z.prettifyError(r.error).replace(/^✖ /, '')}`
