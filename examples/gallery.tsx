@@ -14,6 +14,7 @@ import { app as circularChecklists } from './circular-checklists.tsx'
 import { app as circularSlider } from './circular-slider.tsx'
 import { app as circularTemperature } from './circular-temperature.tsx'
 import { app as dashboard } from './dashboard.tsx'
+import { app as componentsContent } from './components-content.tsx'
 import { app as initialCall } from './initial-call.tsx'
 import { app as noUpdateButton } from './no-update-button.tsx'
 import { app as preventInitialCall } from './prevent-initial-call.tsx'
@@ -32,6 +33,7 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['circular-temperature', 'Circular: two inputs with different units', circularTemperature],
   ['circular-checklists', 'Circular: two synchronised checklists', circularChecklists],
   ['form-controls', 'Form controls: textarea, dates, constrained number, sliders', formControls],
+  ['components-content', 'Components: Markdown, ConfirmDialog, Loading, Upload', componentsContent],
   ['dashboard', 'A live dashboard: Interval, Store and Tabs', dashboard],
 ]
 

@@ -165,26 +165,22 @@ export function parseBrowserValue(spec: ComponentSpec, prop: string, value: unkn
  */
 export class ComponentRegistry {
   readonly #specs = new Map<string, ComponentSpec>()
-  /** Kinds whose files pages link: given to the app or met in a page (not built-ins never used). */
-  readonly #linked = new Set<string>()
+  /** Kinds the app uses (given, or met in a layout or a callback's output): their files go in pages. */
+  readonly #used = new Set<string>()
 
-  /**
-   * `specs`: kinds the app knows and links; `builtins`: kinds it knows (serves their files, accepts
-   * their values) but links only once a page shows one, so a page loads no script it does not use.
-   */
-  constructor(specs: Iterable<ComponentSpec> = [], builtins: Iterable<ComponentSpec> = []) {
-    for (const s of builtins) this.#know(s)
-    for (const s of specs) this.add(s)
+  /** `known`: kinds every app knows (the dcc set); their files load only once the app uses them. */
+  constructor(known: Iterable<ComponentSpec> = []) {
+    for (const s of known) this.#register(s)
   }
 
-  /** Registers a kind; the same definition twice is a no-op, another one under the same name an error. */
+  /** Registers a kind the app uses; the same definition twice is a no-op, another one under the same name an error. */
   add(spec: ComponentSpec): ComponentSpec {
-    this.#know(spec)
-    this.#linked.add(spec.name)
+    this.#register(spec)
+    this.#used.add(spec.name)
     return spec
   }
 
-  #know(spec: ComponentSpec) {
+  #register(spec: ComponentSpec): void {
     const had = this.#specs.get(spec.name)
     if (had && had !== spec) {
       throw new ConfigError(
@@ -219,30 +215,28 @@ export class ComponentRegistry {
   }
 
   /**
-   * The scripts of the registered components, by the path they are served at (below the base path).
-   * `linked`: only those of kinds pages link (given to the app, or met in a page).
+   * The scripts of the components the app uses, by the path they are served at (below the base path).
+   * A dcc kind the app never showed adds nothing to its pages. `all`: every known kind's (what the
+   * app serves: a page rendered by another process may name any).
    */
-  scripts(linked = false): Map<string, string> {
-    return this.#files('scripts', linked)
+  scripts(all = false): Map<string, string> {
+    return this.#files('scripts', all)
   }
 
   /** The stylesheets of the registered components, by the path they are served at. */
-  styles(linked = false): Map<string, string> {
-    return this.#files('styles', linked)
+  styles(all = false): Map<string, string> {
+    return this.#files('styles', all)
   }
 
-  #files(kind: 'scripts' | 'styles', linked: boolean): Map<string, string> {
+  #files(kind: 'scripts' | 'styles', all: boolean): Map<string, string> {
     const out = new Map<string, string>()
     const seen = new Set<string>()
     for (const s of this.#specs.values()) {
-      if (linked && !this.#linked.has(s.name)) continue
-      for (const file of s[kind] ?? []) {
-        // A file two components share (dcc.Slider's and dcc.RangeSlider's, dcc.Store's two kinds) is
-        // linked once; it is served under each one's path (which one a page links depends on use).
-        if (linked && seen.has(file)) continue
-        seen.add(file)
-        out.set(componentScriptPath(s.name, file), file)
-      }
+      if (!all && !this.#used.has(s.name)) continue
+      // A file two components share (dcc.Slider's and dcc.RangeSlider's) is loaded once by a page;
+      // every path stays served.
+      for (const file of s[kind] ?? [])
+        if (all || !seen.has(file)) (seen.add(file), out.set(componentScriptPath(s.name, file), file))
     }
     return out
   }
