@@ -16,6 +16,7 @@ import { app as formControls } from './form-controls.tsx'
 import { app as circularChecklists } from './circular-checklists.tsx'
 import { app as circularSlider } from './circular-slider.tsx'
 import { app as circularTemperature } from './circular-temperature.tsx'
+import { app as dashboard } from './dashboard.tsx'
 import { app as componentsContent } from './components-content.tsx'
 import { app as initialCall } from './initial-call.tsx'
 import { app as noUpdateButton } from './no-update-button.tsx'
@@ -47,6 +48,7 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['basic-state', 'Basic callbacks: State and a submit button', basicState],
   ['todo', 'Pattern matching: a todo list (MATCH, ALLSMALLER, ALL)', todo],
   ['dynamic-filters', 'Pattern matching: dynamic filters (MATCH, ALL)', dynamicFilters],
+  ['dashboard', 'A live dashboard: Interval, Store and Tabs', dashboard],
 ]
 
 export const gallery = new Hono()

@@ -222,13 +222,20 @@
     return components
   }
 
-  /** The props an event of `el` changed: `hd-t` lists them as `prop:event` pairs. */
+  /**
+   * The props an event of `el` changed: `hd-t` lists them as `prop:event` pairs. A component's module
+   * may dispatch its own event naming some of them, `{ detail: { props: ['modified_timestamp'] } }`:
+   * then only those (a dcc.Store whose storage already held the layout's data).
+   */
   function changedProps(el, evt) {
     const type = evt && evt.type
+    const only = evt && evt.detail && Array.isArray(evt.detail.props) ? evt.detail.props : null
     const out = []
     for (const pair of (el.getAttribute(TRIGGER) || '').split(' ')) {
       const at = pair.lastIndexOf(':')
-      if (at > 0 && pair.slice(at + 1) === type) out.push(`${el.id}.${pair.slice(0, at)}`)
+      const prop = pair.slice(0, at)
+      if (at > 0 && pair.slice(at + 1) === type && (!only || only.includes(prop)))
+        out.push(`${el.id}.${prop}`)
     }
     return out
   }

@@ -92,6 +92,8 @@ export const messages = {
   notSerialisable: (name: string, key: string, why: string) =>
     `The callback ${name} returned a value for \`${key}\` that cannot be sent to the page: ${why}. ` +
     `Return strings, numbers, booleans, null, arrays, plain objects or JSX.`,
+  invalidProp: (name: string, key: string, why: string) =>
+    `The callback ${name} returned an invalid value for \`${key}\`: ${why}`,
   timedOut: (name: string, ms: number) =>
     `The callback ${name} did not finish within ${ms} ms and was abandoned. Raise \`timeoutMs\` for it, ` +
     `or make it faster.`,

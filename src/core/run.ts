@@ -45,6 +45,12 @@ export type Scanner = (value: unknown, parent: ComponentId) => ComponentRecord[]
 /** Checks a returned value can be sent to the page; returns why not, or null. */
 export type ValueCheck = (value: unknown) => string | null
 
+/**
+ * Why a value a callback returned for `key` is not a valid value of that prop of the component on the
+ * page (its kind's schema), or null when it is (or when nothing is known of the prop).
+ */
+export type PropCheck = (key: PropKey, value: unknown, page: PageState) => string | null
+
 export type CallbackStatus = 'updated' | 'noUpdate' | 'prevented' | 'error' | 'dropped'
 
 export interface CallbackResult {
@@ -79,6 +85,8 @@ export interface WaveOptions {
   external?: ReadonlySet<PropKey>
   scan: Scanner
   check?: ValueCheck
+  /** Checks each output value against its component's prop schema (an invalid one fails the callback). */
+  checkProp?: PropCheck
   /** Prepares a new `children` value before it is applied (expands JSX components). */
   expand?: (value: unknown) => Promise<unknown>
   signal?: AbortSignal
@@ -461,6 +469,7 @@ async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageSta
           ]))
     }
     const values = shape(cb, outputs, out, o.check)
+    if (o.checkProp) checkProps(cb, values, o.checkProp, page)
     if (o.expand) {
       for (const [key, v] of values) if (key.endsWith(`.${CHILDREN}`)) values.set(key, await o.expand(v))
     }
@@ -483,6 +492,14 @@ async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageSta
 }
 
 const keys = (cb: CallbackSpec) => cb.outputs.map((d) => d.key)
+
+/** A value a callback returned that its component's schema refuses fails the callback (never a 500). */
+function checkProps(cb: CallbackSpec, values: Map<PropKey, unknown>, check: PropCheck, page: PageState) {
+  for (const [key, v] of values) {
+    const why = check(key, v, page)
+    if (why) throw new CallbackError(messages.invalidProp(cb.name, key, why), cb.name, keys(cb))
+  }
+}
 
 /**
  * R28/R31: turns a return value into the outputs to write, dropping `noUpdate` positions. `outputs`

@@ -83,6 +83,10 @@ export async function startRoot(
   const tree = await expand(typeof layout === 'function' ? await (layout as () => unknown)() : layout)
   const records = scan(tree, null, scanContext(app))
   initLocations(records, url)
+  for (const r of records) {
+    const fromUrl = app.components.get(r.kind)?.fromUrl
+    if (fromUrl) r.props = fromUrl(r.props, url, r.id)
+  }
   warnDeadInputs(app, records)
   const page = new PageState(records)
   warnMissingIds(app, page)

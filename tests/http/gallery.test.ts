@@ -46,6 +46,7 @@ const ids: Record<string, string[]> = {
   'basic-state': ['input-1-state', 'input-2-state', 'submit-button-state', 'output-state'],
   todo: ['new-item', 'add', 'clear-done', 'totals'],
   'dynamic-filters': ['add-filter', 'summary'],
+  dashboard: ['tabs', 'tabs-content', 'interval', 'store', 'live-value', 'history', 'reset'],
 }
 
 it('links every example from the index', async () => {

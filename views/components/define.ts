@@ -54,6 +54,8 @@ export interface ComponentDefinition<S extends Record<string, z.ZodType>> {
   styles?: readonly (string | URL)[]
   /** Renders the component; spread `hd` on the element that carries `id`. */
   render: (props: RenderProps<S> & HdAttrs) => JSX.Element
+  /** Its props on a first page given the page's URL (a no-JavaScript link's choice), or the same. */
+  fromUrl?: (props: PropsOf<S>, url: URL, id: string) => PropsOf<S>
 }
 
 /**
@@ -69,7 +71,7 @@ export interface ComponentDefinition<S extends Record<string, z.ZodType>> {
 export function defineComponent<const S extends Record<string, z.ZodType>>(
   def: ComponentDefinition<S>
 ): HdComponent<PropsOf<S>> {
-  const { name, props, browser = {}, render, scripts = [], styles = [] } = def
+  const { name, props, browser = {}, render, scripts = [], styles = [], fromUrl } = def
   if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(name) || isTagName(name)) {
     throw new TypeError(
       `defineComponent: '${name}' is not a component name. Use a capitalised or dotted name ` +
@@ -99,6 +101,7 @@ export function defineComponent<const S extends Record<string, z.ZodType>>(
     render: render as (props: Record<string, unknown>) => unknown,
     scripts: scripts.map(toPath),
     styles: styles.map(toPath),
+    ...(fromUrl && { fromUrl: fromUrl as NonNullable<ComponentSpec['fromUrl']> }),
   }
   Object.defineProperty(component, HD_SPEC, { value: spec })
   Object.defineProperty(component, 'name', { value: name.split('.').pop() })
