@@ -99,11 +99,11 @@ export function sameValue(kind: FormKind, posted: unknown, was: unknown): boolea
 export const formPayload = z.strictObject({
   form: z.literal(1),
   components: z.record(
-    z.string().min(1).max(256),
+    z.string().min(1).max(1024),
     z.strictObject({
       state: z.string().max(1_000_000),
       sig: z.string().max(128),
-      parent: z.string().min(1).max(256).nullable(),
+      parent: z.string().min(1).max(1024).nullable(),
     })
   ),
   /** Every component's props as the page shows them (isolate-codec's encoding: JSX survives). */

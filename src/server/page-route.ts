@@ -7,8 +7,8 @@
  */
 import type { Context } from 'hono'
 import { PageState, type ComponentRecord } from '../core/page.ts'
-import type { PropKey } from '../core/ids.ts'
-import type { CallbackSpec } from '../core/callback.ts'
+import { isWildcard } from '../core/wildcards.ts'
+import type { ValidatedUpdate } from '../protocol/validate.ts'
 import { newGroup, planInitial } from '../core/plan.ts'
 import { startWave, type CallbackResult, type WaveOutcome } from '../core/run.ts'
 import { raw } from 'hono/html'
@@ -42,7 +42,11 @@ function warnMissingIds(app: AppContext, page: PageState) {
   warned.add(app.graph)
   const missing = new Set<string>()
   for (const cb of app.graph.callbacks) {
-    for (const d of [...cb.outputs, ...cb.inputs, ...cb.states]) if (!page.has(d.id)) missing.add(d.id)
+    for (const d of [...cb.outputs, ...cb.inputs, ...cb.states]) {
+      // A pattern names every matching component, maybe none yet: not a missing id.
+      if (d.pattern && Object.values(d.pattern).some(isWildcard)) continue
+      if (!page.has(d.id)) missing.add(d.id)
+    }
   }
   if (missing.size) {
     app.logger.warn(
@@ -69,11 +73,7 @@ export interface PageRenderOptions {
 }
 
 /** A posted page: its components (as the post left them) and what the post changed. */
-export interface PageSeed {
-  page: PageState
-  start: { cb: CallbackSpec; changed: PropKey[] }[]
-  external?: Set<PropKey>
-}
+export type PageSeed = Pick<ValidatedUpdate, 'page' | 'start' | 'external'>
 
 /**
  * The app root for `url` with the initial calls that finished within the budget applied, and the rest
@@ -97,6 +97,10 @@ export async function startRoot(
   const tree = await expand(typeof layout === 'function' ? await (layout as () => unknown)() : layout)
   const records = scan(tree, null, scanContext(app))
   initLocations(records, url)
+  for (const r of records) {
+    const fromUrl = app.components.get(r.kind)?.fromUrl
+    if (fromUrl) r.props = fromUrl(r.props, url, r.id)
+  }
   warnDeadInputs(app, records)
   const page = seed?.page ?? new PageState(records)
   warnMissingIds(app, page)
@@ -105,7 +109,12 @@ export async function startRoot(
     page,
     start:
       seed?.start ??
-      planInitial(app.graph, page, app.prevent).map((cb) => ({ cb, changed: [], initial: true })),
+      planInitial(app.graph, page, app.prevent).map((c) => ({
+        cb: c.cb,
+        match: c.match,
+        changed: [],
+        initial: true,
+      })),
     external: seed?.external,
     startGroup: seed ? null : newGroup(),
   })
@@ -206,8 +215,8 @@ export function renderAssets(app: AppContext, e = createEngine(app)) {
         ),
       ...externalScripts,
     ],
-    componentStyles: componentFiles(app, app.components.styles()),
-    componentScripts: componentFiles(app, app.components.scripts()),
+    componentStyles: componentFiles(app, app.components.styles(true)),
+    componentScripts: componentFiles(app, app.components.scripts(true)),
     icon: icon ? local(icon.path, icon.hash) : undefined,
     dev: app.dev ? DevScript({ staticUrl: url }) : null,
   })

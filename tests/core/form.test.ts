@@ -75,6 +75,11 @@ describe('formKindOf', () => {
     ['dcc.DatePickerRange', 'start_date', {}, 'text'],
     ['dcc.DatePickerRange', 'end_date', {}, 'text'],
     ['dcc.Location', 'pathname', {}, null],
+    ['dcc.Dropdown', 'value', {}, 'text'],
+    ['dcc.Dropdown', 'value', { multi: true }, 'list'],
+    ['dcc.Dropdown', 'search_value', {}, null],
+    ['dcc.RadioItems', 'value', {}, 'one'],
+    ['dcc.Tabs', 'value', {}, null],
   ]
   it.each(cases)('%s.%s (%j) → %s', (name, prop, props, want) => {
     expect(formKindOf(spec(name), prop, props)).toBe(want)

@@ -218,6 +218,62 @@ describe('the page as a form', () => {
   })
 })
 
+describe('choices: dropdowns and radio items', () => {
+  const choices = createApp({
+    secret,
+    layout: (
+      <div>
+        <dcc.Dropdown id="city" options={['Oslo', 'Rome']} value="Oslo" searchable={false} />
+        <dcc.Dropdown id="tags" options={['a', 'b', { label: 'Three', value: 3 }]} value={['a']} multi />
+        <dcc.RadioItems id="size" options={['S', 'M', 'L']} value="M" />
+        <p id="out" />
+      </div>
+    ),
+  })
+  choices.callback(
+    Output('out', 'children'),
+    [Input('city', 'value'), Input('tags', 'value'), Input('size', 'value')],
+    (city, tags, size) => JSON.stringify({ city, tags, size, by: ctx.triggeredId })
+  )
+
+  /** The fields the page's form posts, with the `<select>`s' selected options. */
+  function choiceFields(html: string): [string, string][] {
+    const doc = parse(html)
+    const out: [string, string][] = []
+    for (const el of doc.querySelectorAll('form.hd-form [name]') as unknown as HTMLInputElement[]) {
+      if (el.tagName === 'BUTTON') continue
+      if (el.tagName === 'SELECT') {
+        for (const o of el.querySelectorAll('option[selected]')) out.push([el.name, o.getAttribute('value')!])
+        continue
+      }
+      if (el.type === 'radio' && !el.hasAttribute('checked')) continue
+      out.push([el.name, el.getAttribute('value') ?? ''])
+    }
+    return out
+  }
+
+  it('names the <select>s and the radios; a post carries the chosen options', async () => {
+    const html = await (await choices.request('/')).text()
+    expect(html).toContain('<select class="hd-dropdown-native" name="hd:city.value"')
+    expect(html).toContain('<select class="hd-dropdown-native" name="hd:tags.value" multiple=""')
+    expect(html).toContain('<input type="radio" name="hd:size.value" value="M" checked=""/>')
+    expect(choiceFields(html).filter(([n]) => n !== 'hd:state')).toEqual([
+      ['hd:city.value', 'Oslo'],
+      ['hd:tags.value', 'a'],
+      ['hd:size.value', 'M'],
+    ])
+    let fields = set(choiceFields(html), 'hd:tags.value', null)
+    fields.push(['hd:tags.value', 'b'], ['hd:tags.value', '3'])
+    fields = set(set(fields, 'hd:city.value', 'Rome'), 'hd:size.value', 'L')
+    const next = await (await post(choices, fields)).text()
+    expect(out(next)).toEqual({ city: 'Rome', tags: ['b', 3], size: 'L', by: 'city' })
+    expect(next).toMatch(/<option value="Rome" selected="">Rome<\/option>/)
+    // Nothing selected in the multi dropdown: it posts nothing, and the value is [].
+    const none = set(choiceFields(next), 'hd:tags.value', null)
+    expect(out(await (await post(choices, none)).text())).toMatchObject({ tags: [], by: 'tags' })
+  })
+})
+
 describe('refusals', () => {
   const refused = async (res: Response) => ({ status: res.status, text: await res.text() })
 
