@@ -37,6 +37,8 @@ import {
   securityHeaders,
   type SecurityOptions,
 } from './security.ts'
+import { BullJobs } from './jobs/bullmq.ts'
+import { appJobKey, createJobs, jobRunner, type JobBackend } from './jobs/index.ts'
 import { limitConcurrency, UpdateLimiter, type LimitOptions } from './limits.ts'
 import { gracefulShutdown, type ShutdownOptions } from './shutdown.ts'
 import {
@@ -128,6 +130,8 @@ export class HyperApp {
     trackGraph(this.graph)
   }
 
+  #jobs: Promise<JobBackend> | null = null
+
   /** The worker threads of callbacks registered with `{ worker }`, started on first use. */
   get workerPool(): WorkerPool {
     this.#pool ??= new WorkerPool(
@@ -137,10 +141,50 @@ export class HyperApp {
     return this.#pool
   }
 
-  /** Stops the app's worker threads (the server, if any, is closed by its owner). */
+  /** Stops the app's worker threads and its job backend (the server, if any, is closed by its owner). */
   async close(): Promise<void> {
     await this.#pool?.close()
     this.#pool = null
+    const jobs = this.#jobs
+    this.#jobs = null
+    if (jobs) await (await jobs).close()
+  }
+
+  /** The key naming this app's jobs: its `name`, or its callbacks' fingerprint (same code, same key). */
+  jobKey(): string {
+    return appJobKey(this.graph, this.context.options.name)
+  }
+
+  /** The app's job backend (background callbacks): BullMQ when `REDIS_URL` is set, else in-process. */
+  jobs(): Promise<JobBackend> {
+    this.#jobs ??= createJobs({
+      key: () => this.jobKey(),
+      graph: this.graph,
+      components: this.context.components,
+    }).catch((e: unknown) => {
+      this.#jobs = null // Redis may come back: the next call tries again
+      throw e
+    })
+    return this.#jobs
+  }
+
+  /**
+   * Runs this app's background jobs in this process, taking them from Redis (`REDIS_URL`): what
+   * `hyperdash worker app.ts` does. Close the returned worker to finish the jobs in hand and stop.
+   */
+  async startJobWorker({ concurrency = 4 }: { concurrency?: number } = {}): Promise<{
+    close(): Promise<void>
+  }> {
+    const jobs = await this.jobs()
+    if (!(jobs instanceof BullJobs))
+      throw new ConfigError(
+        'A job worker takes jobs from Redis: set REDIS_URL (the same as the web processes).'
+      )
+    const worker = jobs.startWorker(
+      jobRunner({ key: () => this.jobKey(), graph: this.graph, components: this.context.components }),
+      { concurrency }
+    )
+    return { close: () => worker.close() }
   }
 
   /**
