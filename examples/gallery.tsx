@@ -9,9 +9,11 @@ import type { HyperApp } from '../src/index.ts'
 import { gracefulShutdown, isMain } from '../src/index.ts'
 import { app as callbackContext } from './callback-context.tsx'
 import { app as chainedCallbacks } from './chained-callbacks.tsx'
+import { app as formControls } from './form-controls.tsx'
 import { app as circularChecklists } from './circular-checklists.tsx'
 import { app as circularSlider } from './circular-slider.tsx'
 import { app as circularTemperature } from './circular-temperature.tsx'
+import { app as componentsContent } from './components-content.tsx'
 import { app as initialCall } from './initial-call.tsx'
 import { app as noUpdateButton } from './no-update-button.tsx'
 import { app as preventInitialCall } from './prevent-initial-call.tsx'
@@ -29,6 +31,8 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['circular-slider', 'Circular: a slider synchronised with an input', circularSlider],
   ['circular-temperature', 'Circular: two inputs with different units', circularTemperature],
   ['circular-checklists', 'Circular: two synchronised checklists', circularChecklists],
+  ['form-controls', 'Form controls: textarea, dates, constrained number, sliders', formControls],
+  ['components-content', 'Components: Markdown, ConfirmDialog, Loading, Upload', componentsContent],
 ]
 
 export const gallery = new Hono()

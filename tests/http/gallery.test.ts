@@ -21,9 +21,22 @@ const ids: Record<string, string[]> = {
   'circular-slider': ['slider-circular', 'input-circular'],
   'circular-temperature': ['celsius', 'fahrenheit'],
   'circular-checklists': ['all-checklist', 'city-checklist'],
+  'form-controls': ['notes', 'when', 'period', 'qty', 'price-range', 'snap', 'form-output'],
+  'components-content': [
+    'md-source',
+    'md',
+    'danger',
+    'confirm',
+    'confirm-result',
+    'loading',
+    'slow-button',
+    'slow-output',
+    'upload',
+    'upload-output',
+  ],
 }
 
-it('links the ten examples from the index', async () => {
+it('links every example from the index', async () => {
   const html = await (await gallery.request('/')).text()
   expect(examples.map(([slug]) => slug)).toEqual(Object.keys(ids))
   for (const slug of Object.keys(ids)) expect(html).toContain(`<a href="/${slug}/">`)
