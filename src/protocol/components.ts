@@ -236,11 +236,12 @@ export class ComponentRegistry {
   #files(kind: 'scripts' | 'styles', used: boolean): Map<string, string> {
     const out = new Map<string, string>()
     const seen = new Set<string>()
-    // A file two components share (dcc.Slider's and dcc.RangeSlider's) is served and loaded once.
+    // A file two components share (dcc.Slider's and dcc.RangeSlider's) is loaded once by a page,
+    // under the first user's path; every path stays served (a page may use either kind alone).
     for (const s of this.#specs.values()) {
       if (used && !this.#used.has(s.name)) continue
       for (const file of s[kind] ?? [])
-        if (!seen.has(file)) (seen.add(file), out.set(componentScriptPath(s.name, file), file))
+        if (!used || !seen.has(file)) (seen.add(file), out.set(componentScriptPath(s.name, file), file))
     }
     return out
   }
