@@ -146,13 +146,18 @@
     return components
   }
 
-  /** The props an event of `el` changed: `hd-t` lists them as `prop:event` pairs. */
+  /**
+   * The props an event of `el` changed: `hd-t` lists them as `prop:event` pairs. A custom event may
+   * name a subset in `detail.props` (dcc.Location: only the parts of the URL that changed).
+   */
   function changedProps(el, evt) {
     const type = evt && evt.type
+    const only = evt && evt.detail && Array.isArray(evt.detail.props) ? evt.detail.props : null
     const out = []
     for (const pair of (el.getAttribute(TRIGGER) || '').split(' ')) {
       const at = pair.lastIndexOf(':')
-      if (at > 0 && pair.slice(at + 1) === type) out.push(`${el.id}.${pair.slice(0, at)}`)
+      const prop = pair.slice(0, at)
+      if (at > 0 && pair.slice(at + 1) === type && (!only || only.includes(prop))) out.push(`${el.id}.${prop}`)
     }
     return out
   }

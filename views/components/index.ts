@@ -6,6 +6,7 @@
 export { Checklist, type ChecklistProps, type Option } from './checklist.tsx'
 export { defineComponent, type BaseProps, type HdAttrs, type PropsOf } from './define.ts'
 export { Input, type InputProps } from './input.tsx'
+export { Link, type LinkProps } from './link.tsx'
 export { Location, type LocationProps } from './location.tsx'
 export { Slider, type Mark, type SliderProps } from './slider.tsx'
 
@@ -13,11 +14,12 @@ import type { ComponentSpec } from '../../src/protocol/components.ts'
 import { hdSpecOf } from '../tree.ts'
 import { Checklist } from './checklist.tsx'
 import { Input } from './input.tsx'
+import { Link } from './link.tsx'
 import { Location } from './location.tsx'
 import { Slider } from './slider.tsx'
 
 /** Dash's namespace, for ports: `<dcc.Input id="x" />`. */
-export const dcc = { Input, Slider, Checklist, Location }
+export const dcc = { Input, Slider, Checklist, Location, Link }
 
 /** The definitions of the built-in components: every app knows them. */
 export const builtinComponents: readonly ComponentSpec[] = Object.values(dcc).map((c) => hdSpecOf(c)!)
