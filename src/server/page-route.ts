@@ -15,11 +15,15 @@ import { fileHash, staticFiles, staticHref } from './static-files.ts'
 import { CallbackErrorView } from '../../views/errors.tsx'
 import { renderTree, toHtml } from '../../views/render.ts'
 import { renderDeferred } from '../../views/results.tsx'
-import { expand, scan } from '../../views/tree.ts'
+import { expand, layoutKinds, scan } from '../../views/tree.ts'
 import type { AppContext } from './context.ts'
 import { createEngine, finish, scanContext, type Engine } from './engine.ts'
 import { requestId } from './request-id.ts'
 import { warnDeadInputs } from './check-inputs.ts'
+import { ConfigError } from '../core/errors.ts'
+import { PageHead } from '../../views/pages.tsx'
+import { withBasePath } from './base-path.ts'
+import { PAGE_IDS } from './pages.ts'
 
 /** dcc.Location starts from the request URL (the hash never reaches the server). */
 function initLocations(records: ComponentRecord[], url: URL) {
@@ -33,10 +37,16 @@ const warned = new WeakSet<object>()
 /** R44: in development, name the callback ids that are not in the initial layout (once per app). */
 function warnMissingIds(app: AppContext, page: PageState) {
   if (warned.has(app.graph) || !app.dev || app.options.suppressCallbackExceptions) return
+  // The ids of a page whose layout is a function are known once it runs (Dash calls it without
+  // arguments to find them, which fails for layouts that need them).
+  if (app.pages.hasLayoutFunctions()) return
   warned.add(app.graph)
+  const inPages = new Map<string, string>()
+  for (const l of app.pages.staticLayouts()) layoutKinds(l, app.components, inPages)
   const missing = new Set<string>()
   for (const cb of app.graph.callbacks) {
-    for (const d of [...cb.outputs, ...cb.inputs, ...cb.states]) if (!page.has(d.id)) missing.add(d.id)
+    for (const d of [...cb.outputs, ...cb.inputs, ...cb.states])
+      if (!page.has(d.id) && !inPages.has(d.id)) missing.add(d.id)
   }
   if (missing.size) {
     app.logger.warn(
@@ -54,7 +64,11 @@ export interface PageRenderOptions {
 }
 
 /** The app root for `url`, with every initial call applied (or listed, past the budget). */
-export async function renderRoot(
+export function renderRoot(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<unknown> {
+  return withBasePath(app.basePath, () => renderRootHere(app, url, o))
+}
+
+async function renderRootHere(
   app: AppContext,
   url: URL,
   {
@@ -69,6 +83,12 @@ export async function renderRoot(
   initLocations(records, url)
   warnDeadInputs(app, records)
   const page = new PageState(records)
+  if (app.pages.size && !page.has(PAGE_IDS.content)) {
+    throw new ConfigError(
+      'This app registers pages but its layout has no page container: put <PageContainer /> ' +
+        "(from 'hyperdash/components') in the layout, where the pages go."
+    )
+  }
   warnMissingIds(app, page)
   const budget = new AbortController()
   const wave = startWave({
@@ -145,15 +165,36 @@ export function renderAssets(app: AppContext, e = createEngine(app)) {
   })
 }
 
-/** Renders the whole page for `url`. */
-export async function renderPage(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<string> {
+/** What a multi-page app's page puts in the head: its title and meta tags. */
+export interface PageHeadInfo {
+  title: string
+  description: string
+  /** The image's URL path or URL, or null. */
+  image: string | null
+}
+
+/** Renders the whole page for `url` (with a multi-page app's page title and meta tags when given). */
+export async function renderPage(
+  app: AppContext,
+  url: URL,
+  o: PageRenderOptions & { page?: PageHeadInfo } = {}
+): Promise<string> {
   const e = o.engine ?? createEngine(app)
   const root = await renderRoot(app, url, { ...o, engine: e })
-  const { title, head } = app.options
+  const p = o.page
+  const title = p ? p.title : app.options.title
+  const meta = p
+    ? PageHead({
+        title: p.title,
+        description: p.description,
+        image: p.image ? new URL(p.image, url).href : '',
+        url: url.href,
+      })
+    : null
   return toHtml(
     Document({
       title,
-      head,
+      head: [meta, app.options.head],
       assets: renderAssets(app, e),
       hasIcon: assetFiles(app).some((f) => f.path === 'favicon.ico'),
       children: root,
@@ -165,6 +206,13 @@ export function createPageHandler(app: AppContext) {
   const engine = createEngine(app)
   return async function pageRoute(c: Context) {
     const { requestId, startedAt } = c.var
-    return c.html(await renderPage(app, new URL(c.req.url), { requestId, startedAt, engine }))
+    const url = new URL(c.req.url)
+    if (!app.pages.size) return c.html(await renderPage(app, url, { requestId, startedAt, engine }))
+    // A multi-page app: the page is known before rendering (status, title, meta tags; redirects).
+    const r = app.pages.resolve(url.pathname, url.search, app.basePath)
+    if (r.kind === 'redirect') return c.redirect(r.to + url.search, 308)
+    const page = app.pages.describe(url.pathname, url.search, app.options.title, app.basePath)
+    const html = await renderPage(app, url, { requestId, startedAt, engine, page })
+    return c.html(html, page.status)
   }
 }

@@ -7,6 +7,10 @@
 //    `data-*` values): navigate there, with `pushState` (`refresh` false or 'callback-nav') or a full
 //    page load (`refresh` true, Dash's default).
 
+// The page's Locations own its history: htmx's own (it stamps entries and re-fetches the page on
+// back/forward to them) would load a whole page where the router brings the next one.
+if (window.htmx) htmx.config.history = false
+
 const PARTS = ['pathname', 'search', 'hash', 'href']
 const EVENT = 'hd-navigate'
 const here = () => Object.fromEntries(PARTS.map((p) => [p, location[p]]))

@@ -21,9 +21,10 @@ const ids: Record<string, string[]> = {
   'circular-slider': ['slider-circular', 'input-circular'],
   'circular-temperature': ['celsius', 'fahrenheit'],
   'circular-checklists': ['all-checklist', 'city-checklist'],
+  pages: ['nav', 'page-content', 'home'],
 }
 
-it('links the ten examples from the index', async () => {
+it('links the examples from the index', async () => {
   const html = await (await gallery.request('/')).text()
   expect(examples.map(([slug]) => slug)).toEqual(Object.keys(ids))
   for (const slug of Object.keys(ids)) expect(html).toContain(`<a href="/${slug}/">`)

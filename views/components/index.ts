@@ -8,6 +8,7 @@ export { defineComponent, type BaseProps, type HdAttrs, type PropsOf } from './d
 export { Input, type InputProps } from './input.tsx'
 export { Link, type LinkProps } from './link.tsx'
 export { Location, type LocationProps } from './location.tsx'
+export { PageContainer, PageMeta, type PageContainerProps } from './page-container.tsx'
 export { Slider, type Mark, type SliderProps } from './slider.tsx'
 
 import type { ComponentSpec } from '../../src/protocol/components.ts'
