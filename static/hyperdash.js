@@ -157,7 +157,8 @@
     for (const pair of (el.getAttribute(TRIGGER) || '').split(' ')) {
       const at = pair.lastIndexOf(':')
       const prop = pair.slice(0, at)
-      if (at > 0 && pair.slice(at + 1) === type && (!only || only.includes(prop))) out.push(`${el.id}.${prop}`)
+      if (at > 0 && pair.slice(at + 1) === type && (!only || only.includes(prop)))
+        out.push(`${el.id}.${prop}`)
     }
     return out
   }

@@ -128,17 +128,15 @@ function compileTemplate(template: string): { pattern: RegExp; variables: string
   return { pattern: new RegExp(`^${body}$`), variables }
 }
 
-/** Dash's name from a path: `/big_report` → `Big report`; `/` → `Home`. */
+/** Dash's name from a path: `/big_report` → `Big report`; `/item/<id>` → `Item`; `/` → `Home`. */
 function inferName(path: string): string {
-  const last =
-    path
-      .replace(/^\/+|\/+$/g, '')
-      .split('/')
-      .pop() ?? ''
-  const words = last
-    .replace(/<[^>]*>/g, '')
-    .replace(/[-_]+/g, ' ')
-    .trim()
+  const segments = path.split('/').map((s) =>
+    s
+      .replace(/<[^>]*>/g, '')
+      .replace(/[-_]+/g, ' ')
+      .trim()
+  )
+  const words = segments.filter(Boolean).pop() ?? ''
   return words ? words[0]!.toUpperCase() + words.slice(1) : 'Home'
 }
 
