@@ -124,7 +124,10 @@ describe('a navigation request', () => {
     body.components['_pages_location']!.values = { pathname: '/analytics', search: '?again=1' }
     const res = await page.send(body)
     // The new page's output holds its initial call's result inside the new content.
-    expect(res.fragments.map((f) => f.id)).toEqual(['_pages_content', '_pages_meta'])
+    expect(res.fragments.map((f) => `${f.swap} ${'id' in f ? f.id : ''}`)).toEqual([
+      'children _pages_content',
+      'morph _pages_meta',
+    ])
     expect(res.html).toMatch(/<p id="analytics-output" [^>]*>Showing visits<\/p>/)
     expect(page.value('analytics-input')).toBe('visits')
     expect(page.text('analytics-output')).toBe('Showing visits')
