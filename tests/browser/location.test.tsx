@@ -28,6 +28,9 @@ function navApp() {
           <dcc.Link id="to-c" href="/c">
             C
           </dcc.Link>
+          <dcc.Link id="to-hash" href="#sec">
+            section
+          </dcc.Link>
           <dcc.Link id="to-new" href="/b" target="_blank">
             new tab
           </dcc.Link>
@@ -40,6 +43,7 @@ function navApp() {
         <button id="go-hard">hard</button>
         <p id="path-out" />
         <p id="hash-out" />
+        <p id="path-runs" />
       </div>
     ),
   })
@@ -48,6 +52,8 @@ function navApp() {
     [Input('url', 'pathname'), Input('url', 'search')],
     (pathname, search) => `${pathname}${search ?? ''}`
   )
+  let runs = 0
+  app.callback(Output('path-runs', 'children'), [Input('url', 'pathname')], () => `runs ${++runs}`)
   app.callback(Output('hash-out', 'children'), [Input('url', 'hash')], (hash) => `hash=${hash ?? ''}`)
   app.callback(Output('soft', 'pathname'), [Input('go-soft', 'n_clicks')], () => '/soft', {
     preventInitialCall: true,
@@ -86,12 +92,23 @@ it('fires the callbacks of the parts a link click changed, in one request, witho
   expect(await text(page, 'path-out')).toBe('/b?x=1')
   expect(path(page)).toBe('/b?x=1')
   expect(updates.n).toBe(1)
-  // Only the pathname changes: the hash callback does not run (its output keeps '#h').
   await page.click('#to-c')
   await page.waitForFunction(() => document.getElementById('path-out')!.textContent === '/c')
   await settled(page)
   expect(updates.n).toBe(2)
   expect(await marked(page)).toBe(true)
+  expect(errors).toEqual([])
+})
+
+it('fires only the callbacks of the parts that changed: a new hash runs no pathname callback', async () => {
+  const { page, errors } = await app.open('/')
+  const before = await text(page, 'path-runs')
+  const updates = countUpdates(page)
+  await page.click('#to-hash')
+  await page.waitForFunction(() => document.getElementById('hash-out')!.textContent === 'hash=#sec')
+  await settled(page)
+  expect(updates.n).toBe(1)
+  expect(await text(page, 'path-runs')).toBe(before)
   expect(errors).toEqual([])
 })
 

@@ -7,7 +7,7 @@
  */
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { createApp, getRelativePath, type HyperApp } from '../../src/index.ts'
+import { createApp, getRelativePath, Input, Output, type HyperApp } from '../../src/index.ts'
 import { renderPage } from '../../src/testing.ts'
 import { PageContainer } from '../../views/components/index.ts'
 
@@ -198,6 +198,22 @@ describe('registerPage', () => {
       "registerPage: path 'x' must start with '/'."
     )
     expect(() => app.registerPage({ name: 'nowhere', layout: <p /> })).toThrow(/give the page a `path`/)
+  })
+
+  it("checks the callbacks of every page's layout given as JSX at startup, with the main layout", async () => {
+    const errors: unknown[] = []
+    const app = createApp({
+      layout: <PageContainer />,
+      logger: { error: (...a: unknown[]) => errors.push(a[1]), warn: () => {}, info: () => {} },
+    })
+    app.registerPage({ path: '/', layout: <p id="home" /> })
+    app.registerPage({ path: '/other', layout: <p id="para" /> })
+    app.callback(Output('home', 'children'), [Input('para', 'title')], (t) => t)
+    const res = await app.request('/')
+    expect(res.status).toBe(500)
+    expect(String(errors[0])).toContain(
+      "Input('para', 'title'): `title` of a <p> never changes in the browser, and no callback writes it"
+    )
   })
 
   it('refuses to render a page when the layout has no page container', async () => {
