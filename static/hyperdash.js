@@ -476,14 +476,11 @@
     }
     const seconds = Math.min(60, Math.max(1, Number(res.headers && res.headers.get('Retry-After')) || 1))
     notice(root, 'busy', `The server is busy: retrying in ${seconds} s…`)
-    let sent = null
-    try {
-      sent = JSON.parse(ctx.request.body.get('hd'))
-    } catch {}
-    const reask = sent && sent.cb && sent.cb.length
+    const sent = ctx.hd ? ctx.hd.body : null
+    const reask = sent && sent.reask && sent.reask.length
     // Deferred callbacks this request asked for go back to the list, to be asked for again.
     if (reask) {
-      for (const [i, changed] of sent.cb) {
+      for (const { callback: i, changed } of sent.reask) {
         const d = deferred.get(i) || { changed: new Set(), blockers: new Set(), ready: true, root }
         for (const k of changed) d.changed.add(k)
         deferred.set(i, d)
