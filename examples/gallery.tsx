@@ -51,7 +51,7 @@ gallery.get('/', async (c) =>
         <ul id="examples">
           {examples.map(([slug, title]) => (
             <li>
-              <a href={`/${slug}/`}>{title}</a> <code>examples/{slug}.tsx</code>
+              <a href={`/${slug}/`}>{title}</a> <code>examples/{slug === 'pages' ? 'pages/' : `${slug}.tsx`}</code>
             </li>
           ))}
         </ul>

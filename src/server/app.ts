@@ -73,7 +73,8 @@ export class HyperApp {
   readonly #workerModules = new Set<string>()
   /** Kinds of the ids the layout shows as JSX (empty for a layout function): Inputs are checked on them. */
   readonly #layoutKinds: Map<string, string>
-  #checked = -1
+  /** The callbacks and pages checked last (`callbacks:pages`). */
+  #checked = ''
   /** Signers by base path: keys are derived per app and base path (protocol/state.ts). */
   readonly #signers = new Map<string, Signer>()
   #signerAt: (basePath: string) => Signer
@@ -227,7 +228,7 @@ export class HyperApp {
    * callbacks are registered: before the app serves its first request, and on `listen()`.
    */
   #checkInputs(): void {
-    const state = this.graph.callbacks.length * 1000 + this.context.pages.size
+    const state = `${this.graph.callbacks.length}:${this.context.pages.size}`
     if (this.#checked === state) return
     const kinds = new Map(this.#layoutKinds)
     for (const l of this.context.pages.staticLayouts()) layoutKinds(l, this.context.components, kinds)
