@@ -145,13 +145,25 @@ export function parseBrowserValue(spec: ComponentSpec, prop: string, value: unkn
  */
 export class ComponentRegistry {
   readonly #specs = new Map<string, ComponentSpec>()
+  /** Kinds the app uses (given, or met in a layout or an output): only their files go in the page. */
+  readonly #used = new Set<string>()
 
-  constructor(specs: Iterable<ComponentSpec> = []) {
-    for (const s of specs) this.add(s)
+  /** @param known kinds every app knows (the built-ins), whose files load once the app uses them. */
+  constructor(known: Iterable<ComponentSpec> = []) {
+    for (const s of known) this.#register(s)
   }
 
-  /** Registers a kind; the same definition twice is a no-op, another one under the same name an error. */
+  /**
+   * Registers a kind the app uses; the same definition twice is a no-op, another one under the same
+   * name an error.
+   */
   add(spec: ComponentSpec): ComponentSpec {
+    this.#register(spec)
+    this.#used.add(spec.name)
+    return spec
+  }
+
+  #register(spec: ComponentSpec): void {
     const had = this.#specs.get(spec.name)
     if (had && had !== spec) {
       throw new ConfigError(
@@ -159,7 +171,6 @@ export class ComponentRegistry {
       )
     }
     this.#specs.set(spec.name, spec)
-    return spec
   }
 
   has(name: string): boolean {
@@ -186,20 +197,25 @@ export class ComponentRegistry {
     )
   }
 
-  /** The scripts of the registered components, by the path they are served at (below the base path). */
-  scripts(): Map<string, string> {
-    return this.#files('scripts')
+  /**
+   * The scripts of the components the app uses (or, `all`, of every kind it knows: what it serves,
+   * since another process may have listed one), by the path they are served at (below the base path).
+   */
+  scripts(all = false): Map<string, string> {
+    return this.#files('scripts', all)
   }
 
-  /** The stylesheets of the registered components, by the path they are served at. */
-  styles(): Map<string, string> {
-    return this.#files('styles')
+  /** The stylesheets of the components the app uses (or every one it knows), as {@link scripts}. */
+  styles(all = false): Map<string, string> {
+    return this.#files('styles', all)
   }
 
-  #files(kind: 'scripts' | 'styles'): Map<string, string> {
+  #files(kind: 'scripts' | 'styles', all: boolean): Map<string, string> {
     const out = new Map<string, string>()
-    for (const s of this.#specs.values())
+    for (const s of this.#specs.values()) {
+      if (!all && !this.#used.has(s.name)) continue
       for (const file of s[kind] ?? []) out.set(componentScriptPath(s.name, file), file)
+    }
     return out
   }
 }

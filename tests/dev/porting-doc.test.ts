@@ -14,8 +14,11 @@ function quoted(): [string, string][] {
   return [...doc.matchAll(re)].map((m) => [m[1]!, m[2]!])
 }
 
-it('quotes every example of the gallery, in its order', () => {
-  expect(quoted().map(([slug]) => slug)).toEqual(examples.map(([slug]) => slug))
+// The gallery lists the ten seed programs first; later examples (pages, components) are not ports.
+const seeds = examples.slice(0, 10)
+
+it('quotes every seed example of the gallery, in its order', () => {
+  expect(quoted().map(([slug]) => slug)).toEqual(seeds.map(([slug]) => slug))
 })
 
 it('quotes each example file exactly', () => {
