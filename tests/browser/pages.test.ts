@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { settled, useApp } from './harness.ts'
+import { launch, settled, useApp } from './harness.ts'
 
 process.env['HYPERDASH_SECRET'] ??= 'browser-pages-test-secret-0123456789'
 
@@ -134,6 +134,22 @@ describe('at the root', () => {
     expect(await page.title()).toBe('Home · hyperdash pages')
     // Chromium logs the document's own 404 status.
     expect(errors).toEqual(['Failed to load resource: the server responded with a status of 404 (Not Found)'])
+  })
+
+  it('works without JavaScript: links are plain links, each page arrives whole from the server', async () => {
+    const browser = await launch()
+    try {
+      const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage()
+      await page.goto(app.url() + '/')
+      await page.click('#nav a[href="/analytics"]')
+      await page.waitForURL((u) => u.pathname === '/analytics')
+      expect(await text(page, '#analytics-output')).toBe('Showing visits')
+      expect(await page.title()).toBe('Analytics · hyperdash pages')
+      await page.goto(app.url() + '/report/9?view=raw')
+      expect([await text(page, '#report-id'), await text(page, '#report-view')]).toEqual(['9', 'raw'])
+    } finally {
+      await browser.close()
+    }
   })
 
   it('leaves a click with a modifier key to the browser', async () => {
