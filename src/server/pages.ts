@@ -25,7 +25,7 @@ export type PageArgs<T extends string = string> = PathVariables<T> &
   Record<string, string | string[] | undefined>
 
 /** A value given as is, or computed from the page's path variables (Dash: `title` may be a function). */
-export type PerPage<V, T extends string> = V | ((vars: PathVariables<T> & Record<string, string>) => V)
+export type PerPage<V, T extends string> = V | ((vars: PathVariables<T>) => V)
 
 /** `registerPage`'s options: Dash's `register_page` arguments, in TypeScript casing. */
 export interface PageOptions<T extends string = string> {
