@@ -99,8 +99,8 @@ export const resolve = <T>(v: PerProps<T>, props: Props): T =>
 /** Longest string a text value may have (a 200 KB paste is refused with a 4xx). */
 export const MAX_TEXT = 65_536
 
-const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable()
-const timestamp = z.number().int().min(0).max(8.64e15).nullable()
+export const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable()
+export const timestamp = z.number().int().min(0).max(8.64e15).nullable()
 /** A finite number (JSON has no NaN or Infinity, but an in-process caller may send them). */
 export const finite = z.number().refine(Number.isFinite, 'Expected a finite number')
 
@@ -108,6 +108,21 @@ export const finite = z.number().refine(Number.isFinite, 'Expected a finite numb
 export const clickProps = {
   n_clicks: { schema: count, event: 'click', read: 'counter' },
   n_clicks_timestamp: { schema: timestamp, event: 'click', read: 'counter' },
+} as const satisfies Record<string, BrowserProp>
+
+/**
+ * `n_submit` and `n_submit_timestamp`: Enter in a component's `<input>`, counted by the extension,
+ * which then sends the `hd-submit` event. The browser element reads `data-n-submit`.
+ */
+export const submitProps = {
+  n_submit: { schema: count, event: 'hd-submit', read: 'counter' },
+  n_submit_timestamp: { schema: timestamp, event: 'hd-submit', read: 'counter' },
+} as const satisfies Record<string, BrowserProp>
+
+/** `n_blur` and `n_blur_timestamp`: the component's `<input>` or `<textarea>` lost focus. */
+export const blurProps = {
+  n_blur: { schema: count, event: 'blur', read: 'counter' },
+  n_blur_timestamp: { schema: timestamp, event: 'blur', read: 'counter' },
 } as const satisfies Record<string, BrowserProp>
 
 /** Any plain HTML element (Dash's `html.*`): clicks are the only props the browser owns. */
@@ -145,25 +160,13 @@ export function parseBrowserValue(spec: ComponentSpec, prop: string, value: unkn
  */
 export class ComponentRegistry {
   readonly #specs = new Map<string, ComponentSpec>()
-  /** Kinds the app uses (given, or met in a layout or an output): only their files go in the page. */
-  readonly #used = new Set<string>()
 
-  /** @param known kinds every app knows (the built-ins), whose files load once the app uses them. */
-  constructor(known: Iterable<ComponentSpec> = []) {
-    for (const s of known) this.#register(s)
+  constructor(specs: Iterable<ComponentSpec> = []) {
+    for (const s of specs) this.add(s)
   }
 
-  /**
-   * Registers a kind the app uses; the same definition twice is a no-op, another one under the same
-   * name an error.
-   */
+  /** Registers a kind; the same definition twice is a no-op, another one under the same name an error. */
   add(spec: ComponentSpec): ComponentSpec {
-    this.#register(spec)
-    this.#used.add(spec.name)
-    return spec
-  }
-
-  #register(spec: ComponentSpec): void {
     const had = this.#specs.get(spec.name)
     if (had && had !== spec) {
       throw new ConfigError(
@@ -171,6 +174,7 @@ export class ComponentRegistry {
       )
     }
     this.#specs.set(spec.name, spec)
+    return spec
   }
 
   has(name: string): boolean {
@@ -197,25 +201,23 @@ export class ComponentRegistry {
     )
   }
 
-  /**
-   * The scripts of the components the app uses (or, `all`, of every kind it knows: what it serves,
-   * since another process may have listed one), by the path they are served at (below the base path).
-   */
-  scripts(all = false): Map<string, string> {
-    return this.#files('scripts', all)
+  /** The scripts of the registered components, by the path they are served at (below the base path). */
+  scripts(): Map<string, string> {
+    return this.#files('scripts')
   }
 
-  /** The stylesheets of the components the app uses (or every one it knows), as {@link scripts}. */
-  styles(all = false): Map<string, string> {
-    return this.#files('styles', all)
+  /** The stylesheets of the registered components, by the path they are served at. */
+  styles(): Map<string, string> {
+    return this.#files('styles')
   }
 
-  #files(kind: 'scripts' | 'styles', all: boolean): Map<string, string> {
+  #files(kind: 'scripts' | 'styles'): Map<string, string> {
     const out = new Map<string, string>()
-    for (const s of this.#specs.values()) {
-      if (!all && !this.#used.has(s.name)) continue
-      for (const file of s[kind] ?? []) out.set(componentScriptPath(s.name, file), file)
-    }
+    const seen = new Set<string>()
+    // A file two components share (dcc.Slider's and dcc.RangeSlider's) is served and loaded once.
+    for (const s of this.#specs.values())
+      for (const file of s[kind] ?? [])
+        if (!seen.has(file)) (seen.add(file), out.set(componentScriptPath(s.name, file), file))
     return out
   }
 }

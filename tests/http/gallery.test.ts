@@ -21,10 +21,11 @@ const ids: Record<string, string[]> = {
   'circular-slider': ['slider-circular', 'input-circular'],
   'circular-temperature': ['celsius', 'fahrenheit'],
   'circular-checklists': ['all-checklist', 'city-checklist'],
+  'form-controls': ['notes', 'when', 'period', 'qty', 'price-range', 'snap', 'form-output'],
   pages: ['nav', 'page-content', 'home'],
 }
 
-it('links the examples from the index', async () => {
+it('links every example from the index', async () => {
   const html = await (await gallery.request('/')).text()
   expect(examples.map(([slug]) => slug)).toEqual(Object.keys(ids))
   for (const slug of Object.keys(ids)) expect(html).toContain(`<a href="/${slug}/">`)
