@@ -31,12 +31,26 @@
   let seq = 0
   /** seq → { el, t: [prop keys], cb: [callback indexes] } for requests in flight. */
   const inflight = new Map()
-  /** callback index → { changed: Set<key>, blockers: Set<seq> }: waiting to be asked for again. */
+  /**
+   * call token → { callback, match, changed: Set<key>, blockers: Set<seq> }: waiting to be asked for
+   * again. A call token is a callback's index, with its MATCH values for a pattern-matching callback
+   * (`3:[1]`), as the server writes it in `hd-cb`.
+   */
   const deferred = new Map()
-  /** callback index → seq of the newest request whose result for it was applied (R16). */
+  /** call token → seq of the newest request whose result for it was applied (R16). */
   const applied = new Map()
-  /** callback index → seq of the request whose answer deferred it: older results for it are stale. */
+  /** call token → seq of the request whose answer deferred it: older results for it are stale. */
   const deferredAt = new Map()
+  /** The token of call `i` with MATCH values `match` (views/results.tsx, callToken). */
+  function tokenOf(i, match) {
+    if (!match) return String(i)
+    const vals = JSON.stringify(
+      Object.keys(match)
+        .sort()
+        .map((k) => match[k])
+    )
+    return `${i}:${vals}`.replace(/[%\s]/g, (c) => encodeURIComponent(c))
+  }
   /** element → time of the user's last input in it. */
   const lastInput = new WeakMap()
 
@@ -146,6 +160,8 @@
   const BUILTIN = {
     value(el) {
       const input = control(el)
+      if (input && input.multiple && input.tagName === 'SELECT')
+        return [...input.options].filter((o) => o.selected).map((o) => o.value)
       return input ? (fitsText(input) ? input.value : null) : null
     },
     number(el) {
@@ -237,9 +253,13 @@
     const body = {}
     if (evt && evt.type === 'hd:reask') {
       body.reask = []
-      for (const [i, d] of deferred)
-        if (d.ready && d.root === root)
-          (body.reask.push({ callback: i, changed: [...d.changed] }), deferred.delete(i))
+      for (const [t, d] of deferred)
+        if (d.ready && d.root === root) {
+          const r = { callback: d.callback, changed: [...d.changed] }
+          if (d.match) r.match = d.match
+          body.reask.push(r)
+          deferred.delete(t)
+        }
     } else {
       body.changed = changedProps(el, evt)
       // This request replaces the element's one in flight (hx-sync this:replace): what that one
@@ -289,6 +309,11 @@
         input.checked = input.hasAttribute('checked')
         continue
       }
+      if (input.tagName === 'SELECT') {
+        // A select's value is its options' `selected` attributes (it has no `value` attribute).
+        for (const o of input.options) o.selected = o.hasAttribute('selected')
+        continue
+      }
       const next = input.tagName === 'TEXTAREA' ? input.defaultValue : (input.getAttribute('value') ?? '')
       if (input.value === next) continue
       if (
@@ -333,7 +358,7 @@
   }
 
   // ─── 4. ordering ──────────────────────────────────────────────────────────────────────────
-  const cbsOf = (tpl) => (tpl.getAttribute(CB) || '').split(' ').filter(Boolean).map(Number)
+  const cbsOf = (tpl) => (tpl.getAttribute(CB) || '').split(' ').filter(Boolean)
 
   function isStale(cbs, s) {
     return cbs.some((i) => (applied.get(i) ?? -1) > s || (deferredAt.get(i) ?? -1) > s)
@@ -349,13 +374,21 @@
         continue
       }
       const blockers = ctx && ctx.hd ? ctx.hd.pendingSeqs : []
-      for (const [i, changed] of meta.deferred || []) {
-        const d = deferred.get(i) || { changed: new Set(), blockers: new Set(), ready: false, root }
+      for (const [i, changed, match] of meta.deferred || []) {
+        const t = tokenOf(i, match)
+        const d = deferred.get(t) || {
+          callback: i,
+          match: match || null,
+          changed: new Set(),
+          blockers: new Set(),
+          ready: false,
+          root,
+        }
         for (const k of changed) d.changed.add(k)
         for (const b of blockers) if (inflight.has(b)) d.blockers.add(b)
         d.ready = d.blockers.size === 0
-        deferred.set(i, d)
-        if (ctx && ctx.hd) deferredAt.set(i, ctx.hd.seq)
+        deferred.set(t, d)
+        if (ctx && ctx.hd) deferredAt.set(t, ctx.hd.seq)
       }
       m.remove()
     }
@@ -419,6 +452,36 @@
     maybeReask()
   }
 
+  // ─── 7. the streamed first page ───────────────────────────────────────────────────────────
+  // Initial calls that outlast the server's budget arrive after the app root, in the same response,
+  // as `<template hd-late>` holding an update response's swaps: applied as they are parsed. The root
+  // is made live as soon as the first one arrives (it is complete then), not at the end of the stream.
+  const LATE = 'hd-late'
+  const processed = new WeakSet()
+
+  function applyLate(tpl) {
+    let root = tpl.previousElementSibling
+    while (root && !root.classList.contains('hd-app')) root = root.previousElementSibling
+    root = root || rootOf(tpl)
+    tpl.remove()
+    if (!processed.has(root) && root.isConnected) {
+      processed.add(root)
+      htmx.process(root)
+    }
+    if (tpl.content.childNodes.length)
+      htmx.swap({ text: tpl.innerHTML, sourceElement: root, target: root, swap: 'none', hdLate: true })
+  }
+
+  // A template is complete once something follows it (the server ends each with a newline).
+  const lateObserver = new MutationObserver(() => {
+    for (const t of document.querySelectorAll(`template[${LATE}]`)) if (t.nextSibling) applyLate(t)
+  })
+  lateObserver.observe(document.documentElement, { childList: true, subtree: true })
+  const lateDone = () => {
+    lateObserver.disconnect()
+    for (const t of document.querySelectorAll(`template[${LATE}]`)) applyLate(t)
+  }
+
   htmx.registerExtension('hyperdash', {
     init: (internal) => {
       api = internal
@@ -442,8 +505,21 @@
       const h = detail.ctx.hd
       if (!h) return
       // Set here, after htmx turned its form body into URL parameters: ours is JSON.
-      detail.ctx.request.body = JSON.stringify(h.body)
-      detail.ctx.request.headers['Content-Type'] = 'application/json'
+      if (elt.hasAttribute('hd-upload')) {
+        // dcc.Upload: multipart, the request in `hd` and the files beside it (src/server/upload-route.ts).
+        const refused = rootOf(elt).querySelector('.hd-notice-refused')
+        if (refused) refused.remove()
+        const form = new FormData()
+        form.append('hd', JSON.stringify(h.body))
+        for (const input of elt.querySelectorAll('input[type=file]'))
+          for (const f of input.files || []) form.append('file', f)
+        detail.ctx.request.body = form
+        delete detail.ctx.request.headers['Content-Type']
+        detail.ctx.request.headers['HD-Upload'] = '1'
+      } else {
+        detail.ctx.request.body = JSON.stringify(h.body)
+        detail.ctx.request.headers['Content-Type'] = 'application/json'
+      }
       inflight.set(h.seq, h)
       h.busy = markBusy(elt, h.seq)
     },
@@ -452,7 +528,8 @@
     },
     htmx_before_swap(elt, detail) {
       const ctx = detail.ctx
-      const s = ctx.hd ? ctx.hd.seq : seq
+      // Late initial results of the first page are older than any request the page sent since.
+      const s = ctx.hd ? ctx.hd.seq : ctx.hdLate ? 0 : seq
       const tasks = detail.tasks
       for (let i = tasks.length - 1; i >= 0; i--) {
         const task = tasks[i]
@@ -497,6 +574,10 @@
     },
   })
 
+  // After the extension is registered: late swaps use its `hd` swap style.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', lateDone)
+  else lateDone()
+
   // ─── 6. refusals the page can act on ──────────────────────────────────────────────────────
   // 409 or `HD-Reload: 1`: the page's signed state no longer verifies (expired, new secret, new
   // deploy): a notice with a Reload button. 503 + `Retry-After`: the server is busy: a notice, and
@@ -536,6 +617,14 @@
       })
       return
     }
+    // Too large (an upload over its max_size), or an upload refused: the user can act on the message.
+    if (
+      res.status === 413 ||
+      (source && source.hasAttribute && source.hasAttribute('hd-upload') && res.status < 500)
+    ) {
+      notice(root, 'refused', ctx.text || `The server refused the request (${res.status}).`)
+      return
+    }
     if (res.status !== 503) return
     const attempt = ((ctx.sourceEvent && ctx.sourceEvent.hdRetry) || 0) + 1
     if (attempt > RETRY_LIMIT) {
@@ -548,10 +637,18 @@
     const reask = sent && sent.reask && sent.reask.length
     // Deferred callbacks this request asked for go back to the list, to be asked for again.
     if (reask) {
-      for (const { callback: i, changed } of sent.reask) {
-        const d = deferred.get(i) || { changed: new Set(), blockers: new Set(), ready: true, root }
+      for (const { callback: i, changed, match } of sent.reask) {
+        const t = tokenOf(i, match)
+        const d = deferred.get(t) || {
+          callback: i,
+          match: match || null,
+          changed: new Set(),
+          blockers: new Set(),
+          ready: true,
+          root,
+        }
         for (const k of changed) d.changed.add(k)
-        deferred.set(i, d)
+        deferred.set(t, d)
       }
     }
     setTimeout(() => {

@@ -5,6 +5,8 @@
  */
 import type { FC } from 'hono/jsx'
 import type { ComponentRecord } from '../src/core/page.ts'
+import { idString } from '../src/core/ids.ts'
+import { isDictId } from '../src/core/wildcards.ts'
 import type { ComponentRegistry, ComponentSpec } from '../src/protocol/components.ts'
 
 /** Carries a hyperdash component function's definition (views/components/define.ts). */
@@ -52,7 +54,7 @@ export const hdKindOf = (tag: unknown): string | undefined => hdSpecOf(tag)?.nam
  * An expanded element is plain data, created fresh so that the layout the app gave is never mutated
  * (and so hono's own intrinsic components, such as its `<button>`, do not wrap it again).
  */
-export function element(tag: string, props: Record<string, unknown>, children: unknown[]): Node {
+export function element(tag: Node['tag'], props: Record<string, unknown>, children: unknown[]): Node {
   const p = { ...props }
   delete p['children']
   return Object.defineProperty({ tag, props: p, children }, EXPANDED, { value: true })
@@ -79,7 +81,14 @@ export async function expand(value: unknown): Promise<unknown> {
   const { tag, props, children } = value
   if (tag === '') return expand(children)
   if (typeof tag === 'function') {
-    if (hdKindOf(tag)) return value
+    if (hdKindOf(tag)) {
+      // A container component (dcc.Loading, ConfirmDialogProvider): its children are part of the
+      // page, expanded like any other, so the components inside them are found and rendered live.
+      if (!children.length || children.every((c) => typeof c === 'string' || typeof c === 'number'))
+        return value
+      const kids = await expand(children)
+      return element(tag as never, props, Array.isArray(kids) ? kids : kids === null ? [] : [kids])
+    }
     const p: Record<string, unknown> = { ...props }
     if (children.length) p['children'] = children.length === 1 ? children[0] : children
     return expand(tag(p))
@@ -93,6 +102,16 @@ export async function expand(value: unknown): Promise<unknown> {
 export function childrenOf(node: Node): unknown {
   const c = node.children
   return c.length === 0 ? undefined : c.length === 1 ? c[0] : c
+}
+
+/**
+ * The string form of a layout id: a string as is, a dict id as Dash's JSON (sorted keys, no spaces);
+ * null when there is none. A dict id with a bad key or value is refused with the reason.
+ */
+export function layoutId(id: unknown): string | null {
+  if (typeof id === 'string') return id || null
+  if (isDictId(id)) return idString(id, 'A component in the layout')
+  return null
 }
 
 /** What a scan needs from the app: which ids take part in the graph, and where to record kinds met. */
@@ -120,9 +139,9 @@ export function scan(
   if (!isNode(tree)) return out
   const spec = hdSpecOf(tree.tag)
   if (spec) app.components.add(spec)
-  const id = tree.props['id']
+  const id = layoutId(tree.props['id'])
   let here = parent
-  if (typeof id === 'string' && id) {
+  if (id) {
     if (seen.has(id)) {
       throw new Error(
         `Duplicate component id found in the layout: '${id}'. Every component id must be unique on a page.`
@@ -139,7 +158,8 @@ export function scan(
       here = id
     }
   }
-  if (typeof tree.tag === 'string') for (const c of tree.children) scan(c, here, app, out, seen)
+  // Inside HTML elements and container components (their children are expanded nodes or text).
+  for (const c of tree.children) scan(c, here, app, out, seen)
   return out
 }
 
@@ -160,9 +180,8 @@ export function layoutKinds(
   if (!isNode(layout)) return out
   const spec = hdSpecOf(layout.tag)
   if (spec) components.add(spec)
-  const id = layout.props['id']
-  if (typeof id === 'string' && (spec || typeof layout.tag === 'string'))
-    out.set(id, spec?.name ?? (layout.tag as string))
+  const id = layoutId(layout.props['id'])
+  if (id && (spec || typeof layout.tag === 'string')) out.set(id, spec?.name ?? (layout.tag as string))
   const kids = layout.children.length ? layout.children : layout.props['children']
   if (kids !== undefined) layoutKinds(kids, components, out)
   return out
@@ -175,7 +194,8 @@ export function toJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toJson)
   if (isNode(value)) {
     const props: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value.props)) if (k !== 'children') props[k] = toJson(v)
+    for (const [k, v] of Object.entries(value.props))
+      if (k !== 'children') props[k] = k === 'id' && isDictId(v) ? { ...v } : toJson(v)
     const c = childrenOf(value)
     if (c !== undefined) props['children'] = toJson(c)
     return { type: hdKindOf(value.tag) ?? value.tag, props }

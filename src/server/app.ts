@@ -14,7 +14,7 @@ import { ConfigError } from '../core/errors.ts'
 import { RequestError } from '../protocol/errors.ts'
 import { Graph } from '../core/graph.ts'
 import { resolvePreventInitial } from '../core/plan.ts'
-import { STATIC_PREFIX, UPDATE_PATH } from '../protocol/constants.ts'
+import { STATIC_PREFIX, UPDATE_PATH, UPLOAD_PATH } from '../protocol/constants.ts'
 import { COMPONENTS_PREFIX, ComponentRegistry } from '../protocol/components.ts'
 import { builtinComponents } from '../../views/components/index.ts'
 import { hdSpecOf, layoutKinds } from '../../views/tree.ts'
@@ -27,7 +27,8 @@ import { toHtml } from '../../views/render.ts'
 import { staticCacheControl, staticFiles } from './static-files.ts'
 import { ASSETS_PATH, assetsDir, externalCsp, readAsset } from './assets.ts'
 import { requestContext } from './request-id.ts'
-import { createUpdateHandler } from './update-route.ts'
+import { createUpdateHandler, createUpdateRunner } from './update-route.ts'
+import { createUploadHandler } from './upload-route.ts'
 import { withBasePath } from './base-path.ts'
 import { Pages, routerCallback, type PageEntry, type PageOptions } from './pages.ts'
 import { PageMeta } from '../../views/components/page-container.tsx'
@@ -97,7 +98,7 @@ export class HyperApp {
       }
     }
     const opts = { ...DEFAULTS, ...options }
-    const components = new ComponentRegistry(builtinComponents)
+    const components = new ComponentRegistry([], builtinComponents)
     for (const c of options.components ?? []) {
       const spec = hdSpecOf(c)
       if (!spec) throw new ConfigError('`components` lists something that is not made by defineComponent().')
@@ -353,6 +354,7 @@ export class HyperApp {
     app.use('*', securityHeaders(security))
     app.use('*', this.hosts.middleware)
     app.use(UPDATE_PATH, crossOriginGuard(security))
+    app.use(UPLOAD_PATH, crossOriginGuard(security))
     app.use('*', async (_, next) => (this.#checkInputs(), next()))
     app.get(`${COMPONENTS_PREFIX}/:name/:file`, (c) => {
       const path = c.req.path.slice(context.basePath.length)
@@ -364,6 +366,7 @@ export class HyperApp {
       return c.body(readFileSync(file, 'utf8'))
     })
     app.use(UPDATE_PATH, reloadHint())
+    app.use(UPLOAD_PATH, reloadHint())
     const files = staticFiles()
     app.get(`${STATIC_PREFIX}/:file`, (c) => {
       const f = files.get(c.req.param('file'))
@@ -389,6 +392,12 @@ export class HyperApp {
     app.all(UPDATE_PATH, (c) => {
       c.header('Allow', 'POST')
       return c.text('The update route only answers POST requests sent by the hyperdash extension.', 405)
+    })
+    // dcc.Upload's files (multipart, bounded by `maxUploadBytes`): upload-route.ts.
+    app.post(UPLOAD_PATH, this.updates.middleware, createUploadHandler(context, createUpdateRunner(context)))
+    app.all(UPLOAD_PATH, (c) => {
+      c.header('Allow', 'POST')
+      return c.text('The upload route only answers POST requests sent by dcc.Upload.', 405)
     })
     registerDevRoutes(app, context)
     // The page answers at `/` and the app's `paths` only, so that routes added to `app.hono` after

@@ -19,7 +19,9 @@ import { browserSection } from './browser.ts'
 import { bytesSection } from './bytes.ts'
 import { eventsSections } from './events.ts'
 import { memorySection } from './memory.ts'
+import { firstByteSection } from './first-byte.tsx'
 import { pageSection } from './page.ts'
+import { patternSection } from './pattern.tsx'
 import { startServer } from './load.ts'
 import { throughputSection } from './throughput.ts'
 import { fmt, ms, ratio, us } from './stats.ts'
@@ -28,7 +30,7 @@ const { values: args } = parseArgs({
   allowNegative: true,
   options: {
     quick: { type: 'boolean', default: false },
-    sections: { type: 'string', default: '1,2,3,4,5,6' },
+    sections: { type: 'string', default: '1,2,3,4,5,6,7' },
     rounds: { type: 'string' },
     seconds: { type: 'string' },
     workers: { type: 'string' },
@@ -154,6 +156,15 @@ if (sections.has(4)) {
   results['page'] = r.rows
   print('\n### 4. First page render (GET /, initial calls included, in-process)\n')
   print(r.markdown)
+  const fb = await firstByteSection(quick ? 2 : 5)
+  results['firstByte'] = fb.rows
+  print('\n#### 4b. Streamed first page with a 1 s initial call (in-process, `initialBudgetMs` 200 ms)\n')
+  print(fb.markdown)
+  check(
+    fb.rows.firstByteMs < 20,
+    `first page with a 1 s initial call: first byte ${ms(fb.rows.firstByteMs)} (target < 20 ms)`
+  )
+  check(fb.rows.runsPerPage === 1, `each initial call runs once per page (${fb.rows.runsPerPage})`)
 }
 
 if (sections.has(5)) {
@@ -185,6 +196,18 @@ if (sections.has(6)) {
   results['memory'] = r
   print('\n### 6. Memory\n')
   print(r.markdown)
+}
+
+if (sections.has(7)) {
+  log('7. pattern matching…')
+  const r = await patternSection({ timing })
+  results['pattern'] = r.rows
+  print('\n### 7. One event on one MATCH item: 1,000 items vs 10 on the page\n')
+  print(r.markdown)
+  check(
+    r.ratios.route <= 2,
+    `one MATCH event with 1,000 items costs ${ratio(r.ratios.route)} the same event with 10 (whole route; target ≤ 2×; engine ${ratio(r.ratios.engine)})`
+  )
 }
 
 if (targets.length) {

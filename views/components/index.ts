@@ -4,28 +4,46 @@
  * A component is one module: `defineComponent` (./define.ts, docs/components.md).
  */
 export { Checklist, type ChecklistProps, type Option } from './checklist.tsx'
+export {
+  ConfirmDialog,
+  ConfirmDialogProvider,
+  type ConfirmDialogProps,
+  type ConfirmDialogProviderProps,
+} from './confirm-dialog.tsx'
 export { DatePickerRange, type DatePickerRangeProps } from './date-picker-range.tsx'
 export { DatePickerSingle, type DatePickerSingleProps } from './date-picker-single.tsx'
-export { defineComponent, type BaseProps, type HdAttrs, type PropsOf } from './define.ts'
+export { defineComponent, type BaseProps, type HdAttrs, type PropsOf, type RenderProps } from './define.ts'
+export { Dropdown, type DropdownProps } from './dropdown.tsx'
 export { Input, type InputProps } from './input.tsx'
 export { Link, type LinkProps } from './link.tsx'
+export { Loading, type LoadingProps } from './loading.tsx'
 export { Location, type LocationProps } from './location.tsx'
+export { Markdown, renderMarkdown, type MarkdownProps } from './markdown.tsx'
 export { PageContainer, PageMeta, type PageContainerProps } from './page-container.tsx'
 export { RangeSlider, type RangeSliderProps } from './range-slider.tsx'
+export type { ChoiceOption, ChoiceOptions, OptionValue } from './options.ts'
+export { RadioItems, type RadioItemsProps } from './radio-items.tsx'
 export { Slider, type Mark, type SliderProps } from './slider.tsx'
 export { Textarea, type TextareaProps } from './textarea.tsx'
+export { Upload, type UploadProps } from './upload.tsx'
 
 import type { ComponentSpec } from '../../src/protocol/components.ts'
 import { hdSpecOf } from '../tree.ts'
 import { Checklist } from './checklist.tsx'
+import { ConfirmDialog, ConfirmDialogProvider } from './confirm-dialog.tsx'
 import { DatePickerRange } from './date-picker-range.tsx'
 import { DatePickerSingle } from './date-picker-single.tsx'
+import { Dropdown } from './dropdown.tsx'
 import { Input } from './input.tsx'
 import { Link } from './link.tsx'
+import { Loading } from './loading.tsx'
 import { Location } from './location.tsx'
+import { Markdown } from './markdown.tsx'
+import { RadioItems } from './radio-items.tsx'
 import { RangeSlider } from './range-slider.tsx'
 import { Slider } from './slider.tsx'
 import { Textarea } from './textarea.tsx'
+import { Upload } from './upload.tsx'
 
 /** Dash's namespace, for ports: `<dcc.Input id="x" />`. */
 export const dcc = {
@@ -38,6 +56,13 @@ export const dcc = {
   DatePickerSingle,
   DatePickerRange,
   RangeSlider,
+  Markdown,
+  ConfirmDialog,
+  ConfirmDialogProvider,
+  Loading,
+  Upload,
+  Dropdown,
+  RadioItems,
 }
 
 /** The definitions of the built-in components: every app knows them. */
