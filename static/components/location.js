@@ -58,6 +58,7 @@ function navigate(el) {
   if (to === null) return
   const refresh = el.getAttribute('data-refresh')
   if (refresh === 'true') return location.assign(to)
+  window.dispatchEvent(new CustomEvent('hd:beforepushstate'))
   history.pushState({}, '', to)
   // Its own callbacks already ran on the server (the same request set its props): it has seen the URL.
   seen.set(el, here())

@@ -27,11 +27,15 @@ let current = keyOf()
 let pending = null
 
 addEventListener('scroll', () => scrolls.set(current, scrollY), { passive: true })
+// Saved at once, not by the next scroll event: that one may come after the history moved on.
+addEventListener('hd:beforepushstate', () => scrolls.set(current, scrollY))
 addEventListener('hd:pushstate', () => {
   current = keyOf()
   pending = { restore: null }
 })
 addEventListener('popstate', (e) => {
+  // The page has not moved yet (restoration is manual): this is where the page we leave was.
+  scrolls.set(current, scrollY)
   current = e.state && typeof e.state.hdKey === 'string' ? e.state.hdKey : keyOf()
   pending = { restore: scrolls.get(current) ?? 0 }
 })
