@@ -25,6 +25,7 @@ import { app as preventInitialInserted } from './prevent-initial-inserted.tsx'
 import { app as primeFactors } from './prime-factors.tsx'
 import { app as todo } from './todo.tsx'
 import { app as dynamicFilters } from './dynamic-filters.tsx'
+import { app as pages } from './pages/app.tsx'
 
 export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['no-update-button', 'Catching errors with noUpdate', noUpdateButton],
@@ -49,6 +50,7 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['todo', 'Pattern matching: a todo list (MATCH, ALLSMALLER, ALL)', todo],
   ['dynamic-filters', 'Pattern matching: dynamic filters (MATCH, ALL)', dynamicFilters],
   ['dashboard', 'A live dashboard: Interval, Store and Tabs', dashboard],
+  ['pages', 'A multi-page app: dcc.Link, pages resolved on the server', pages],
 ]
 
 export const gallery = new Hono()
@@ -69,7 +71,8 @@ gallery.get('/', async (c) =>
         <ul id="examples">
           {examples.map(([slug, title]) => (
             <li>
-              <a href={`/${slug}/`}>{title}</a> <code>examples/{slug}.tsx</code>
+              <a href={`/${slug}/`}>{title}</a>{' '}
+              <code>examples/{slug === 'pages' ? 'pages/' : `${slug}.tsx`}</code>
             </li>
           ))}
         </ul>

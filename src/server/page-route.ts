@@ -19,7 +19,11 @@ import { CallbackErrorView } from '../../views/errors.tsx'
 import { renderTree, toHtml } from '../../views/render.ts'
 import { LateResults, NoScriptRoot } from '../../views/late.tsx'
 import { renderDeferred, renderResults } from '../../views/results.tsx'
-import { expand, scan } from '../../views/tree.ts'
+import { expand, layoutKinds, scan } from '../../views/tree.ts'
+import { PageHead } from '../../views/pages.tsx'
+import { ConfigError } from '../core/errors.ts'
+import { withBasePath } from './base-path.ts'
+import { PAGE_IDS } from './pages.ts'
 import type { AppContext } from './context.ts'
 import { createEngine, finish, scanContext, type Engine } from './engine.ts'
 import { requestId } from './request-id.ts'
@@ -37,13 +41,18 @@ const warned = new WeakSet<object>()
 /** R44: in development, name the callback ids that are not in the initial layout (once per app). */
 function warnMissingIds(app: AppContext, page: PageState) {
   if (warned.has(app.graph) || !app.dev || app.options.suppressCallbackExceptions) return
+  // The ids of a page whose layout is a function are known once it runs (Dash calls it without
+  // arguments to find them, which fails for layouts that need them).
+  if (app.pages.hasLayoutFunctions()) return
   warned.add(app.graph)
+  const inPages = new Map<string, string>()
+  for (const l of app.pages.staticLayouts()) layoutKinds(l, app.components, inPages)
   const missing = new Set<string>()
   for (const cb of app.graph.callbacks) {
     for (const d of [...cb.outputs, ...cb.inputs, ...cb.states]) {
       // A pattern names every matching component, maybe none yet: not a missing id.
       if (d.pattern && Object.values(d.pattern).some(isWildcard)) continue
-      if (!page.has(d.id)) missing.add(d.id)
+      if (!page.has(d.id) && !inPages.has(d.id)) missing.add(d.id)
     }
   }
   if (missing.size) {
@@ -89,6 +98,12 @@ export async function startRoot(
   }
   warnDeadInputs(app, records)
   const page = new PageState(records)
+  if (app.pages.size && !page.has(PAGE_IDS.content)) {
+    throw new ConfigError(
+      'This app registers pages but its layout has no page container: put <PageContainer /> ' +
+        "(from 'hyperdash/components') in the layout, where the pages go."
+    )
+  }
   warnMissingIds(app, page)
   const wave = startWave({
     ...e.wave,
@@ -146,8 +161,12 @@ export async function startRoot(
 }
 
 /** The app root for `url`, with every initial call applied: for embedding in another page. */
-export async function renderRoot(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<unknown> {
-  return (await (await startRoot(app, url, { ...o, budgetMs: Infinity }))()).root
+export function renderRoot(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<unknown> {
+  // Outside a route (an embedding page): layout functions and callbacks still read the base path.
+  return withBasePath(
+    app.basePath,
+    async () => (await (await startRoot(app, url, { ...o, budgetMs: Infinity }))()).root
+  )
 }
 
 /** The app's assets-folder files (listed once; in development on every page, to see new files). */
@@ -202,6 +221,14 @@ export function renderAssets(app: AppContext, e = createEngine(app)) {
   })
 }
 
+/** What a multi-page app's page puts in the head: its title and meta tags. */
+export interface PageHeadInfo {
+  title: string
+  description: string
+  /** The image's URL path or URL, or null. */
+  image: string | null
+}
+
 /**
  * The whole page for `url`, as chunks: the document up to `<body>` at once, the app root once the
  * initial calls are done or `initialBudgetMs` has passed, then the late results as they finish, then
@@ -210,16 +237,26 @@ export function renderAssets(app: AppContext, e = createEngine(app)) {
 export async function* streamPage(
   app: AppContext,
   url: URL,
-  o: PageRenderOptions = {}
+  o: PageRenderOptions & { page?: PageHeadInfo } = {}
 ): AsyncGenerator<string> {
   const e = o.engine ?? createEngine(app)
-  const { title, head } = app.options
+  const p = o.page
+  const title = p ? p.title : app.options.title
+  // A multi-page app's page: its description and og/twitter meta tags.
+  const meta = p
+    ? PageHead({
+        title: p.title,
+        description: p.description,
+        image: p.image ? new URL(p.image, url).href : '',
+        url: url.href,
+      })
+    : null
   // A layout that throws fails here, before the first byte: a proper error page, not half a document.
   const rest = await startRoot(app, url, { budgetMs: app.options.initialBudgetMs, ...o, engine: e })
   const doc = await toHtml(
     Document({
       title,
-      head,
+      head: [meta, app.options.head],
       assets: renderAssets(app, e),
       hasIcon: assetFiles(app).some((f) => f.path === 'favicon.ico'),
       children: raw(BODY_MARK),
@@ -241,7 +278,11 @@ export async function* streamPage(
 const BODY_MARK = '<!--hd-body-->'
 
 /** Renders the whole page for `url` into one string (tests, `app.request`). */
-export async function renderPage(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<string> {
+export async function renderPage(
+  app: AppContext,
+  url: URL,
+  o: PageRenderOptions & { page?: PageHeadInfo } = {}
+): Promise<string> {
   let html = ''
   for await (const chunk of streamPage(app, url, o)) html += chunk
   return html
@@ -251,7 +292,18 @@ export function createPageHandler(app: AppContext) {
   const engine = createEngine(app)
   return async function pageRoute(c: Context) {
     const { requestId, startedAt } = c.var
-    const chunks = streamPage(app, new URL(c.req.url), { requestId, startedAt, engine })
+    const url = new URL(c.req.url)
+    let status: 200 | 404 = 200
+    let page: PageHeadInfo | undefined
+    if (app.pages.size) {
+      // A multi-page app: the page is known before rendering (status, title, meta tags; redirects).
+      const r = app.pages.resolve(url.pathname, url.search, app.basePath)
+      if (r.kind === 'redirect') return c.redirect(r.to + url.search, 308)
+      const d = app.pages.describe(url.pathname, url.search, app.options.title, app.basePath)
+      ;({ status } = d)
+      page = d
+    }
+    const chunks = streamPage(app, url, { requestId, startedAt, engine, page })
     // A layout that throws fails here, before any byte, as a 500 page.
     const head = await chunks.next()
     const encoder = new TextEncoder()
@@ -277,6 +329,6 @@ export function createPageHandler(app: AppContext) {
         void chunks.return(undefined)
       },
     })
-    return c.body(body, 200, { 'Content-Type': 'text/html; charset=UTF-8' })
+    return c.body(body, status, { 'Content-Type': 'text/html; charset=UTF-8' })
   }
 }

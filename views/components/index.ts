@@ -16,9 +16,11 @@ export { defineComponent, type BaseProps, type HdAttrs, type PropsOf, type Rende
 export { Dropdown, type DropdownProps } from './dropdown.tsx'
 export { Input, type InputProps } from './input.tsx'
 export { Interval, type IntervalProps } from './interval.tsx'
+export { Link, type LinkProps } from './link.tsx'
 export { Loading, type LoadingProps } from './loading.tsx'
 export { Location, type LocationProps } from './location.tsx'
 export { Markdown, renderMarkdown, type MarkdownProps } from './markdown.tsx'
+export { PageContainer, PageMeta, type PageContainerProps } from './page-container.tsx'
 export { RangeSlider, type RangeSliderProps } from './range-slider.tsx'
 export type { ChoiceOption, ChoiceOptions, OptionValue } from './options.ts'
 export { RadioItems, type RadioItemsProps } from './radio-items.tsx'
@@ -37,6 +39,7 @@ import { DatePickerSingle } from './date-picker-single.tsx'
 import { Dropdown } from './dropdown.tsx'
 import { Input } from './input.tsx'
 import { Interval } from './interval.tsx'
+import { Link } from './link.tsx'
 import { Loading } from './loading.tsx'
 import { Location } from './location.tsx'
 import { Markdown } from './markdown.tsx'
@@ -54,6 +57,7 @@ export const dcc = {
   Slider,
   Checklist,
   Location,
+  Link,
   Textarea,
   DatePickerSingle,
   DatePickerRange,
