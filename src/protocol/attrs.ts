@@ -41,6 +41,8 @@ export function componentState(rec: ComponentRecord, o: AttrOptions): ComponentS
   const props: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(rec.props)) {
     if (own(spec.browser, k) || k === 'id' || v === undefined) continue
+    // Large data (a figure): in the page once, sent back only to the callbacks that read it.
+    if (spec.heavy?.has(k) && !readable?.has(k)) continue
     // dcc components re-render from their state, so they carry all their props; elements only what callbacks read.
     if (spec.rerender ? k !== 'children' : readable?.has(k)) props[k] = o.toJson(v)
   }

@@ -81,6 +81,8 @@ export interface ComponentSpec {
   readonly scripts?: readonly string[]
   /** Files of stylesheets the page links for it, served like {@link scripts}. */
   readonly styles?: readonly string[]
+  /** Server-owned props its signed state carries only when a callback reads them (large data). */
+  readonly heavy?: ReadonlySet<string>
 }
 
 /** An object with no prototype: `valueOf`, `__proto__`, `constructor` are just missing keys there. */
