@@ -84,7 +84,31 @@ export function plotlyCssFrom(src: string): string {
     if (src[i] !== ',') return ''
     i++
   }
+  // Bundled libraries' stylesheets (MapLibre's), inserted once under an id plotly.js checks first.
+  for (const m of src.matchAll(/\.id="([0-9a-f]{64})",\w+\.textContent=/g)) {
+    const text = stringAt(src, m.index + m[0].length)
+    if (text) rules.push(text[0])
+  }
   return rules.join('\n') + '\n'
+}
+
+/**
+ * The ids of the `<style>` elements plotly.js's bundled libraries insert when no element has them
+ * yet: graph.js puts an element with each id in the page, so they are not inserted (their rules
+ * are in {@link plotlyCss}).
+ */
+export function plotlyStyleIdsFrom(src: string): string[] {
+  return [...new Set([...src.matchAll(/\.id="([0-9a-f]{64})",\w+\.textContent=/g)].map((m) => m[1]!))]
+}
+
+let ids: string | null = null
+/** {@link plotlyStyleIdsFrom} of the installed plotly.js, space-separated. */
+export function plotlyStyleIds(): string {
+  if (ids === null) {
+    const path = plotlyPath()
+    ids = path ? plotlyStyleIdsFrom(readFileSync(path, 'utf8')).join(' ') : ''
+  }
+  return ids
 }
 
 let css: string | null = null

@@ -30,6 +30,13 @@ function linkStyles(el) {
   link.rel = 'stylesheet'
   link.href = new URL(el.getAttribute('data-plotly-css') || 'plotly.css', PLOTLY_SRC).href
   document.head.append(link)
+  // Libraries inside plotly.js (MapLibre) insert their `<style>` unless an element has its id.
+  for (const id of (el.getAttribute('data-plotly-styled') || '').split(' ').filter(Boolean)) {
+    if (document.getElementById(id)) continue
+    const t = document.createElement('template')
+    t.id = id
+    document.head.append(t)
+  }
   const byId = document.getElementById.bind(document)
   const linked = document.createElement('i')
   linked.className = 'no-inline-styles'

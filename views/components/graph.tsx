@@ -11,7 +11,7 @@
  */
 import { z } from 'zod'
 import { MAX_TEXT } from '../../src/protocol/components.ts'
-import { plotlyCssHref, plotlyHref } from '../../src/protocol/plotly.ts'
+import { plotlyCssHref, plotlyHref, plotlyStyleIds } from '../../src/protocol/plotly.ts'
 import { defineComponent } from './define.ts'
 import { scriptJson, summarize, titleOf, type Figure } from './figure.ts'
 
@@ -136,6 +136,7 @@ export const Graph = defineComponent({
         style={p.style}
         data-plotly={plotlyHref()}
         data-plotly-css={plotlyCssHref()}
+        data-plotly-styled={plotlyStyleIds() || undefined}
         data-graph={JSON.stringify({ ...options, initial })}
         {...p.hd}
       >
