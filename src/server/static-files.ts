@@ -101,7 +101,7 @@ export function acceptedEncodings(header: string): Set<string> {
   for (const part of header.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';')
     const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined)
-    if (name && (q === undefined || Number(q) > 0)) out.add(name)
+    if (name?.trim() && (q === undefined || Number(q) > 0)) out.add(name.trim())
   }
   return out
 }
