@@ -56,6 +56,16 @@ export interface BrowserProp {
    * then keeps what the user entered (a callback changing an input's `max` must not reset its value).
    */
   keep?: boolean
+  /**
+   * A change of it re-renders the component even when no callback reads it: the server renders it
+   * again from its props and the new value (a table's native paging, sorting and filtering).
+   */
+  rerender?: PerProps<boolean>
+  /**
+   * Its value also travels in the signed state, like a server-owned prop's; what the browser sends
+   * is a change that `accept` applies to that value (a table's edited cells applied to its rows).
+   */
+  signed?: boolean
 }
 
 export type Accepted = { ok: true; value: unknown } | { ok: false; message: string }

@@ -10,7 +10,7 @@ import { splitKey, type PropKey } from '../core/ids.ts'
 import { PageState, type ComponentRecord } from '../core/page.ts'
 import { externalPending } from '../core/plan.ts'
 import { carriesValue } from './attrs.ts'
-import { nullProto, own, parseBrowserValue, type ComponentRegistry } from './components.ts'
+import { nullProto, own, parseBrowserValue, resolve, type ComponentRegistry } from './components.ts'
 import type { UpdateRequest } from './request.ts'
 import type { ComponentState, Signer } from './state.ts'
 
@@ -25,6 +25,8 @@ export interface ValidatedUpdate {
   page: PageState
   start: { cb: CallbackSpec; changed: PropKey[] }[]
   external: Set<PropKey>
+  /** Components to render again because the event changed a prop of theirs that re-renders them. */
+  rerender: Set<string>
 }
 
 function parseState(id: string, json: string): ComponentState {
@@ -93,12 +95,15 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
     if (!list.includes(k)) list.push(k)
     start.set(cb, list)
   }
+  const rerender = new Set<string>()
   for (const key of body.changed ?? []) {
     const consumers = graph.consumers(key)
-    if (consumers.length === 0) throw unknownKey(key)
-    const { id } = splitKey(key)
-    if (!page.has(id))
-      throw new RequestError(`The changed prop '${key}' belongs to a component that was not sent.`)
+    const { id, prop } = splitKey(key)
+    const rec = page.get(id)
+    const self = rec && own(app.components.require(rec.kind).browser, prop)?.rerender
+    if (consumers.length === 0 && !(self && resolve(self, rec.props))) throw unknownKey(key)
+    if (!rec) throw new RequestError(`The changed prop '${key}' belongs to a component that was not sent.`)
+    if (self && resolve(self, rec.props)) rerender.add(id)
     for (const cb of consumers) add(cb, key)
   }
   for (const { callback: index, changed } of body.reask ?? []) {
@@ -118,5 +123,5 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
   })
   for (const key of body.pending?.changed ?? []) if (graph.consumers(key).length === 0) throw unknownKey(key)
   const external = externalPending(graph, body.pending?.changed ?? [], pendingCbs)
-  return { page, start: [...start].map(([cb, changed]) => ({ cb, changed })), external }
+  return { page, start: [...start].map(([cb, changed]) => ({ cb, changed })), external, rerender }
 }

@@ -14,6 +14,16 @@ export {
   type TypedArraySpec,
 } from './figure.ts'
 export { Graph, type GraphProps } from './graph.tsx'
+export { DataTable, type Column, type DataTableProps } from './data-table.tsx'
+export { FilterQueryError, matches, parseFilterQuery, type Query } from './data-table/filter-query.ts'
+export {
+  memorySource,
+  queryRows,
+  type Row,
+  type SortBy,
+  type TablePage,
+  type TableQuery,
+} from './data-table/table-data.ts'
 export { Input, type InputProps } from './input.tsx'
 export { Location, type LocationProps } from './location.tsx'
 export { Slider, type Mark, type SliderProps } from './slider.tsx'
@@ -21,6 +31,7 @@ export { Slider, type Mark, type SliderProps } from './slider.tsx'
 import type { ComponentSpec } from '../../src/protocol/components.ts'
 import { hdSpecOf } from '../tree.ts'
 import { Checklist } from './checklist.tsx'
+import { DataTable } from './data-table.tsx'
 import { Graph } from './graph.tsx'
 import { Input } from './input.tsx'
 import { Location } from './location.tsx'
@@ -29,10 +40,13 @@ import { Slider } from './slider.tsx'
 /** Dash's namespace, for ports: `<dcc.Input id="x" />`. */
 export const dcc = { Input, Slider, Checklist, Location, Graph }
 
+/** Dash's `dash_table` namespace: `<dash_table.DataTable id="t" … />`. */
+export const dash_table = { DataTable }
+
 /**
- * The definitions every app knows. Graph is left out: an app learns it where its layout or a
- * callback's output shows one, so pages of apps without a Graph load none of its files.
+ * The definitions every app knows. Graph and DataTable are left out: an app learns it where its layout or a
+ * callback's output shows one, so pages of apps without them load none of their files.
  */
-export const builtinComponents: readonly ComponentSpec[] = [Input, Slider, Checklist, Location].map(
-  (c) => hdSpecOf(c)!
+export const builtinComponents: readonly ComponentSpec[] = [Input, Slider, Checklist, Location].map((c) =>
+  hdSpecOf(c)!
 )
