@@ -166,16 +166,24 @@ function boxesOf(el) {
 function selectionOf(el) {
   const st = state(el)
   const inputs = [...el.querySelectorAll('tbody td.hd-table-select input')]
+  const key = (id) => JSON.stringify(id ?? null)
   const here = new Set(inputs.map((i) => Number(i.value)))
-  const hereIds = new Set(inputs.map((i) => JSON.stringify(rowId(i.closest('tr')) ?? null)))
+  const hereIds = new Set(inputs.map((i) => key(rowId(i.closest('tr')))))
   const checked = inputs.filter((i) => i.checked)
-  const single = st.row_selectable === 'single'
-  const rows = single ? [] : (st.selected_rows || []).filter((i) => !here.has(i))
-  const ids = single ? [] : (st.selected_row_ids || []).filter((id) => !hereIds.has(JSON.stringify(id)))
+  const on = new Set(checked.map((i) => Number(i.value)))
+  const onIds = new Set(checked.map((i) => key(rowId(i.closest('tr')))))
+  if (st.row_selectable === 'single') {
+    const id = checked.length ? rowId(checked[0].closest('tr')) : undefined
+    return { rows: [...on], ids: id === undefined ? [] : [id] }
+  }
+  // Kept in the order they were selected: those still selected (or on other pages), then new ones.
+  const rows = (st.selected_rows || []).filter((i) => !here.has(i) || on.has(i))
+  const ids = (st.selected_row_ids || []).filter((id) => !hereIds.has(key(id)) || onIds.has(key(id)))
   for (const i of checked) {
-    rows.push(Number(i.value))
+    const n = Number(i.value)
+    if (!rows.includes(n)) rows.push(n)
     const id = rowId(i.closest('tr'))
-    if (id !== undefined) ids.push(id)
+    if (id !== undefined && !ids.some((x) => key(x) === key(id))) ids.push(id)
   }
   return { rows, ids }
 }

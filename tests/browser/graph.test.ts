@@ -24,7 +24,7 @@ const drawn = (page: Page, id: string) =>
 
 const title = (page: Page, id: string) => page.textContent(`#${id} .gtitle`)
 
-describe('the crossfilter example', () => {
+describe('the crossfilter example', { timeout: 90_000 }, () => {
   const app = useApp(async () => (await import('../../examples/graph-crossfilter.tsx')).app)
 
   it('loads plotly.js (versioned, same origin) and draws both graphs; the summary stays for screen readers', async () => {
@@ -122,7 +122,7 @@ describe('the crossfilter example', () => {
   })
 })
 
-describe('a page with no Graph', () => {
+describe('a page with no Graph', { timeout: 90_000 }, () => {
   it('of an app that does not use Graph loads neither graph.js nor plotly.js', async () => {
     const app = await import('../../examples/circular-slider.tsx')
     const { launch, serveFetch, open } = await import('./harness.ts')
@@ -142,7 +142,7 @@ describe('a page with no Graph', () => {
   })
 })
 
-describe('an app that knows Graph, on a page without one', () => {
+describe('an app that knows Graph, on a page without one', { timeout: 90_000 }, () => {
   const app = useApp(async () => (await import('./fixtures/graph-app.tsx')).app)
 
   it('loads graph.js only; plotly.js comes when a callback inserts a Graph; extendData appends', async () => {
