@@ -46,7 +46,7 @@ function nativeApp() {
 
 /** An update request for table `id` as the page has it, with `values` read in the browser. */
 async function post(
-  app: { request(p: string, i?: RequestInit): Response | Promise<Response> },
+  app: ReturnType<typeof createApp>,
   id: string,
   changed: string[],
   values: Record<string, unknown>,
