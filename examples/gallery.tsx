@@ -12,11 +12,13 @@ import { app as chainedCallbacks } from './chained-callbacks.tsx'
 import { app as circularChecklists } from './circular-checklists.tsx'
 import { app as circularSlider } from './circular-slider.tsx'
 import { app as circularTemperature } from './circular-temperature.tsx'
+import { app as graphCrossfilter } from './graph-crossfilter.tsx'
 import { app as initialCall } from './initial-call.tsx'
 import { app as noUpdateButton } from './no-update-button.tsx'
 import { app as preventInitialCall } from './prevent-initial-call.tsx'
 import { app as preventInitialInserted } from './prevent-initial-inserted.tsx'
 import { app as primeFactors } from './prime-factors.tsx'
+import { app as tablePaging } from './table-paging.tsx'
 
 export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['no-update-button', 'Catching errors with noUpdate', noUpdateButton],
@@ -29,6 +31,8 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['circular-slider', 'Circular: a slider synchronised with an input', circularSlider],
   ['circular-temperature', 'Circular: two inputs with different units', circularTemperature],
   ['circular-checklists', 'Circular: two synchronised checklists', circularChecklists],
+  ['graph-crossfilter', 'Graphs: a crossfilter (clickData, a slider, Plotly.react)', graphCrossfilter],
+  ['table-paging', 'DataTable: 100,000 rows paged, sorted and filtered by the server', tablePaging],
 ]
 
 export const gallery = new Hono()

@@ -21,9 +21,11 @@ const ids: Record<string, string[]> = {
   'circular-slider': ['slider-circular', 'input-circular'],
   'circular-temperature': ['celsius', 'fahrenheit'],
   'circular-checklists': ['all-checklist', 'city-checklist'],
+  'graph-crossfilter': ['scatter', 'histogram', 'year'],
+  'table-paging': ['table', 'selected'],
 }
 
-it('links the ten examples from the index', async () => {
+it('links every example from the index', async () => {
   const html = await (await gallery.request('/')).text()
   expect(examples.map(([slug]) => slug)).toEqual(Object.keys(ids))
   for (const slug of Object.keys(ids)) expect(html).toContain(`<a href="/${slug}/">`)
