@@ -4,6 +4,8 @@
  * A component is one module: `defineComponent` (./define.ts, docs/components.md).
  */
 export { Checklist, type ChecklistProps, type Option } from './checklist.tsx'
+export { DatePickerRange, type DatePickerRangeProps } from './date-picker-range.tsx'
+export { DatePickerSingle, type DatePickerSingleProps } from './date-picker-single.tsx'
 export { defineComponent, type BaseProps, type HdAttrs, type PropsOf } from './define.ts'
 export {
   typedArray,
@@ -26,27 +28,43 @@ export {
 } from './data-table/table-data.ts'
 export { Input, type InputProps } from './input.tsx'
 export { Location, type LocationProps } from './location.tsx'
+export { RangeSlider, type RangeSliderProps } from './range-slider.tsx'
 export { Slider, type Mark, type SliderProps } from './slider.tsx'
+export { Textarea, type TextareaProps } from './textarea.tsx'
 
 import type { ComponentSpec } from '../../src/protocol/components.ts'
 import { hdSpecOf } from '../tree.ts'
 import { Checklist } from './checklist.tsx'
 import { DataTable } from './data-table.tsx'
 import { Graph } from './graph.tsx'
+import { DatePickerRange } from './date-picker-range.tsx'
+import { DatePickerSingle } from './date-picker-single.tsx'
 import { Input } from './input.tsx'
 import { Location } from './location.tsx'
+import { RangeSlider } from './range-slider.tsx'
 import { Slider } from './slider.tsx'
+import { Textarea } from './textarea.tsx'
 
 /** Dash's namespace, for ports: `<dcc.Input id="x" />`. */
-export const dcc = { Input, Slider, Checklist, Location, Graph }
+export const dcc = {
+  Input,
+  Slider,
+  Checklist,
+  Location,
+  Textarea,
+  DatePickerSingle,
+  DatePickerRange,
+  RangeSlider,
+  Graph,
+}
 
 /** Dash's `dash_table` namespace: `<dash_table.DataTable id="t" … />`. */
 export const dash_table = { DataTable }
 
 /**
- * The definitions every app knows. Graph and DataTable are left out: an app learns it where its layout or a
- * callback's output shows one, so pages of apps without them load none of their files.
+ * The definitions every app knows. Graph and DataTable are left out: an app learns them where its
+ * layout or a callback's output shows one, so pages of apps without them load none of their files.
  */
-export const builtinComponents: readonly ComponentSpec[] = [Input, Slider, Checklist, Location].map((c) =>
-  hdSpecOf(c)!
-)
+export const builtinComponents: readonly ComponentSpec[] = Object.values(dcc)
+  .filter((c) => c !== Graph)
+  .map((c) => hdSpecOf(c)!)
