@@ -18,9 +18,37 @@ const requested = (page: Page) => {
   return urls
 }
 
-/** Waits until plotly.js has drawn the Graph `id`. */
-const drawn = (page: Page, id: string) =>
-  page.waitForSelector(`#${id} > .hd-graph-plot.js-plotly-plot .main-svg`, { timeout: 30_000 })
+/** Waits until plotly.js has drawn the Graph `id` and its stylesheet applies (the layout is final). */
+const drawn = async (page: Page, id: string) => {
+  await page.waitForSelector(`#${id} > .hd-graph-plot.js-plotly-plot .main-svg`, { timeout: 30_000 })
+  await page.waitForFunction(
+    () => (document.getElementById('hd-plotly-css') as HTMLLinkElement | null)?.sheet != null
+  )
+}
+
+/** The centre of an element once it has stopped moving (two frames in a row at the same place). */
+async function steadyCentre(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  const at = () =>
+    page.$eval(
+      selector,
+      (el) =>
+        new Promise<string>((resolve) =>
+          requestAnimationFrame(() => {
+            const r = el.getBoundingClientRect()
+            resolve(`${r.x + r.width / 2},${r.y + r.height / 2}`)
+          })
+        )
+    )
+  let last = await at()
+  for (;;) {
+    const now = await at()
+    if (now === last) {
+      const [x, y] = now.split(',').map(Number)
+      return { x: x!, y: y! }
+    }
+    last = now
+  }
+}
 
 const title = (page: Page, id: string) => page.textContent(`#${id} .gtitle`)
 
@@ -76,9 +104,8 @@ describe('the crossfilter example', { timeout: 90_000 }, () => {
     await drawn(page, 'scatter')
     const updates = countUpdates(page)
     // The 4th point of the first trace (Africa): the mouse moves there as a user's does, then clicks.
-    const box = (await page.locator('#scatter .trace:first-of-type .point').nth(3).boundingBox())!
-    const x = box.x + box.width / 2
-    const y = box.y + box.height / 2
+    await drawn(page, 'histogram')
+    const { x, y } = await steadyCentre(page, '#scatter .trace:first-of-type .point:nth-child(4)')
     await page.mouse.move(x - 30, y - 30)
     await page.mouse.move(x, y, { steps: 5 })
     await page.mouse.click(x, y)
