@@ -13,6 +13,7 @@ import { app as formControls } from './form-controls.tsx'
 import { app as circularChecklists } from './circular-checklists.tsx'
 import { app as circularSlider } from './circular-slider.tsx'
 import { app as circularTemperature } from './circular-temperature.tsx'
+import { app as componentsContent } from './components-content.tsx'
 import { app as graphCrossfilter } from './graph-crossfilter.tsx'
 import { app as initialCall } from './initial-call.tsx'
 import { app as noUpdateButton } from './no-update-button.tsx'
@@ -33,6 +34,7 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['circular-temperature', 'Circular: two inputs with different units', circularTemperature],
   ['circular-checklists', 'Circular: two synchronised checklists', circularChecklists],
   ['form-controls', 'Form controls: textarea, dates, constrained number, sliders', formControls],
+  ['components-content', 'Components: Markdown, ConfirmDialog, Loading, Upload', componentsContent],
   ['graph-crossfilter', 'Graphs: a crossfilter (clickData, a slider, Plotly.react)', graphCrossfilter],
   ['table-paging', 'DataTable: 100,000 rows paged, sorted and filtered by the server', tablePaging],
 ]

@@ -37,6 +37,7 @@ const SOURCES: Record<string, [string, string]> = {
   'hyperdash-dev.css': [join(ours, 'hyperdash-dev.css'), CSS],
   'hyperdash.css': [join(ours, 'hyperdash.css'), CSS],
   'hyperdash-theme.css': [join(ours, 'hyperdash-theme.css'), CSS],
+  'hyperdash-nojs.css': [join(ours, 'hyperdash-nojs.css'), CSS],
   // dcc.Graph's: loaded by static/components/graph.js only on pages that show a Graph.
   [PLOTLY_FILE]: [plotlyPath(), JS],
 }

@@ -176,7 +176,7 @@ describe('the examples under the default Content-Security-Policy', () => {
       expect([slug, await violations(page), errors]).toEqual([slug, [], []])
       await page.close()
     }
-  })
+  }, 180_000) // one page per example: the gallery keeps growing
 
   it('is enforced: an injected inline handler does not run and is reported', async () => {
     const { page } = await openExample('prime-factors')

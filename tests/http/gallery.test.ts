@@ -22,6 +22,18 @@ const ids: Record<string, string[]> = {
   'circular-temperature': ['celsius', 'fahrenheit'],
   'circular-checklists': ['all-checklist', 'city-checklist'],
   'form-controls': ['notes', 'when', 'period', 'qty', 'price-range', 'snap', 'form-output'],
+  'components-content': [
+    'md-source',
+    'md',
+    'danger',
+    'confirm',
+    'confirm-result',
+    'loading',
+    'slow-button',
+    'slow-output',
+    'upload',
+    'upload-output',
+  ],
   'graph-crossfilter': ['scatter', 'histogram', 'year'],
   'table-paging': ['table', 'selected'],
 }
