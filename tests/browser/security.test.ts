@@ -168,7 +168,7 @@ describe('the examples under the default Content-Security-Policy', () => {
     await page.close()
   })
 
-  it('every example loads and settles without a violation', { timeout: 120_000 }, async () => {
+  it('every example loads and settles without a violation', async () => {
     const { examples } = await import('../../examples/gallery.tsx')
     for (const [slug] of examples) {
       const { page, errors } = await openExample(slug)
