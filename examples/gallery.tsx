@@ -7,6 +7,9 @@ import { Hono } from 'hono'
 import { raw } from 'hono/html'
 import type { HyperApp } from '../src/index.ts'
 import { gracefulShutdown, isMain } from '../src/index.ts'
+import { app as basicChained } from './basic-chained.tsx'
+import { app as basicMultipleInputs } from './basic-multiple-inputs.tsx'
+import { app as basicState } from './basic-state.tsx'
 import { app as callbackContext } from './callback-context.tsx'
 import { app as chainedCallbacks } from './chained-callbacks.tsx'
 import { app as formControls } from './form-controls.tsx'
@@ -35,6 +38,13 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['circular-checklists', 'Circular: two synchronised checklists', circularChecklists],
   ['form-controls', 'Form controls: textarea, dates, constrained number, sliders', formControls],
   ['components-content', 'Components: Markdown, ConfirmDialog, Loading, Upload', componentsContent],
+  [
+    'basic-multiple-inputs',
+    'Basic callbacks: multiple inputs (dropdowns, radios, a slider)',
+    basicMultipleInputs,
+  ],
+  ['basic-chained', 'Basic callbacks: chained country and city radios', basicChained],
+  ['basic-state', 'Basic callbacks: State and a submit button', basicState],
   ['graph-crossfilter', 'Graphs: a crossfilter (clickData, a slider, Plotly.react)', graphCrossfilter],
   ['table-paging', 'DataTable: 100,000 rows paged, sorted and filtered by the server', tablePaging],
 ]

@@ -146,6 +146,8 @@
   const BUILTIN = {
     value(el) {
       const input = control(el)
+      if (input && input.multiple && input.tagName === 'SELECT')
+        return [...input.options].filter((o) => o.selected).map((o) => o.value)
       return input ? (fitsText(input) ? input.value : null) : null
     },
     number(el) {
@@ -281,6 +283,11 @@
       if (typed && input === document.activeElement) continue
       if (input.type === 'checkbox' || input.type === 'radio') {
         input.checked = input.hasAttribute('checked')
+        continue
+      }
+      if (input.tagName === 'SELECT') {
+        // A select's value is its options' `selected` attributes (it has no `value` attribute).
+        for (const o of input.options) o.selected = o.hasAttribute('selected')
         continue
       }
       const next = input.tagName === 'TEXTAREA' ? input.defaultValue : (input.getAttribute('value') ?? '')

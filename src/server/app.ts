@@ -93,7 +93,7 @@ export class HyperApp {
       }
     }
     const opts = { ...DEFAULTS, ...options }
-    const components = new ComponentRegistry(builtinComponents)
+    const components = new ComponentRegistry([], builtinComponents)
     for (const c of options.components ?? []) {
       const spec = hdSpecOf(c)
       if (!spec) throw new ConfigError('`components` lists something that is not made by defineComponent().')
@@ -318,8 +318,8 @@ export class HyperApp {
     app.use('*', async (_, next) => (this.#checkInputs(), next()))
     app.get(`${COMPONENTS_PREFIX}/:name/:file`, (c) => {
       const path = c.req.path.slice(context.basePath.length)
-      const script = context.components.scripts(true).get(path)
-      const file = script ?? context.components.styles(true).get(path)
+      const script = context.components.scripts().get(path)
+      const file = script ?? context.components.styles().get(path)
       if (!file) return c.text('Not found', 404)
       c.header('Content-Type', script ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8')
       c.header('Cache-Control', context.dev ? 'no-cache' : 'public, max-age=3600')

@@ -181,8 +181,8 @@ export function renderAssets(app: AppContext, e = createEngine(app)) {
         ),
       ...externalScripts,
     ],
-    componentStyles: componentFiles(app, app.components.styles()),
-    componentScripts: componentFiles(app, app.components.scripts()),
+    componentStyles: componentFiles(app, app.components.styles(true)),
+    componentScripts: componentFiles(app, app.components.scripts(true)),
     icon: icon ? local(icon.path, icon.hash) : undefined,
     dev: app.dev ? DevScript({ staticUrl: url }) : null,
   })

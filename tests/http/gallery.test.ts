@@ -34,6 +34,16 @@ const ids: Record<string, string[]> = {
     'upload',
     'upload-output',
   ],
+  'basic-multiple-inputs': [
+    'xaxis-column',
+    'yaxis-column',
+    'xaxis-type',
+    'yaxis-type',
+    'year--slider',
+    'indicator-graphic',
+  ],
+  'basic-chained': ['countries-radio', 'cities-radio', 'display-selected-values'],
+  'basic-state': ['input-1-state', 'input-2-state', 'submit-button-state', 'output-state'],
   'graph-crossfilter': ['scatter', 'histogram', 'year'],
   'table-paging': ['table', 'selected'],
 }

@@ -32,11 +32,14 @@ export {
   type TablePage,
   type TableQuery,
 } from './data-table/table-data.ts'
+export { Dropdown, type DropdownProps } from './dropdown.tsx'
 export { Input, type InputProps } from './input.tsx'
 export { Loading, type LoadingProps } from './loading.tsx'
 export { Location, type LocationProps } from './location.tsx'
 export { Markdown, renderMarkdown, type MarkdownProps } from './markdown.tsx'
 export { RangeSlider, type RangeSliderProps } from './range-slider.tsx'
+export type { ChoiceOption, ChoiceOptions, OptionValue } from './options.ts'
+export { RadioItems, type RadioItemsProps } from './radio-items.tsx'
 export { Slider, type Mark, type SliderProps } from './slider.tsx'
 export { Textarea, type TextareaProps } from './textarea.tsx'
 export { Upload, type UploadProps } from './upload.tsx'
@@ -49,10 +52,12 @@ import { ConfirmDialog, ConfirmDialogProvider } from './confirm-dialog.tsx'
 import { Graph } from './graph.tsx'
 import { DatePickerRange } from './date-picker-range.tsx'
 import { DatePickerSingle } from './date-picker-single.tsx'
+import { Dropdown } from './dropdown.tsx'
 import { Input } from './input.tsx'
 import { Loading } from './loading.tsx'
 import { Location } from './location.tsx'
 import { Markdown } from './markdown.tsx'
+import { RadioItems } from './radio-items.tsx'
 import { RangeSlider } from './range-slider.tsx'
 import { Slider } from './slider.tsx'
 import { Textarea } from './textarea.tsx'
@@ -73,6 +78,8 @@ export const dcc = {
   ConfirmDialogProvider,
   Loading,
   Upload,
+  Dropdown,
+  RadioItems,
   Graph,
 }
 
@@ -80,9 +87,9 @@ export const dcc = {
 export const dash_table = { DataTable }
 
 /**
- * The definitions every app knows. Graph and DataTable are left out: an app learns them where its
- * layout or a callback's output shows one, so pages of apps without them load none of their files.
+ * The definitions of the built-in components: every app knows them; a page links their files only
+ * once the app uses them (plotly.js for a Graph comes later still: when a Graph is on the page).
  */
-export const builtinComponents: readonly ComponentSpec[] = Object.values(dcc)
-  .filter((c) => c !== Graph)
-  .map((c) => hdSpecOf(c)!)
+export const builtinComponents: readonly ComponentSpec[] = [...Object.values(dcc), DataTable].map((c) =>
+  hdSpecOf(c)!
+)
