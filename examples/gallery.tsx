@@ -16,6 +16,7 @@ import { app as formControls } from './form-controls.tsx'
 import { app as circularChecklists } from './circular-checklists.tsx'
 import { app as circularSlider } from './circular-slider.tsx'
 import { app as circularTemperature } from './circular-temperature.tsx'
+import { app as dashboard } from './dashboard.tsx'
 import { app as componentsContent } from './components-content.tsx'
 import { app as graphCrossfilter } from './graph-crossfilter.tsx'
 import { app as initialCall } from './initial-call.tsx'
@@ -23,6 +24,8 @@ import { app as noUpdateButton } from './no-update-button.tsx'
 import { app as preventInitialCall } from './prevent-initial-call.tsx'
 import { app as preventInitialInserted } from './prevent-initial-inserted.tsx'
 import { app as primeFactors } from './prime-factors.tsx'
+import { app as todo } from './todo.tsx'
+import { app as dynamicFilters } from './dynamic-filters.tsx'
 import { app as tablePaging } from './table-paging.tsx'
 
 export const examples: [slug: string, title: string, app: HyperApp][] = [
@@ -45,6 +48,9 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ],
   ['basic-chained', 'Basic callbacks: chained country and city radios', basicChained],
   ['basic-state', 'Basic callbacks: State and a submit button', basicState],
+  ['todo', 'Pattern matching: a todo list (MATCH, ALLSMALLER, ALL)', todo],
+  ['dynamic-filters', 'Pattern matching: dynamic filters (MATCH, ALL)', dynamicFilters],
+  ['dashboard', 'A live dashboard: Interval, Store and Tabs', dashboard],
   ['graph-crossfilter', 'Graphs: a crossfilter (clickData, a slider, Plotly.react)', graphCrossfilter],
   ['table-paging', 'DataTable: 100,000 rows paged, sorted and filtered by the server', tablePaging],
 ]

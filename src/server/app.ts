@@ -95,9 +95,14 @@ export class HyperApp {
     const opts = { ...DEFAULTS, ...options }
     const components = new ComponentRegistry([], builtinComponents)
     for (const c of options.components ?? []) {
-      const spec = hdSpecOf(c)
-      if (!spec) throw new ConfigError('`components` lists something that is not made by defineComponent().')
-      components.add(spec)
+      // A tag made of several definitions (dcc.Store, dcc.Tabs) lists them.
+      const defs = (c as { definitions?: readonly unknown[] } | null)?.definitions
+      for (const d of defs ?? [c]) {
+        const spec = hdSpecOf(d)
+        if (!spec)
+          throw new ConfigError('`components` lists something that is not made by defineComponent().')
+        components.add(spec)
+      }
     }
     this.#layoutKinds =
       typeof options.layout === 'function' ? new Map() : layoutKinds(options.layout, components)

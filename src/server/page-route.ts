@@ -7,6 +7,7 @@
  */
 import type { Context } from 'hono'
 import { PageState, type ComponentRecord } from '../core/page.ts'
+import { isWildcard } from '../core/wildcards.ts'
 import { newGroup, planInitial } from '../core/plan.ts'
 import { startWave, type CallbackResult, type WaveOutcome } from '../core/run.ts'
 import { raw } from 'hono/html'
@@ -39,7 +40,11 @@ function warnMissingIds(app: AppContext, page: PageState) {
   warned.add(app.graph)
   const missing = new Set<string>()
   for (const cb of app.graph.callbacks) {
-    for (const d of [...cb.outputs, ...cb.inputs, ...cb.states]) if (!page.has(d.id)) missing.add(d.id)
+    for (const d of [...cb.outputs, ...cb.inputs, ...cb.states]) {
+      // A pattern names every matching component, maybe none yet: not a missing id.
+      if (d.pattern && Object.values(d.pattern).some(isWildcard)) continue
+      if (!page.has(d.id)) missing.add(d.id)
+    }
   }
   if (missing.size) {
     app.logger.warn(
@@ -78,13 +83,22 @@ export async function startRoot(
   const tree = await expand(typeof layout === 'function' ? await (layout as () => unknown)() : layout)
   const records = scan(tree, null, scanContext(app))
   initLocations(records, url)
+  for (const r of records) {
+    const fromUrl = app.components.get(r.kind)?.fromUrl
+    if (fromUrl) r.props = fromUrl(r.props, url, r.id)
+  }
   warnDeadInputs(app, records)
   const page = new PageState(records)
   warnMissingIds(app, page)
   const wave = startWave({
     ...e.wave,
     page,
-    start: planInitial(app.graph, page, app.prevent).map((cb) => ({ cb, changed: [], initial: true })),
+    start: planInitial(app.graph, page, app.prevent).map((c) => ({
+      cb: c.cb,
+      match: c.match,
+      changed: [],
+      initial: true,
+    })),
     startGroup: newGroup(),
   })
   // Returned once the wave has started: what is left can no longer fail before the first byte.

@@ -44,6 +44,9 @@ const ids: Record<string, string[]> = {
   ],
   'basic-chained': ['countries-radio', 'cities-radio', 'display-selected-values'],
   'basic-state': ['input-1-state', 'input-2-state', 'submit-button-state', 'output-state'],
+  todo: ['new-item', 'add', 'clear-done', 'totals'],
+  'dynamic-filters': ['add-filter', 'summary'],
+  dashboard: ['tabs', 'tabs-content', 'interval', 'store', 'live-value', 'history', 'reset'],
   'graph-crossfilter': ['scatter', 'histogram', 'year'],
   'table-paging': ['table', 'selected'],
 }

@@ -184,7 +184,10 @@ export const DataTable = defineComponent({
   render: (p) => <TableView {...(p as TableProps)} />,
 })
 
-type TableProps = Omit<Parameters<typeof DataTable>[0], 'hd'> & { hd?: Record<string, string> }
+type TableProps = Omit<Parameters<typeof DataTable>[0], 'hd' | 'id'> & {
+  id?: string
+  hd?: Record<string, string>
+}
 
 /** A cell's text: numbers by the column's format, blanks as its `nully`. */
 export function formatCell(v: unknown, col: Column): string {
