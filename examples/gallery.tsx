@@ -18,6 +18,7 @@ import { app as circularSlider } from './circular-slider.tsx'
 import { app as circularTemperature } from './circular-temperature.tsx'
 import { app as dashboard } from './dashboard.tsx'
 import { app as componentsContent } from './components-content.tsx'
+import { app as graphCrossfilter } from './graph-crossfilter.tsx'
 import { app as initialCall } from './initial-call.tsx'
 import { app as noUpdateButton } from './no-update-button.tsx'
 import { app as preventInitialCall } from './prevent-initial-call.tsx'
@@ -25,6 +26,8 @@ import { app as preventInitialInserted } from './prevent-initial-inserted.tsx'
 import { app as primeFactors } from './prime-factors.tsx'
 import { app as todo } from './todo.tsx'
 import { app as dynamicFilters } from './dynamic-filters.tsx'
+import { app as pages } from './pages/app.tsx'
+import { app as tablePaging } from './table-paging.tsx'
 
 export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['no-update-button', 'Catching errors with noUpdate', noUpdateButton],
@@ -49,6 +52,9 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['todo', 'Pattern matching: a todo list (MATCH, ALLSMALLER, ALL)', todo],
   ['dynamic-filters', 'Pattern matching: dynamic filters (MATCH, ALL)', dynamicFilters],
   ['dashboard', 'A live dashboard: Interval, Store and Tabs', dashboard],
+  ['pages', 'A multi-page app: dcc.Link, pages resolved on the server', pages],
+  ['graph-crossfilter', 'Graphs: a crossfilter (clickData, a slider, Plotly.react)', graphCrossfilter],
+  ['table-paging', 'DataTable: 100,000 rows paged, sorted and filtered by the server', tablePaging],
 ]
 
 export const gallery = new Hono()
@@ -69,7 +75,8 @@ gallery.get('/', async (c) =>
         <ul id="examples">
           {examples.map(([slug, title]) => (
             <li>
-              <a href={`/${slug}/`}>{title}</a> <code>examples/{slug}.tsx</code>
+              <a href={`/${slug}/`}>{title}</a>{' '}
+              <code>examples/{slug === 'pages' ? 'pages/' : `${slug}.tsx`}</code>
             </li>
           ))}
         </ul>

@@ -5,6 +5,8 @@
  */
 export { createApp, HyperApp, isMain, type ListenOptions } from './server/app.ts'
 export type { AppOptions } from './server/options.ts'
+export { getRelativePath, stripRelativePath } from './server/base-path.ts'
+export type { PageArgs, PageEntry, PageOptions, PathVariables } from './server/pages.ts'
 export { gracefulShutdown, type Shutdown, type ShutdownOptions } from './server/shutdown.ts'
 export {
   Input,

@@ -236,8 +236,8 @@
 
   /**
    * The props an event of `el` changed: `hd-t` lists them as `prop:event` pairs. A component's module
-   * may dispatch its own event naming some of them, `{ detail: { props: ['modified_timestamp'] } }`:
-   * then only those (a dcc.Store whose storage already held the layout's data).
+   * may dispatch its own event naming a subset, `{ detail: { props: [...] } }`: then only those
+   * (dcc.Location: the parts of the URL that changed; dcc.Store: `modified_timestamp` alone).
    */
   function changedProps(el, evt) {
     const type = evt && evt.type

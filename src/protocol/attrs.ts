@@ -44,7 +44,9 @@ export function componentState(rec: ComponentRecord, o: AttrOptions): ComponentS
   const readable = o.graph.readableProps(rec.id)
   const props: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(rec.props)) {
-    if (own(spec.browser, k) || k === 'id' || v === undefined) continue
+    if ((own(spec.browser, k) && !own(spec.browser, k)!.signed) || k === 'id' || v === undefined) continue
+    // Large data (a figure): in the page once, sent back only to the callbacks that read it.
+    if (spec.heavy?.has(k) && !readable?.has(k)) continue
     // dcc components re-render from their state, so they carry all their props; elements only what callbacks read.
     if (spec.rerender ? k !== 'children' : readable?.has(k)) props[k] = o.toJson(v)
   }
@@ -69,7 +71,8 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
   const changes: string[] = []
   const triggers: string[] = []
   for (const [prop, bp] of Object.entries(spec.browser)) {
-    if (o.graph.consumers(`${rec.id}.${prop}`).length === 0) continue
+    if (o.graph.consumers(`${rec.id}.${prop}`).length === 0 && !resolve(bp.rerender ?? false, rec.props))
+      continue
     const t = resolve(bp.event, rec.props)
     if (t === null) continue
     inputs.push(prop)

@@ -66,6 +66,16 @@ export interface BrowserProp {
    * with `formName(p, prop)` (views/components/define.ts).
    */
   form?: PerProps<FormKind | null>
+  /**
+   * A change of it re-renders the component even when no callback reads it: the server renders it
+   * again from its props and the new value (a table's native paging, sorting and filtering).
+   */
+  rerender?: PerProps<boolean>
+  /**
+   * Its value also travels in the signed state, like a server-owned prop's; what the browser sends
+   * is a change that `accept` applies to that value (a table's edited cells applied to its rows).
+   */
+  signed?: boolean
 }
 
 /** How a form field decodes into a prop's value (see {@link BrowserProp.form}). */
@@ -94,6 +104,8 @@ export interface ComponentSpec {
   readonly scripts?: readonly string[]
   /** Files of stylesheets the page links for it, served like {@link scripts}. */
   readonly styles?: readonly string[]
+  /** Server-owned props its signed state carries only when a callback reads them (large data). */
+  readonly heavy?: ReadonlySet<string>
   /**
    * Its props on a first page, given the page's URL (a link that works without JavaScript, such as
    * dcc.Tabs' `?tabs=details`): the props to use, or the same object. Runs before initial calls.
@@ -248,11 +260,12 @@ export class ComponentRegistry {
   #files(kind: 'scripts' | 'styles', used: boolean): Map<string, string> {
     const out = new Map<string, string>()
     const seen = new Set<string>()
-    // A file two components share (dcc.Slider's and dcc.RangeSlider's) is served and loaded once.
+    // A file two components share (dcc.Slider's and dcc.RangeSlider's) is loaded once by a page,
+    // under the first user's path; every path stays served (a page may use either kind alone).
     for (const s of this.#specs.values()) {
       if (used && !this.#used.has(s.name)) continue
       for (const file of s[kind] ?? [])
-        if (!seen.has(file)) (seen.add(file), out.set(componentScriptPath(s.name, file), file))
+        if (!used || !seen.has(file)) (seen.add(file), out.set(componentScriptPath(s.name, file), file))
     }
     return out
   }

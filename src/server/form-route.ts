@@ -17,7 +17,7 @@ import { validateUpdate } from '../protocol/validate.ts'
 import type { AppContext } from './context.ts'
 import { createEngine } from './engine.ts'
 import { readFormState } from './form-state.ts'
-import { pageResponse, streamPage } from './page-route.ts'
+import { describePage, pageResponse, streamPage } from './page-route.ts'
 import { readBounded } from './upload-route.ts'
 
 export const formTooLarge = (max: number) =>
@@ -52,7 +52,10 @@ export function createFormHandler(app: AppContext) {
     }
     const { requestId, startedAt } = c.var
     const url = new URL(c.req.url)
-    const o = { requestId, startedAt, engine, seed: v, budgetMs: Infinity }
-    return pageResponse(app, c, streamPage(app, url, o))
+    const d = describePage(app, url)
+    // A page that moved (a page's `redirectFrom`): 308 keeps the method and the body.
+    if ('redirect' in d) return c.redirect(d.redirect, 308)
+    const o = { requestId, startedAt, engine, seed: v, budgetMs: Infinity, page: d.page }
+    return pageResponse(app, c, streamPage(app, url, o), d.status)
   }
 }

@@ -20,7 +20,11 @@ import { CallbackErrorView } from '../../views/errors.tsx'
 import { renderTree, toHtml } from '../../views/render.ts'
 import { LateResults, NoScriptRoot } from '../../views/late.tsx'
 import { renderDeferred, renderResults } from '../../views/results.tsx'
-import { expand, scan } from '../../views/tree.ts'
+import { expand, layoutKinds, scan } from '../../views/tree.ts'
+import { PageHead } from '../../views/pages.tsx'
+import { ConfigError } from '../core/errors.ts'
+import { withBasePath } from './base-path.ts'
+import { PAGE_IDS } from './pages.ts'
 import type { AppContext } from './context.ts'
 import { createEngine, finish, scanContext, type Engine } from './engine.ts'
 import { requestId } from './request-id.ts'
@@ -39,13 +43,18 @@ const warned = new WeakSet<object>()
 /** R44: in development, name the callback ids that are not in the initial layout (once per app). */
 function warnMissingIds(app: AppContext, page: PageState) {
   if (warned.has(app.graph) || !app.dev || app.options.suppressCallbackExceptions) return
+  // The ids of a page whose layout is a function are known once it runs (Dash calls it without
+  // arguments to find them, which fails for layouts that need them).
+  if (app.pages.hasLayoutFunctions()) return
   warned.add(app.graph)
+  const inPages = new Map<string, string>()
+  for (const l of app.pages.staticLayouts()) layoutKinds(l, app.components, inPages)
   const missing = new Set<string>()
   for (const cb of app.graph.callbacks) {
     for (const d of [...cb.outputs, ...cb.inputs, ...cb.states]) {
       // A pattern names every matching component, maybe none yet: not a missing id.
       if (d.pattern && Object.values(d.pattern).some(isWildcard)) continue
-      if (!page.has(d.id)) missing.add(d.id)
+      if (!page.has(d.id) && !inPages.has(d.id)) missing.add(d.id)
     }
   }
   if (missing.size) {
@@ -103,6 +112,12 @@ export async function startRoot(
   }
   warnDeadInputs(app, records)
   const page = seed?.page ?? new PageState(records)
+  if (app.pages.size && !page.has(PAGE_IDS.content)) {
+    throw new ConfigError(
+      'This app registers pages but its layout has no page container: put <PageContainer /> ' +
+        "(from 'hyperdash/components') in the layout, where the pages go."
+    )
+  }
   warnMissingIds(app, page)
   const wave = startWave({
     ...e.wave,
@@ -164,10 +179,14 @@ export async function startRoot(
 }
 
 /** The app root for `url`, with every initial call applied: for embedding in another page. */
-export async function renderRoot(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<unknown> {
+export function renderRoot(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<unknown> {
   // Embedded in another page: its form posts to the app's own page.
   const formAction = `${app.basePath}/`
-  return (await (await startRoot(app, url, { formAction, ...o, budgetMs: Infinity }))()).root
+  // Outside a route (an embedding page): layout functions and callbacks still read the base path.
+  return withBasePath(
+    app.basePath,
+    async () => (await (await startRoot(app, url, { formAction, ...o, budgetMs: Infinity }))()).root
+  )
 }
 
 /** The app's assets-folder files (listed once; in development on every page, to see new files). */
@@ -222,6 +241,14 @@ export function renderAssets(app: AppContext, e = createEngine(app)) {
   })
 }
 
+/** What a multi-page app's page puts in the head: its title and meta tags. */
+export interface PageHeadInfo {
+  title: string
+  description: string
+  /** The image's URL path or URL, or null. */
+  image: string | null
+}
+
 /**
  * The whole page for `url`, as chunks: the document up to `<body>` at once, the app root once the
  * initial calls are done or `initialBudgetMs` has passed, then the late results as they finish, then
@@ -230,16 +257,26 @@ export function renderAssets(app: AppContext, e = createEngine(app)) {
 export async function* streamPage(
   app: AppContext,
   url: URL,
-  o: PageRenderOptions = {}
+  o: PageRenderOptions & { page?: PageHeadInfo } = {}
 ): AsyncGenerator<string> {
   const e = o.engine ?? createEngine(app)
-  const { title, head } = app.options
+  const p = o.page
+  const title = p ? p.title : app.options.title
+  // A multi-page app's page: its description and og/twitter meta tags.
+  const meta = p
+    ? PageHead({
+        title: p.title,
+        description: p.description,
+        image: p.image ? new URL(p.image, url).href : '',
+        url: url.href,
+      })
+    : null
   // A layout that throws fails here, before the first byte: a proper error page, not half a document.
   const rest = await startRoot(app, url, { budgetMs: app.options.initialBudgetMs, ...o, engine: e })
   const doc = await toHtml(
     Document({
       title,
-      head,
+      head: [meta, app.options.head],
       assets: renderAssets(app, e),
       hasIcon: assetFiles(app).some((f) => f.path === 'favicon.ico'),
       children: raw(BODY_MARK),
@@ -261,7 +298,11 @@ export async function* streamPage(
 const BODY_MARK = '<!--hd-body-->'
 
 /** Renders the whole page for `url` into one string (tests, `app.request`). */
-export async function renderPage(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<string> {
+export async function renderPage(
+  app: AppContext,
+  url: URL,
+  o: PageRenderOptions & { page?: PageHeadInfo } = {}
+): Promise<string> {
   let html = ''
   for await (const chunk of streamPage(app, url, o)) html += chunk
   return html
@@ -271,12 +312,21 @@ export function createPageHandler(app: AppContext) {
   const engine = createEngine(app)
   return async function pageRoute(c: Context) {
     const { requestId, startedAt } = c.var
-    return pageResponse(app, c, streamPage(app, new URL(c.req.url), { requestId, startedAt, engine }))
+    const url = new URL(c.req.url)
+    const d = describePage(app, url)
+    if ('redirect' in d) return c.redirect(d.redirect, 308)
+    const o = { requestId, startedAt, engine, page: d.page }
+    return pageResponse(app, c, streamPage(app, url, o), d.status)
   }
 }
 
 /** Answers with a page's chunks as they come (the page route, and the form route's posted pages). */
-export async function pageResponse(app: AppContext, c: Context, chunks: AsyncGenerator<string>) {
+export async function pageResponse(
+  app: AppContext,
+  c: Context,
+  chunks: AsyncGenerator<string>,
+  status: 200 | 404 = 200
+) {
   const { requestId } = c.var
   // A layout that throws fails here, before any byte, as a 500 page.
   const head = await chunks.next()
@@ -303,5 +353,20 @@ export async function pageResponse(app: AppContext, c: Context, chunks: AsyncGen
       void chunks.return(undefined)
     },
   })
-  return c.body(body, 200, { 'Content-Type': 'text/html; charset=UTF-8' })
+  return c.body(body, status, { 'Content-Type': 'text/html; charset=UTF-8' })
+}
+
+/**
+ * What a URL's page is before it renders: in a multi-page app its status, title and meta tags, or
+ * where it redirects (a page's `redirectFrom`); else a plain 200.
+ */
+export function describePage(
+  app: AppContext,
+  url: URL
+): { redirect: string } | { status: 200 | 404; page?: PageHeadInfo } {
+  if (!app.pages.size) return { status: 200 }
+  const r = app.pages.resolve(url.pathname, url.search, app.basePath)
+  if (r.kind === 'redirect') return { redirect: r.to + url.search }
+  const d = app.pages.describe(url.pathname, url.search, app.options.title, app.basePath)
+  return { status: d.status, page: d }
 }

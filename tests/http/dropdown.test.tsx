@@ -15,7 +15,8 @@ vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 0, 1) })
 const secret = 'http-dropdown-test-secret-0123456789'
 
 /** The markup of component `id` without its live attributes (state, signature, htmx). */
-const markup = (html: string) => html.replace(/ (hx-[\w-]+|hd-[\w-]+|data-hd(-sig)?|data-htmx-powered)="[^"]*"/g, '')
+const markup = (html: string) =>
+  html.replace(/ (hx-[\w-]+|hd-[\w-]+|data-hd(-sig)?|data-htmx-powered)="[^"]*"/g, '')
 
 describe('rendering', () => {
   const app = createApp({
@@ -155,18 +156,17 @@ describe('options set by a callback', () => {
     n === 2 ? ([{ nope: 1 }, 'c'] as never) : n ? ['a', 'b'] : ['a']
   )
 
-  it('re-renders the component with them; entries that are not options are left out', async () => {
+  it('re-renders the component with them; options its schema refuses are an error naming dd.options', async () => {
     const page = await renderPage(app)
     const ok = await page.click('go')
     expect(ok.fragments.map((f) => f.swap)).toEqual(['morph'])
     expect(page.value('dd')).toBe('a')
     expect(page.outerHTML('dd')).toContain('<option value="b">b</option>')
-    // The value is no longer an option: the page shows none, and sends none.
+    // A bad option list fails the callback: the page keeps what it showed, the error names the prop.
     const odd = await page.click('go')
     expect(odd.status).toBe(200)
-    expect(
-      [...page.outerHTML('dd').matchAll(/role="option" data-value="([^"]+)"/g)].map((m) => m[1])
-    ).toEqual(['c'])
-    expect(page.value('dd')).toBe('')
+    expect(odd.fragments.map((f) => f.swap)).toEqual(['error'])
+    expect(page.text('hd-errors')).toContain('dd.options')
+    expect(page.outerHTML('dd')).toContain('<option value="b">b</option>')
   })
 })

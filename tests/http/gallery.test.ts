@@ -47,6 +47,9 @@ const ids: Record<string, string[]> = {
   todo: ['new-item', 'add', 'clear-done', 'totals'],
   'dynamic-filters': ['add-filter', 'summary'],
   dashboard: ['tabs', 'tabs-content', 'interval', 'store', 'live-value', 'history', 'reset'],
+  pages: ['nav', 'page-content', 'home'],
+  'graph-crossfilter': ['scatter', 'histogram', 'year'],
+  'table-paging': ['table', 'selected'],
 }
 
 it('links every example from the index', async () => {
