@@ -136,6 +136,23 @@ describe('chained callbacks', () => {
   })
 })
 
+describe('a multi-page app (examples/pages)', () => {
+  const app = noJsApp(async () => (await import('../../examples/pages/app.tsx')).app)
+
+  it('links are plain page loads; each page’s form posts to its own path and keeps its title', async () => {
+    const { page, posts } = await app.open()
+    await Promise.all([page.waitForNavigation(), page.click('a[href="/analytics"] >> visible=true')])
+    expect(new URL(page.url()).pathname).toBe('/analytics')
+    expect(await text(page, '#analytics-output')).toBe('Showing visits')
+    await visible(page, '#analytics-input').fill('signups')
+    await Promise.all([page.waitForNavigation(), visible(page, '#analytics-input').press('Enter')])
+    expect(new URL(page.url()).pathname).toBe('/analytics')
+    expect(await text(page, '#analytics-output')).toBe('Showing signups')
+    expect(await page.title()).toBe('Analytics · hyperdash pages')
+    expect(posts).toEqual(['/analytics'])
+  })
+})
+
 describe('Enter in a field with a button before it', () => {
   const app = noJsApp(async () => {
     const { createApp, Input, Output } = await import('../../src/index.ts')
