@@ -36,13 +36,13 @@ app.callback(Output('out', 'children'), [Input('size', 'value')], (v) => `${type
 
 const markup = (html: string) => html.replace(/ (hx-[\w-]+|hd-[\w-]+|data-hd(-sig)?|data-htmx-powered)="[^"]*"/g, '')
 
-it('renders a radiogroup of native radios sharing the component’s id as their name', async () => {
+it('renders a radiogroup of native radios sharing one name: the form field of its value (the component’s id when not live)', async () => {
   const page = await renderPage(app)
   expect(markup(page.outerHTML('size'))).toBe(
     '<div id="size" role="radiogroup" class="hd-radioitems hd-inline">' +
-      '<label class="lbl" style="color:teal"><input type="radio" name="size" value="1" checked="" class="in">Small</label>' +
-      '<label class="lbl" style="color:teal"><input type="radio" name="size" value="2" class="in">Large</label>' +
-      '<label class="lbl" style="color:teal"><input type="radio" name="size" value="3" disabled="" class="in">Huge</label></div>'
+      '<label class="lbl" style="color:teal"><input type="radio" name="hd:size.value" value="1" checked="" class="in">Small</label>' +
+      '<label class="lbl" style="color:teal"><input type="radio" name="hd:size.value" value="2" class="in">Large</label>' +
+      '<label class="lbl" style="color:teal"><input type="radio" name="hd:size.value" value="3" disabled="" class="in">Huge</label></div>'
   )
   expect(page.value('size')).toBe('1')
   expect(page.outerHTML('none')).toContain('<input type="radio" name="none" value="y">')
