@@ -4,6 +4,8 @@
  * error fragments, and the metadata of deferred callbacks.
  */
 import type { CallbackSpec } from '../src/core/callback.ts'
+import { CallbackError } from '../src/core/errors.ts'
+import type { ComponentRecord } from '../src/core/page.ts'
 import { splitKey, type ComponentId, type PropKey } from '../src/core/ids.ts'
 import type { CallbackResult } from '../src/core/run.ts'
 import { stateAttrs } from '../src/protocol/attrs.ts'
@@ -26,6 +28,8 @@ export interface RenderResultsOptions extends RenderOptions {
   requestId?: string
   /** The id of the app's error area. */
   errorsId?: string
+  /** Told of a component that failed to render (the fragment says so; the server logs it). */
+  onRenderError?: (err: unknown) => void
 }
 
 /** Renders a batch of results against the page as it is now. Returns '' when nothing changed. */
@@ -53,46 +57,108 @@ export async function renderResults(
       if (prop === 'children') replaced.add(id)
     }
   }
+  let html = parts.length ? await toHtml(parts) : ''
   for (const [id, w] of written) {
     const rec = o.page.get(id)
     if (!rec) continue // removed later in the batch
     // Rendered inside an ancestor whose children this batch replaces: the swap of the ancestor carries it.
     if ([...replaced].some((a) => a !== id && o.page.isInside(id, a))) continue
-    const cbs = [...w.cbs].join(' ')
-    const spec = o.components.require(rec.kind)
-    const component = spec.component
-    if (spec.rerender && component) {
-      parts.push(
-        <MorphSwap id={id} cbs={cbs}>
-          {renderComponent(id, component, o)}
-        </MorphSwap>
-      )
-      continue
-    }
-    if (w.props.has('children'))
-      parts.push(
-        <ChildrenSwap id={id} cbs={cbs}>
-          {renderTree(rec.props['children'], o)}
-        </ChildrenSwap>
-      )
-    const readable = o.graph.readableProps(id)
-    let stateChanged = false
-    for (const prop of w.props) {
-      if (readable?.has(prop) && !own(spec.browser, prop)) stateChanged = true
-      if (prop === 'children') continue
-      const name = own(ATTRIBUTE, prop) ?? prop
-      const value = rec.props[prop]
-      const attrs =
-        name.startsWith('data-') && name !== prop ? { [name]: value ?? '' } : safeUrls({ [prop]: value })
-      parts.push(<AttrSwap id={id} cbs={cbs} names={name} attrs={attrs} />)
-    }
-    if (stateChanged) {
-      parts.push(
-        <AttrSwap id={id} cbs={cbs} names={`${STATE_ATTR} ${SIG_ATTR}`} attrs={stateAttrs(rec, o)} />
-      )
+    // One component at a time: one that fails to render (a value its render cannot take) becomes an
+    // error fragment naming it, and the others still land (issue 15, item 6).
+    try {
+      html += await toHtml(componentSwaps(id, w, o))
+    } catch (err) {
+      html += await toHtml(renderFailure(rec, w, results, err, o))
     }
   }
-  return parts.length ? toHtml(parts) : ''
+  return html
+}
+
+/** The swaps that bring component `id` up to date with the props written to it. */
+function componentSwaps(
+  id: ComponentId,
+  w: { props: Set<string>; cbs: Set<number> },
+  o: RenderResultsOptions
+): unknown[] {
+  const rec = o.page.get(id)!
+  const parts: unknown[] = []
+  const cbs = [...w.cbs].join(' ')
+  const spec = o.components.require(rec.kind)
+  const component = spec.component
+  if (spec.rerender && component) {
+    return [
+      <MorphSwap id={id} cbs={cbs}>
+        {renderComponent(id, component, o)}
+      </MorphSwap>,
+    ]
+  }
+  if (w.props.has('children'))
+    parts.push(
+      <ChildrenSwap id={id} cbs={cbs}>
+        {renderTree(rec.props['children'], o)}
+      </ChildrenSwap>
+    )
+  const readable = o.graph.readableProps(id)
+  let stateChanged = false
+  for (const prop of w.props) {
+    if (readable?.has(prop) && !own(spec.browser, prop)) stateChanged = true
+    if (prop === 'children') continue
+    const name = own(ATTRIBUTE, prop) ?? prop
+    const value = rec.props[prop]
+    const attrs =
+      name.startsWith('data-') && name !== prop ? { [name]: value ?? '' } : safeUrls({ [prop]: value })
+    parts.push(<AttrSwap id={id} cbs={cbs} names={name} attrs={attrs} />)
+  }
+  if (stateChanged) {
+    parts.push(<AttrSwap id={id} cbs={cbs} names={`${STATE_ATTR} ${SIG_ATTR}`} attrs={stateAttrs(rec, o)} />)
+  }
+  return parts
+}
+
+/** The error fragment of a component that failed to render with the props written to it. */
+function renderFailure(
+  rec: ComponentRecord,
+  w: { props: Set<string>; cbs: Set<number> },
+  results: readonly CallbackResult[],
+  err: unknown,
+  o: RenderResultsOptions
+) {
+  o.onRenderError?.(err)
+  const props = [...w.props]
+  const names = results.filter((r) => w.cbs.has(r.cb.index)).map((r) => r.cb.name)
+  const why = err instanceof Error ? err.message : String(err)
+  const error = new CallbackError(
+    `The component '${rec.id}' (${rec.kind}) failed to render with the ${props.map((p) => `'${p}'`).join(', ')} ` +
+      `it was given: ${why}. Return a value its ${props.length > 1 ? 'props take' : `\`${props[0]}\` prop takes`}.`,
+    [...new Set(names)].join(', '),
+    props.map((p) => `${rec.id}.${p}`),
+    { cause: err }
+  )
+  return (
+    <ErrorSwap target={o.errorsId}>
+      <CallbackErrorView error={error} dev={o.dev} requestId={o.requestId} />
+    </ErrorSwap>
+  )
+}
+
+/** The error fragment of a batch whose rendering failed as a whole. */
+export function renderFailedBatch(
+  err: unknown,
+  results: readonly CallbackResult[],
+  o: RenderResultsOptions
+): Promise<string> {
+  const names = [...new Set(results.map((r) => r.cb.name))].join(', ')
+  const error = new CallbackError(
+    `Rendering the results of ${names || 'the callbacks'} failed: ${err instanceof Error ? err.message : String(err)}`,
+    names,
+    results.flatMap((r) => r.written),
+    { cause: err }
+  )
+  return toHtml(
+    <ErrorSwap target={o.errorsId}>
+      <CallbackErrorView error={error} dev={o.dev} requestId={o.requestId} />
+    </ErrorSwap>
+  )
 }
 
 /** The metadata fragment listing deferred callbacks, or '' when there are none. */

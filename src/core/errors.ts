@@ -69,6 +69,9 @@ export const messages = {
   notSerialisable: (name: string, key: string, why: string) =>
     `The callback ${name} returned a value for \`${key}\` that cannot be sent to the page: ${why}. ` +
     `Return strings, numbers, booleans, null, arrays, plain objects or JSX.`,
+  invalidProp: (name: string, id: string, kind: string, prop: string, why: string) =>
+    `The callback ${name} set '${id}.${prop}' (a ${kind}) to a value it does not accept: ${why}. ` +
+    `Return a value of the type the component's \`${prop}\` prop takes.`,
   timedOut: (name: string, ms: number) =>
     `The callback ${name} did not finish within ${ms} ms and was abandoned. Raise \`timeoutMs\` for it, ` +
     `or make it faster.`,

@@ -31,6 +31,9 @@ export type Scanner = (value: unknown, parent: ComponentId) => ComponentRecord[]
 /** Checks a returned value can be sent to the page; returns why not, or null. */
 export type ValueCheck = (value: unknown) => string | null
 
+/** Checks a value written to prop `prop` of a component of `kind` against its schema; why not, or null. */
+export type PropCheck = (kind: string, prop: string, value: unknown) => string | null
+
 export type CallbackStatus = 'updated' | 'noUpdate' | 'prevented' | 'error' | 'dropped'
 
 export interface CallbackResult {
@@ -58,6 +61,8 @@ export interface WaveOptions {
   external?: ReadonlySet<PropKey>
   scan: Scanner
   check?: ValueCheck
+  /** Checks each written value against its component's schema (issue 15, item 6). */
+  checkProp?: PropCheck
   /** Prepares a new `children` value before it is applied (expands JSX components). */
   expand?: (value: unknown) => Promise<unknown>
   signal?: AbortSignal
@@ -376,6 +381,7 @@ async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageSta
           ]))
     }
     const values = shape(cb, out, o.check)
+    if (o.checkProp) checkProps(cb, values, page, o.checkProp)
     if (o.expand) {
       for (const [key, v] of values) if (key.endsWith(`.${CHILDREN}`)) values.set(key, await o.expand(v))
     }
@@ -398,6 +404,23 @@ async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageSta
 }
 
 const keys = (cb: CallbackSpec) => cb.outputs.map((d) => d.key)
+
+/** Refuses values the written components' schemas refuse (a value they could not render). */
+export function checkProps(
+  cb: CallbackSpec,
+  values: ReadonlyMap<PropKey, unknown>,
+  page: PageState,
+  check: PropCheck
+): void {
+  for (const [key, value] of values) {
+    const { id, prop } = splitKey(key)
+    const rec = page.get(id)
+    if (!rec) continue
+    const why = check(rec.kind, prop, value)
+    if (why)
+      throw new CallbackError(messages.invalidProp(cb.name, id, rec.kind, prop, why), cb.name, keys(cb))
+  }
+}
 
 /** R28/R31: turns a return value into the outputs to write, dropping `noUpdate` positions. */
 function shape(cb: CallbackSpec, out: unknown, check: ValueCheck | undefined): Map<PropKey, unknown> {

@@ -10,7 +10,7 @@ import { streamSSE } from 'hono/streaming'
 import { startWave, type CallbackResult } from '../core/run.ts'
 import { parseUpdateRequest } from '../protocol/request.ts'
 import { validateUpdate } from '../protocol/validate.ts'
-import { renderDeferred, renderResults } from '../../views/results.tsx'
+import { renderDeferred, renderFailedBatch, renderResults } from '../../views/results.tsx'
 import type { AppContext } from './context.ts'
 import { createEngine, finish } from './engine.ts'
 import { readJson } from './security.ts'
@@ -33,8 +33,25 @@ export function createUpdateHandler(app: AppContext) {
       signal: controller.signal,
       handBackAfterMs: streamAfterMs,
     })
-    const opts = { ...e.render, page: v.page, dev: app.dev, requestId: req.requestId, errorsId: e.ids.errors }
-    const render = (batch: readonly CallbackResult[]) => renderResults(batch, opts)
+    const opts = {
+      ...e.render,
+      page: v.page,
+      dev: app.dev,
+      requestId: req.requestId,
+      errorsId: e.ids.errors,
+      onRenderError: (err: unknown) =>
+        app.logger.error(`hyperdash [${req.requestId}] a component failed to render:`, err),
+    }
+    // A batch that cannot be rendered at all still reaches the page, as an error fragment with the
+    // request's reference: never a 500, never an empty stream (issue 15, item 6).
+    const render = async (batch: readonly CallbackResult[]) => {
+      try {
+        return await renderResults(batch, opts)
+      } catch (err) {
+        app.logger.error(`hyperdash [${req.requestId}] rendering the results failed:`, err)
+        return renderFailedBatch(err, batch, opts)
+      }
+    }
     const streams = /text\/event-stream/.test(c.req.header('accept') ?? '')
     // Everything applied by the end of the wave, or by `streamAfterMs` when the client takes a stream.
     const first = await wave.results.readFor(streams ? streamAfterMs : Infinity)
