@@ -16,9 +16,12 @@ export {
   type ElementProps,
   type InputDep,
   type OutputDep,
+  type OutputOptions,
   type StateDep,
 } from './core/dependency.ts'
 export { noUpdate, PreventUpdate, type NoUpdate } from './core/sentinels.ts'
+export { Patch, type PatchKey, type PatchOperation } from './core/patch.ts'
+export { setProps } from './core/side-updates.ts'
 export { ctx, type CallbackContext, type Triggered } from './core/context.ts'
 export { CallbackError, ConfigError } from './core/errors.ts'
 export { RequestError } from './protocol/errors.ts'

@@ -236,7 +236,54 @@
     }
   }
 
+  /** FNV-1a over UTF-16 code units, base 36: the server's src/protocol/state-splice.ts. */
+  function fnv1a(s) {
+    let h = 0x811c9dc5
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i)
+      h = Math.imul(h, 0x01000193) >>> 0
+    }
+    return h.toString(36)
+  }
+
+  /** A list edit of the target's children (a Patch): only the items that changed travel. */
+  function applyEdit(target, tpl) {
+    const [edit, at] = tpl.getAttribute('hd-edit').split(' ')
+    const i = Number(at)
+    const nodes = [...tpl.content.cloneNode(true).childNodes]
+    const added = nodes.filter((n) => n.nodeType === 1)
+    const kids = target.children
+    if (edit === 'append') target.append(...nodes)
+    else if (edit === 'prepend') target.prepend(...nodes)
+    else if (edit === 'clear') target.replaceChildren()
+    else if (edit === 'insert') kids[i] ? kids[i].before(...nodes) : target.append(...nodes)
+    else if (edit === 'remove') kids[i] && kids[i].remove()
+    else if (edit === 'replace') kids[i] && kids[i].replaceWith(...nodes)
+    return added
+  }
+
+  /** The new signed state as the part that changed, applied only to the state the server started from. */
+  function applyStateSplice(target, tpl) {
+    const [start, end, length, hash] = tpl.getAttribute('hd-state').split(' ')
+    const carrier = tpl.content.firstElementChild
+    const old = target.getAttribute(STATE) || ''
+    if (!carrier || old.length !== Number(length) || fnv1a(old) !== hash) {
+      console.error(`hyperdash: the state of '${target.id}' changed since the request left; reload the page.`)
+      notice(rootOf(target), 'reload', 'This page is out of date: the server can no longer accept it.', {
+        label: 'Reload',
+        run: () => location.reload(),
+      })
+      return [target]
+    }
+    const next = old.slice(0, Number(start)) + carrier.getAttribute('data-hd-ins') + old.slice(Number(end))
+    target.setAttribute(STATE, next)
+    target.setAttribute(SIG, carrier.getAttribute(SIG))
+    return [target]
+  }
+
   function applySwap(target, tpl, spec) {
+    if (tpl.hasAttribute('hd-edit')) return applyEdit(target, tpl)
+    if (tpl.hasAttribute('hd-state')) return applyStateSplice(target, tpl)
     if (tpl.hasAttribute('hd-morph')) {
       const snap = focusSnapshot(target)
       api.morph(target, tpl.content.cloneNode(true), false)
@@ -310,6 +357,50 @@
   }
 
   // ─── 5. loading state ─────────────────────────────────────────────────────────────────────
+  /**
+   * Dash's `running`: the element's `hd-running` lists `[id, prop, whileRunning, whenDone]` for the
+   * callbacks its events run; set when the request leaves, set back when its answer lands.
+   */
+  function setProp(id, prop, v) {
+    const el = document.getElementById(id)
+    if (!el) {
+      console.error(`hyperdash: ID running component not found in layout: '${id}'`)
+      return
+    }
+    if (prop === 'children') {
+      el.textContent = v == null ? '' : String(v)
+      return
+    }
+    const name = prop === 'className' ? 'class' : prop
+    if (v === false || v == null) el.removeAttribute(name)
+    else if (v === true) el.setAttribute(name, '')
+    else if (typeof v === 'object')
+      el.setAttribute(
+        name,
+        Object.entries(v)
+          .map(([k, x]) => `${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}: ${x}`)
+          .join('; ')
+      )
+    else el.setAttribute(name, String(v))
+  }
+
+  function startRunning(el) {
+    let list = null
+    try {
+      list = JSON.parse(el.getAttribute('hd-running') || 'null')
+    } catch {}
+    if (!Array.isArray(list)) return null
+    for (const [id, prop, on] of list) setProp(id, prop, on)
+    return list
+  }
+
+  function stopRunning(h) {
+    if (!h || !h.running) return
+    const list = h.running
+    h.running = null
+    for (const [id, prop, , off] of list) setProp(id, prop, off)
+  }
+
   /** id → set of request seqs that may still change it. */
   const busy = new Map()
 
@@ -375,10 +466,13 @@
       detail.ctx.request.headers['Content-Type'] = 'application/json'
       inflight.set(h.seq, h)
       h.busy = markBusy(elt, h.seq)
+      h.running = startRunning(elt)
     },
     htmx_before_swap(elt, detail) {
       const ctx = detail.ctx
       const s = ctx.hd ? ctx.hd.seq : seq
+      // `running` goes back before the answer's swaps, so that an output of the same prop wins.
+      stopRunning(ctx.hd)
       const tasks = detail.tasks
       for (let i = tasks.length - 1; i >= 0; i--) {
         const task = tasks[i]
@@ -408,6 +502,7 @@
       const h = detail.ctx.hd
       if (!h) return
       for (const id of h.busy || []) clearBusy(id, h.seq, false)
+      stopRunning(h)
       onLanded(h.seq)
     },
     htmx_after_init() {

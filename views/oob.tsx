@@ -32,6 +32,33 @@ export const MorphSwap = (p: Base & { children?: unknown }) => (
   </template>
 )
 
+/**
+ * One list edit of element `id`'s children (a `Patch`): `append` / `prepend` the template's content,
+ * `insert <i>` it before child element i, `replace <i>` child element i by it, `remove <i>`, `clear`.
+ */
+export const EditSwap = (p: Base & { edit: string; children?: unknown }) => (
+  <template id={p.id} hx-swap-oob={SWAP_STYLE} hd-edit={p.edit} {...{ [CALLBACK_ATTR]: p.cbs }}>
+    {p.children as never}
+  </template>
+)
+
+/**
+ * A new signed state as the part that changed: characters `start`–`end` of `data-hd` become the
+ * carrier's `data-hd-ins`, if the state has `length` characters and hash `hash` (src/protocol/state-splice.ts).
+ */
+export const StateSpliceSwap = (
+  p: Base & { start: number; end: number; length: number; hash: string; insert: string; sig: string }
+) => (
+  <template
+    id={p.id}
+    hx-swap-oob={SWAP_STYLE}
+    hd-state={`${p.start} ${p.end} ${p.length} ${p.hash}`}
+    {...{ [CALLBACK_ATTR]: p.cbs }}
+  >
+    <i data-hd-ins={p.insert} data-hd-sig={p.sig} />
+  </template>
+)
+
 /** Callbacks the server left to the client, waiting on requests in flight (R14). */
 export const Meta = (p: { deferred: [number, string[]][] }) => (
   <template {...{ [META_ATTR]: JSON.stringify({ deferred: p.deferred }) }} />

@@ -12,7 +12,9 @@ import { stateAttrs } from '../src/protocol/attrs.ts'
 import { own } from '../src/protocol/components.ts'
 import { CLICK_TS_ATTR, CLICKS_ATTR, SIG_ATTR, STATE_ATTR } from '../src/protocol/constants.ts'
 import { CallbackErrorView, ErrorSwap } from './errors.tsx'
-import { AttrSwap, ChildrenSwap, Meta, MorphSwap } from './oob.tsx'
+import { AttrSwap, ChildrenSwap, EditSwap, Meta, MorphSwap, StateSpliceSwap } from './oob.tsx'
+import type { ListEdit } from '../src/core/patch.ts'
+import { stateSplice } from '../src/protocol/state-splice.ts'
 import { renderComponent, renderTree, safeUrls, toHtml, type RenderOptions } from './render.ts'
 
 /** Dash prop → HTML attribute, where they differ. */
@@ -28,6 +30,11 @@ export interface RenderResultsOptions extends RenderOptions {
   requestId?: string
   /** The id of the app's error area. */
   errorsId?: string
+  /**
+   * Each component's state as the page holds it (from the request; kept up to date as answers are
+   * rendered): a large state that changed a little is sent as a splice.
+   */
+  states?: Map<string, string>
   /** Told of a component that failed to render (the fragment says so; the server logs it). */
   onRenderError?: (err: unknown) => void
 }
@@ -37,7 +44,7 @@ export async function renderResults(
   results: readonly CallbackResult[],
   o: RenderResultsOptions
 ): Promise<string> {
-  const written = new Map<ComponentId, { props: Set<string>; cbs: Set<number> }>()
+  const written = new Map<ComponentId, Written>()
   const replaced = new Set<ComponentId>()
   const parts: unknown[] = []
   for (const r of results) {
@@ -50,13 +57,16 @@ export async function renderResults(
     }
     for (const key of r.written) {
       const { id, prop } = splitKey(key)
-      const w = written.get(id) ?? { props: new Set(), cbs: new Set() }
+      const w = written.get(id) ?? { props: new Set(), cbs: new Set(), edits: [], whole: false }
       w.props.add(prop)
       w.cbs.add(r.cb.index)
       written.set(id, w)
-      if (prop === 'children') replaced.add(id)
+      const edits = r.edits?.get(key)
+      if (prop === 'children' && edits) w.edits.push(...edits)
+      else if (prop === 'children') w.whole = true
     }
   }
+  for (const [id, w] of written) if (w.whole) replaced.add(id)
   let html = parts.length ? await toHtml(parts) : ''
   for (const [id, w] of written) {
     const rec = o.page.get(id)
@@ -74,12 +84,18 @@ export async function renderResults(
   return html
 }
 
+/** What a batch wrote to one component. */
+interface Written {
+  props: Set<string>
+  cbs: Set<number>
+  /** List edits of its `children` (Patch), in order; used unless `whole`. */
+  edits: ListEdit[]
+  /** Its whole `children` was written. */
+  whole: boolean
+}
+
 /** The swaps that bring component `id` up to date with the props written to it. */
-function componentSwaps(
-  id: ComponentId,
-  w: { props: Set<string>; cbs: Set<number> },
-  o: RenderResultsOptions
-): unknown[] {
+function componentSwaps(id: ComponentId, w: Written, o: RenderResultsOptions): unknown[] {
   const rec = o.page.get(id)!
   const parts: unknown[] = []
   const cbs = [...w.cbs].join(' ')
@@ -92,7 +108,14 @@ function componentSwaps(
       </MorphSwap>,
     ]
   }
-  if (w.props.has('children'))
+  if (w.props.has('children') && !w.whole)
+    for (const e of w.edits)
+      parts.push(
+        <EditSwap id={id} cbs={cbs} edit={'index' in e ? `${e.edit} ${e.index}` : e.edit}>
+          {'items' in e ? renderTree(e.items, o) : null}
+        </EditSwap>
+      )
+  else if (w.props.has('children'))
     parts.push(
       <ChildrenSwap id={id} cbs={cbs}>
         {renderTree(rec.props['children'], o)}
@@ -109,16 +132,36 @@ function componentSwaps(
       name.startsWith('data-') && name !== prop ? { [name]: value ?? '' } : safeUrls({ [prop]: value })
     parts.push(<AttrSwap id={id} cbs={cbs} names={name} attrs={attrs} />)
   }
-  if (stateChanged) {
-    parts.push(<AttrSwap id={id} cbs={cbs} names={`${STATE_ATTR} ${SIG_ATTR}`} attrs={stateAttrs(rec, o)} />)
-  }
+  if (stateChanged) parts.push(stateSwap(rec, cbs, o))
   return parts
+}
+
+/** The component's new signed state: the part that changed when that is much smaller (state-splice.ts). */
+function stateSwap(rec: ComponentRecord, cbs: string, o: RenderResultsOptions) {
+  const attrs = stateAttrs(rec, o)
+  const json = attrs[STATE_ATTR]!
+  const old = o.states?.get(rec.id)
+  o.states?.set(rec.id, json)
+  const splice = old === undefined ? null : stateSplice(old, json)
+  if (!splice) return <AttrSwap id={rec.id} cbs={cbs} names={`${STATE_ATTR} ${SIG_ATTR}`} attrs={attrs} />
+  return (
+    <StateSpliceSwap
+      id={rec.id}
+      cbs={cbs}
+      start={splice.start}
+      end={splice.end}
+      length={splice.oldLength}
+      hash={splice.oldHash}
+      insert={splice.insert}
+      sig={attrs[SIG_ATTR]!}
+    />
+  )
 }
 
 /** The error fragment of a component that failed to render with the props written to it. */
 function renderFailure(
   rec: ComponentRecord,
-  w: { props: Set<string>; cbs: Set<number> },
+  w: Written,
   results: readonly CallbackResult[],
   err: unknown,
   o: RenderResultsOptions

@@ -22,6 +22,8 @@ export interface Dependency<K extends DependencyKind = DependencyKind, T = unkno
   readonly id: ComponentId
   readonly prop: string
   readonly key: PropKey
+  /** An Output other callbacks may write too (Dash's `allow_duplicate`). */
+  readonly allowDuplicate?: boolean
   /** Phantom: the prop's value type (`unknown` when untyped). Never set at run time. */
   readonly __type?: T
 }
@@ -112,9 +114,20 @@ function make<K extends DependencyKind>(kind: K, id: ComponentLike, prop: string
  */
 export function Output<R extends ComponentLike, P extends PropName<R>>(
   id: R,
-  prop: P
+  prop: P,
+  options?: OutputOptions
 ): OutputDep<PropValue<R, P>> {
-  return make('output', id, prop) as OutputDep<PropValue<R, P>>
+  const dep = make('output', id, prop)
+  if (!options?.allowDuplicate) return dep as OutputDep<PropValue<R, P>>
+  return Object.freeze({ ...dep, allowDuplicate: true }) as OutputDep<PropValue<R, P>>
+}
+
+export interface OutputOptions {
+  /**
+   * Let other callbacks write this prop too (Dash's `allow_duplicate=True`). When several of them
+   * answer in one request, the one that finishes last wins. Usually with `preventInitialCall`.
+   */
+  allowDuplicate?: boolean
 }
 
 /** A prop whose change runs the callback; its value is passed to the callback. */

@@ -31,13 +31,15 @@ export class Graph {
   add(spec: CallbackSpec): void {
     for (const o of spec.outputs) {
       const other = this.#byOutput.get(o.key)
-      if (other) throw new ConfigError(messages.duplicateOutput(o.key, other.name, spec.name))
+      // Dash's allow_duplicate: a clash only between two Outputs that do not allow it.
+      const clash = other && !o.allowDuplicate && !other.outputs.find((d) => d.key === o.key)?.allowDuplicate
+      if (other && clash) throw new ConfigError(messages.duplicateOutput(o.key, other.name, spec.name))
     }
     const cycle = this.#findCycle(spec)
     if (cycle) throw new ConfigError(messages.cycle(cycle))
     this.callbacks.push(spec)
     for (const o of spec.outputs) {
-      this.#byOutput.set(o.key, spec)
+      if (!this.#byOutput.has(o.key)) this.#byOutput.set(o.key, spec)
       push(this.#outputIds, o.id, spec)
       this.#mark(this.#written, o.id, o.prop)
     }

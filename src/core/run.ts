@@ -22,8 +22,15 @@ import {
   type ExecutionGroup,
   type PreventInitial,
 } from './plan.ts'
-import { isNoUpdate, PreventUpdate } from './sentinels.ts'
+import { isNoUpdate, noUpdate, PreventUpdate } from './sentinels.ts'
 import { Batches } from './batches.ts'
+import { collectSideUpdates, type SideUpdates } from './side-updates.ts'
+import { isPatch, operationsOf, Patch, type ListEdit, type PatchOperation } from './patch.ts'
+import { resolveWrite, type WriteForms } from './writes.ts'
+import type { CallbackContext } from './context.ts'
+
+/** Dash's `on_error`: gets the error and the context; its return value is used as the outputs. */
+export type ErrorHandler = (error: unknown, ctx: CallbackContext) => unknown
 
 /** Finds the components inside a prop value (new `children`), so their callbacks can run (R20). */
 export type Scanner = (value: unknown, parent: ComponentId) => ComponentRecord[]
@@ -41,8 +48,10 @@ export interface CallbackResult {
   readonly changed: readonly PropKey[]
   readonly initial: boolean
   readonly status: CallbackStatus
-  /** The outputs written, in the callback's output order (only those on the page). */
+  /** The props written: its `setProps` side updates, then its outputs in order (only those on the page). */
   readonly written: readonly PropKey[]
+  /** Written props a `Patch` changed by list edits only: the page needs just these (views/results.tsx). */
+  readonly edits?: ReadonlyMap<PropKey, readonly ListEdit[]>
   /** Components inserted by this result's new `children`. */
   readonly inserted: readonly ComponentId[]
   readonly error?: CallbackError
@@ -63,6 +72,17 @@ export interface WaveOptions {
   check?: ValueCheck
   /** Checks each written value against its component's schema (issue 15, item 6). */
   checkProp?: PropCheck
+  /** True when components of `kind` have a prop `prop` (setProps may only set those). */
+  hasProp?: (kind: string, prop: string) => boolean
+  /**
+   * The kind of a component the page shows that no callback involves (so the request did not carry
+   * it), for `setProps`; undefined when unknown.
+   */
+  shownKind?: (id: ComponentId) => string | undefined
+  /** How `Patch` sees and makes values (Dash's JSON form), and which list items are one element. */
+  forms?: WriteForms
+  /** The app-wide `onError`, for callbacks without their own. */
+  onError?: ErrorHandler
   /** Prepares a new `children` value before it is applied (expands JSX components). */
   expand?: (value: unknown) => Promise<unknown>
   signal?: AbortSignal
@@ -117,6 +137,8 @@ interface Run extends CallbackRequest {
 interface Settled {
   req: Run
   values: Map<PropKey, unknown> | null
+  /** `setProps` calls, applied before the outputs. */
+  side?: SideUpdates
   status: CallbackStatus
   error?: CallbackError
   ms: number
@@ -284,9 +306,26 @@ class Scheduler {
     let status = s.status
     if (outputsGone(req.cb, page)) status = 'dropped' // R24: its outputs left the page
     if (req.superseded) status = 'dropped' // R16: asked again while running, a newer call follows
-    const { written, inserted } =
-      status === 'updated' && s.values ? this.#write(s.values) : { written: [], inserted: [] }
-    if (status === 'updated' && written.length === 0 && s.values!.size > 0) status = 'dropped'
+    let written: PropKey[] = []
+    let inserted: ComponentId[] = []
+    let edits: Map<PropKey, ListEdit[]> | undefined
+    let error = s.error
+    if ((status === 'updated' || status === 'noUpdate') && (s.values?.size || s.side?.size)) {
+      // R34: side updates first, then the outputs.
+      try {
+        const w = this.#write(new Map([...(s.side ?? []), ...(s.values ?? [])]), req.cb, s.side)
+        ;({ written, inserted, edits } = w)
+        status = written.length ? 'updated' : status === 'updated' ? 'dropped' : 'noUpdate'
+      } catch (err) {
+        status = 'error'
+        error =
+          err instanceof CallbackError
+            ? err
+            : new CallbackError(String((err as Error)?.message ?? err), req.cb.name, keys(req.cb), {
+                cause: err,
+              })
+      }
+    }
     if (req.group) {
       for (const d of req.cb.outputs) req.group.allProps.add(d.key)
       for (const k of written) req.group.updatedProps.add(k)
@@ -309,31 +348,53 @@ class Scheduler {
       status,
       written,
       inserted,
-      error: s.error,
+      ...(edits?.size ? { edits } : {}),
+      error,
       ms: s.ms,
     }
     this.#done.push(result)
     this.out.push(result)
   }
 
-  /** R18/R19: writes values to the page; a new `children` replaces the components inside (R24, R20). */
-  #write(values: Map<PropKey, unknown>) {
+  /**
+   * R18/R19: writes values to the page; a new `children` replaces the components inside (R24, R20).
+   * A `Patch` is applied to the value the page holds (writes.ts); one that only adds or takes out
+   * list items is kept as edits, and only the components of the items it adds are inserted.
+   * Validation errors are thrown before anything is written.
+   */
+  #write(values: Map<PropKey, unknown>, cb: CallbackSpec, side?: SideUpdates) {
     const page = this.#page
     const written: PropKey[] = []
     const inserted: ComponentId[] = []
-    for (const [key, value] of values) {
-      if (!page.set(key, value)) continue // R18: an id no longer on the page is ignored
+    const edits = new Map<PropKey, ListEdit[]>()
+    const resolved = [...values].map(([key, value]) => {
+      const { id } = splitKey(key)
+      let rec = page.get(id)
+      // setProps on a component the page shows but no callback involves: known for this request.
+      const shown = !rec && side?.has(key) ? this.#o.shownKind?.(id) : undefined
+      if (shown) page.add((rec = { id, kind: shown, props: {}, parent: null }))
+      return rec ? { key, ...resolveWrite(cb, rec, key, value, this.#o) } : null
+    })
+    for (const w of resolved) {
+      if (!w) continue // R18: an id no longer on the page is ignored
+      const { key, value, edits: e } = w
+      const { id, prop } = splitKey(key)
+      if (w.known) page.set(key, value)
       written.push(key)
       this.#fresh.add(key)
-      const { id, prop } = splitKey(key)
+      if (e) edits.set(key, e)
       if (prop === CHILDREN) {
-        page.removeInside(id) // R19/R24: the replaced subtree is gone
-        const recs = this.#o.scan(value, id)
+        // R19/R24: the replaced subtree is gone; with edits, only the removed items' components.
+        if (!e) page.removeInside(id)
+        else for (const gone of w.removed ?? []) page.removeSubtree(gone)
+        const recs = e
+          ? e.flatMap((x) => ('items' in x ? this.#o.scan(x.items, id) : []))
+          : this.#o.scan(value, id)
         for (const r of recs) page.add(r)
         inserted.push(...recs.map((r) => r.id))
       }
     }
-    return { written, inserted }
+    return { written, inserted, edits }
   }
 }
 
@@ -364,28 +425,44 @@ async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageSta
   const t0 = performance.now()
   const ms = () => Math.round((performance.now() - t0) * 1000) / 1000
   let timer: ReturnType<typeof setTimeout> | undefined
+  /** Runs `fn` with the context and the side-update collector; an async one within the timeout. */
+  const invoke = async (side: SideUpdates, fn: () => unknown): Promise<unknown> => {
+    const out = collectSideUpdates(side, () => runWithContext(context, fn))
+    if (!(out instanceof Promise)) return out
+    const controller = own()
+    clearTimeout(timer)
+    return timeout === undefined
+      ? out
+      : Promise.race([
+          out,
+          new Promise((_, reject) => {
+            timer = setTimeout(() => {
+              controller.abort()
+              reject(new CallbackError(messages.timedOut(cb.name, timeout), cb.name, keys(cb)))
+            }, timeout)
+          }),
+        ])
+  }
   try {
-    let out = runWithContext(context, () => (cb.fn as (...a: unknown[]) => unknown)(...args, context))
-    if (out instanceof Promise) {
-      const controller = own()
-      out = await (timeout === undefined
-        ? out
-        : Promise.race([
-            out,
-            new Promise((_, reject) => {
-              timer = setTimeout(() => {
-                controller.abort()
-                reject(new CallbackError(messages.timedOut(cb.name, timeout), cb.name, keys(cb)))
-              }, timeout)
-            }),
-          ]))
+    const side: SideUpdates = new Map()
+    let out: unknown
+    try {
+      out = await invoke(side, () => (cb.fn as (...a: unknown[]) => unknown)(...args, context))
+    } catch (err) {
+      // Dash's on_error: its return value is used as the outputs (nothing: noUpdate for all).
+      const handler = cb.onError ?? o.onError
+      if (!handler || err instanceof PreventUpdate || err === PreventUpdate) throw err
+      const value = await invoke(side, () => handler(err, context))
+      out = value === undefined || value === null ? (cb.outputs.length ? noUpdate : undefined) : value
     }
     const values = shape(cb, out, o.check)
+    checkSide(cb, side, page, o)
     if (o.checkProp) checkProps(cb, values, page, o.checkProp)
     if (o.expand) {
-      for (const [key, v] of values) if (key.endsWith(`.${CHILDREN}`)) values.set(key, await o.expand(v))
+      for (const m of [side, values])
+        for (const [key, v] of m) if (key.endsWith(`.${CHILDREN}`)) m.set(key, await expandValue(v, o.expand))
     }
-    return { req, values, status: values.size ? 'updated' : 'noUpdate', ms: ms() }
+    return { req, values, side, status: values.size || side.size ? 'updated' : 'noUpdate', ms: ms() }
   } catch (err) {
     // `throw PreventUpdate` (the class, as Python's `raise PreventUpdate`) counts as well as an instance.
     if (err instanceof PreventUpdate || err === PreventUpdate)
@@ -405,6 +482,51 @@ async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageSta
 
 const keys = (cb: CallbackSpec) => cb.outputs.map((d) => d.key)
 
+/** Why a patch's values cannot go to the page, or null. */
+function patchProblem(p: Parameters<typeof operationsOf>[0], check: ValueCheck | undefined): string | null {
+  for (const op of operationsOf(p)) {
+    const why = op.params.value === undefined ? null : check?.(op.params.value)
+    if (why) return why
+  }
+  return null
+}
+
+/** Expands the new items a patch of `children` carries, or a whole new `children` value. */
+async function expandValue(v: unknown, expand: (v: unknown) => Promise<unknown>): Promise<unknown> {
+  if (!isPatch(v)) return expand(v)
+  const ops: PatchOperation[] = []
+  for (const op of operationsOf(v)) {
+    const value = op.params.value
+    if (value === undefined) ops.push(op)
+    else {
+      // A list of items (extend) stays a list: each item is expanded on its own.
+      const e = Array.isArray(value) ? await Promise.all(value.map(expand)) : await expand(value)
+      ops.push({ ...op, params: { ...op.params, value: e } })
+    }
+  }
+  return new Patch([], ops)
+}
+
+/**
+ * R34 and issue 13: `setProps` may only set props of components on the page (or shown by it with no
+ * callback involved), and only props those components have; values are checked as outputs are.
+ */
+function checkSide(cb: CallbackSpec, side: SideUpdates, page: PageState, o: WaveOptions): void {
+  for (const [key, value] of side) {
+    const { id, prop } = splitKey(key)
+    const kind = page.get(id)?.kind ?? o.shownKind?.(id)
+    const fail = (why: string) => {
+      throw new CallbackError(messages.badSideUpdate(cb.name, id, prop, why), cb.name, keys(cb))
+    }
+    if (kind === undefined) fail(`there is no component '${id}' on the page`)
+    else if (o.hasProp && !o.hasProp(kind, prop)) fail(`a ${kind} has no prop '${prop}'`)
+    else if (!isPatch(value)) {
+      const why = o.checkProp?.(kind, prop, value)
+      if (why) fail(`a ${kind} does not accept this value: ${why}`)
+    }
+  }
+}
+
 /** Refuses values the written components' schemas refuse (a value they could not render). */
 export function checkProps(
   cb: CallbackSpec,
@@ -415,7 +537,7 @@ export function checkProps(
   for (const [key, value] of values) {
     const { id, prop } = splitKey(key)
     const rec = page.get(id)
-    if (!rec) continue
+    if (!rec || isPatch(value)) continue // a patch is checked once applied (writes.ts)
     const why = check(rec.kind, prop, value)
     if (why)
       throw new CallbackError(messages.invalidProp(cb.name, id, rec.kind, prop, why), cb.name, keys(cb))
@@ -448,7 +570,7 @@ function shape(cb: CallbackSpec, out: unknown, check: ValueCheck | undefined): M
     let v = list[i]
     if (isNoUpdate(v)) return
     if (v === undefined) v = null
-    const why = check?.(v)
+    const why = isPatch(v) ? patchProblem(v, check) : check?.(v)
     if (why) fail(messages.notSerialisable(cb.name, d.key, why))
     values.set(d.key, v)
   })

@@ -5,7 +5,15 @@
  */
 import type { Graph } from '../core/graph.ts'
 import type { ComponentRecord } from '../core/page.ts'
-import { AFFECTS_ATTR, CLICK_TS_ATTR, CLICKS_ATTR, SIG_ATTR, STATE_ATTR, TRIGGER_ATTR } from './constants.ts'
+import {
+  AFFECTS_ATTR,
+  CLICK_TS_ATTR,
+  CLICKS_ATTR,
+  RUNNING_ATTR,
+  SIG_ATTR,
+  STATE_ATTR,
+  TRIGGER_ATTR,
+} from './constants.ts'
 import { own, resolve, type ComponentRegistry, type ComponentSpec } from './components.ts'
 import type { ComponentState, Signer } from './state.ts'
 
@@ -90,6 +98,17 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
     attrs[TRIGGER_ATTR] = changes.join(' ')
     // Outputs this element's event may change, down the chain: busy until they land (issue #1541 in Dash).
     if (affects.size) attrs[AFFECTS_ATTR] = [...affects].join(' ')
+    // Dash's `running` of the callbacks its events run: set by the page while the request is out.
+    const running: unknown[][] = []
+    const seen = new Set<unknown>()
+    for (const prop of inputs) {
+      for (const cb of o.graph.consumers(`${rec.id}.${prop}`)) {
+        if (seen.has(cb)) continue
+        seen.add(cb)
+        for (const r of cb.running ?? []) running.push([r.id, r.prop, o.toJson(r.on), o.toJson(r.off)])
+      }
+    }
+    if (running.length) attrs[RUNNING_ATTR] = JSON.stringify(running)
   }
   const clicks = o.graph.readableProps(rec.id)
   if (clicks?.has('n_clicks') || clicks?.has('n_clicks_timestamp') || 'n_clicks' in rec.props) {

@@ -25,6 +25,8 @@ export interface ValidatedUpdate {
   page: PageState
   start: { cb: CallbackSpec; changed: PropKey[] }[]
   external: Set<PropKey>
+  /** Each component's state as the page sent it (`data-hd`): an answer may send only what changed. */
+  states: Map<string, string>
 }
 
 function parseState(id: string, json: string): ComponentState {
@@ -58,6 +60,7 @@ const unknownKey = (key: string) =>
 export function validateUpdate(body: UpdateRequest, app: ValidationContext): ValidatedUpdate {
   const { graph, signer } = app
   const records: ComponentRecord[] = []
+  const states = new Map<string, string>()
   for (const [id, c] of Object.entries(body.components)) {
     if (!signer.verify(id, c.state, c.sig)) {
       throw new RequestError(
@@ -84,6 +87,7 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
       props[prop] = parsed.value
     }
     records.push({ id, kind: state.kind, props, parent: c.parent ?? null })
+    states.set(id, c.state)
   }
   const page = new PageState(records)
 
@@ -118,5 +122,5 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
   })
   for (const key of body.pending?.changed ?? []) if (graph.consumers(key).length === 0) throw unknownKey(key)
   const external = externalPending(graph, body.pending?.changed ?? [], pendingCbs)
-  return { page, start: [...start].map(([cb, changed]) => ({ cb, changed })), external }
+  return { page, start: [...start].map(([cb, changed]) => ({ cb, changed })), external, states }
 }

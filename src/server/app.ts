@@ -123,6 +123,7 @@ export class HyperApp {
       basePath: (options.basePath ?? '').replace(/\/$/, ''),
       logger,
       observers: [],
+      layoutKinds: this.#layoutKinds,
     }
     this.hono = this.#routes()
     trackGraph(this.graph)

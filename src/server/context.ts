@@ -24,6 +24,8 @@ export interface AppContext {
   readonly assetsDir: string | null
   readonly basePath: string
   readonly logger: Pick<Console, 'error' | 'warn' | 'info'>
+  /** Kinds of the ids a layout given as JSX shows (empty for a layout function): `setProps` targets. */
+  readonly layoutKinds?: ReadonlyMap<string, string>
   /** Called after every update request and page render with what ran (dev tools, metrics). */
   readonly observers: ((event: UpdateEvent) => void)[]
 }

@@ -39,6 +39,7 @@ export function createUpdateHandler(app: AppContext) {
       dev: app.dev,
       requestId: req.requestId,
       errorsId: e.ids.errors,
+      states: v.states,
       onRenderError: (err: unknown) =>
         app.logger.error(`hyperdash [${req.requestId}] a component failed to render:`, err),
     }
