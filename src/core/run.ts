@@ -313,7 +313,7 @@ class Scheduler {
     if ((status === 'updated' || status === 'noUpdate') && (s.values?.size || s.side?.size)) {
       // R34: side updates first, then the outputs.
       try {
-        const w = this.#write(new Map([...(s.side ?? []), ...(s.values ?? [])]), req.cb, s.side)
+        const w = this.#write([...(s.side ?? []), ...(s.values ?? [])], req.cb, s.side)
         ;({ written, inserted, edits } = w)
         status = written.length ? 'updated' : status === 'updated' ? 'dropped' : 'noUpdate'
       } catch (err) {
@@ -362,27 +362,36 @@ class Scheduler {
    * list items is kept as edits, and only the components of the items it adds are inserted.
    * Validation errors are thrown before anything is written.
    */
-  #write(values: Map<PropKey, unknown>, cb: CallbackSpec, side?: SideUpdates) {
+  #write(values: [PropKey, unknown][], cb: CallbackSpec, side?: SideUpdates) {
     const page = this.#page
     const written: PropKey[] = []
     const inserted: ComponentId[] = []
+    // Resolved in order (a setProps patch, then an output patch of the same prop) against the
+    // values resolved so far, and written only once every one resolved.
     const edits = new Map<PropKey, ListEdit[]>()
-    const resolved = [...values].map(([key, value]) => {
-      const { id } = splitKey(key)
+    const so = new Map<PropKey, unknown>()
+    const resolved = values.map(([key, value]) => {
+      const { id, prop } = splitKey(key)
       let rec = page.get(id)
       // setProps on a component the page shows but no callback involves: known for this request.
       const shown = !rec && side?.has(key) ? this.#o.shownKind?.(id) : undefined
       if (shown) page.add((rec = { id, kind: shown, props: {}, parent: null }))
-      return rec ? { key, ...resolveWrite(cb, rec, key, value, this.#o) } : null
+      if (!rec) return null
+      const now = so.has(key) ? { ...rec, props: { ...rec.props, [prop]: so.get(key) } } : rec
+      const w = { key, ...resolveWrite(cb, now, key, value, this.#o) }
+      if (w.known) so.set(key, w.value)
+      return w
     })
     for (const w of resolved) {
       if (!w) continue // R18: an id no longer on the page is ignored
       const { key, value, edits: e } = w
       const { id, prop } = splitKey(key)
       if (w.known) page.set(key, value)
-      written.push(key)
+      if (!written.includes(key)) written.push(key)
       this.#fresh.add(key)
-      if (e) edits.set(key, e)
+      const had = edits.get(key)
+      if (e) edits.set(key, had ? [...had, ...e] : e)
+      else edits.delete(key) // written whole after: the page gets the whole value
       if (prop === CHILDREN) {
         // R19/R24: the replaced subtree is gone; with edits, only the removed items' components.
         if (!e) page.removeInside(id)
