@@ -22,6 +22,7 @@ export {
 export { noUpdate, PreventUpdate, type NoUpdate } from './core/sentinels.ts'
 export { Patch, type PatchKey, type PatchOperation } from './core/patch.ts'
 export { setProps } from './core/side-updates.ts'
+export { clientside, type ClientsideFunction } from './core/clientside.ts'
 export { ctx, type CallbackContext, type Triggered } from './core/context.ts'
 export { CallbackError, ConfigError } from './core/errors.ts'
 export { RequestError } from './protocol/errors.ts'

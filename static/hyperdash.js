@@ -169,7 +169,10 @@
   function buildRequest(el, evt) {
     const root = rootOf(el)
     const body = {}
-    if (evt && evt.type === 'hd:reask') {
+    if (evt && evt.type === 'hd:client') {
+      // Props client-side callbacks wrote (static/hyperdash-clientside.js) that server callbacks read.
+      body.changed = [...evt.changed]
+    } else if (evt && evt.type === 'hd:reask') {
       body.reask = []
       for (const [i, d] of deferred)
         if (d.ready && d.root === root)
@@ -315,8 +318,12 @@
     return cbs.some((i) => (applied.get(i) ?? -1) > s || (deferredAt.get(i) ?? -1) > s)
   }
 
-  /** Records callbacks the server deferred (or left unfinished on the first page) to ask for later. */
+  /**
+   * Records callbacks the server deferred (or left unfinished on the first page) to ask for later;
+   * returns the client-side callbacks it lists for the page to run, `[[index, changed]]`.
+   */
   function readMeta(fragment, ctx, root) {
+    const client = []
     for (const m of fragment.querySelectorAll(`template[${META}]`)) {
       let meta
       try {
@@ -333,8 +340,17 @@
         deferred.set(i, d)
         if (ctx && ctx.hd) deferredAt.set(i, ctx.hd.seq)
       }
+      if (Array.isArray(meta.clientside)) client.push(...meta.clientside)
       m.remove()
     }
+    return client
+  }
+
+  /** Runs client-side callbacks a response or the first page lists, then `next` (R45). */
+  function runClientside(list, root, next) {
+    const cs = hd._clientside
+    if (!list || !list.length || !cs) return next()
+    cs.run(list, root).then(next, (err) => (console.error(err), next()))
   }
 
   /** Asks again, per app root, for the deferred callbacks whose blockers have landed. */
@@ -435,8 +451,30 @@
 
   // The first page lists initial calls that did not finish within the server's budget: ask for them now.
   function resumeInitialCalls() {
-    for (const root of document.querySelectorAll('.hd-app')) readMeta(root, null, root)
-    maybeReask()
+    const roots = [...document.querySelectorAll('.hd-app')]
+    let left = roots.length
+    if (!left) return maybeReask()
+    for (const root of roots) runClientside(readMeta(root, null, root), root, () => --left || maybeReask())
+  }
+
+  /** For static/hyperdash-clientside.js: what it needs of this extension. */
+  hd._internal = {
+    stateOf,
+    readProp,
+    rootOf,
+    setProp: (id, prop, v) => setProp(id, prop, v),
+    notice: (root, kind, text) => notice(root, kind, text),
+    /** Sends the props client-side callbacks wrote to the server callbacks that read them. */
+    send(root, changed) {
+      const url = root && root.getAttribute('data-hd-url')
+      if (!url || !changed.length) return
+      htmx.ajax('POST', url, {
+        source: root,
+        swap: 'none',
+        target: 'body',
+        event: { type: 'hd:client', changed },
+      })
+    },
   }
 
   htmx.registerExtension('hyperdash', {
@@ -445,7 +483,8 @@
     },
     htmx_config_request(elt, detail) {
       const ctx = detail.ctx
-      if (!elt.hasAttribute(TRIGGER) && !(ctx.sourceEvent && ctx.sourceEvent.type === 'hd:reask')) return
+      const type = ctx.sourceEvent && ctx.sourceEvent.type
+      if (!elt.hasAttribute(TRIGGER) && type !== 'hd:reask' && type !== 'hd:client') return
       const body = buildRequest(elt, ctx.sourceEvent)
       const s = ++seq
       ctx.hd = {
@@ -477,7 +516,8 @@
       for (let i = tasks.length - 1; i >= 0; i--) {
         const task = tasks[i]
         if (task.type === 'main') {
-          readMeta(task.fragment, ctx, rootOf(ctx.hd ? ctx.hd.el : elt))
+          const client = readMeta(task.fragment, ctx, rootOf(ctx.hd ? ctx.hd.el : elt))
+          if (ctx.hd && client.length) ctx.hd.clientside = (ctx.hd.clientside || []).concat(client)
           continue
         }
         if (!task.swapSpec || task.swapSpec.style !== 'hd') continue
@@ -503,7 +543,8 @@
       if (!h) return
       for (const id of h.busy || []) clearBusy(id, h.seq, false)
       stopRunning(h)
-      onLanded(h.seq)
+      // Client-side callbacks the answer lists run first: deferred callbacks may read what they write.
+      runClientside(h.clientside, rootOf(h.el), () => onLanded(h.seq))
     },
     htmx_after_init() {
       if (!resumed) {

@@ -59,7 +59,21 @@ export const StateSpliceSwap = (
   </template>
 )
 
-/** Callbacks the server left to the client, waiting on requests in flight (R14). */
-export const Meta = (p: { deferred: [number, string[]][] }) => (
-  <template {...{ [META_ATTR]: JSON.stringify({ deferred: p.deferred }) }} />
+/**
+ * Callbacks the server left to the client: deferred ones, waiting on requests in flight (R14), and
+ * client-side ones for the page to run (R45).
+ */
+export const Meta = (p: { deferred: [number, string[]][]; clientside?: [number, string[]][] }) => (
+  <template
+    {...{
+      [META_ATTR]: JSON.stringify(
+        p.clientside?.length ? { deferred: p.deferred, clientside: p.clientside } : { deferred: p.deferred }
+      ),
+    }}
+  />
+)
+
+/** The app's client-side callbacks (src/server/clientside.ts), read by static/hyperdash-clientside.js. */
+export const ClientsideManifest = (p: { manifest: unknown }) => (
+  <template hd-clientside={JSON.stringify(p.manifest)} />
 )

@@ -206,8 +206,10 @@ export function renderFailedBatch(
 
 /** The metadata fragment listing deferred callbacks, or '' when there are none. */
 export async function renderDeferred(
-  deferred: readonly { cb: CallbackSpec; changed: PropKey[] }[]
+  deferred: readonly { cb: CallbackSpec; changed: PropKey[] }[],
+  clientside: readonly { cb: CallbackSpec; changed: PropKey[] }[] = []
 ): Promise<string> {
-  if (!deferred.length) return ''
-  return toHtml(<Meta deferred={deferred.map((d): [number, string[]] => [d.cb.index, d.changed])} />)
+  if (!deferred.length && !clientside.length) return ''
+  const pairs = (list: typeof deferred) => list.map((d): [number, string[]] => [d.cb.index, d.changed])
+  return toHtml(<Meta deferred={pairs(deferred)} clientside={pairs(clientside)} />)
 }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { isDependency, type Dependency, type InputDep, type OutputDep, type StateDep } from './dependency.ts'
 import { ConfigError, messages } from './errors.ts'
 import type { CallbackContext } from './context.ts'
+import type { ClientsideFunction } from './clientside.ts'
 
 /** The options the engine reads. `app.callback()` takes these and the server's (src/server/types.ts). */
 export interface CallbackOptions {
@@ -28,6 +29,8 @@ export interface CallbackOptions {
    * (`true`/`false` for `disabled`, `hidden`).
    */
   running?: readonly (readonly [OutputDep, unknown, unknown])[]
+  /** A client-side callback: the browser runs this function; the server never does (clientside.ts). */
+  clientside?: ClientsideFunction
 }
 
 /** One entry of `running`, as the page carries it. */
@@ -59,6 +62,7 @@ export interface CallbackSpec {
   readonly timeoutMs: number | undefined
   readonly onError?: CallbackOptions['onError']
   readonly running?: readonly RunningEntry[]
+  readonly clientside?: ClientsideFunction
 }
 
 type Many<T> = T | readonly T[]
@@ -144,6 +148,7 @@ export function createCallbackSpec(
     timeoutMs: options.timeoutMs,
     ...(options.onError ? { onError: checkFn(options.onError, name, 'onError') } : {}),
     ...(options.running ? { running: runningEntries(options.running, name) } : {}),
+    ...(options.clientside ? { clientside: options.clientside } : {}),
   })
 }
 

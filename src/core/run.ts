@@ -109,6 +109,8 @@ export interface WaveOutcome {
   readonly deferred: LeftOver[]
   /** After an abort: callbacks requested or running but not finished, with their triggers. */
   readonly unfinished: LeftOver[]
+  /** Client-side callbacks the wave reached, for the page to run (R45), with their triggers. */
+  readonly clientside: LeftOver[]
   readonly aborted: boolean
 }
 
@@ -179,6 +181,9 @@ class Scheduler {
   readonly #startedAt = performance.now()
   readonly #done: CallbackResult[] = []
   readonly #deferred: LeftOver[] = []
+  readonly #clientside: LeftOver[] = []
+  /** Props client-side callbacks handed to the page may still write: what reads them waits (R14). */
+  readonly #clientBlocked = new Set<PropKey>()
 
   constructor(
     o: WaveOptions,
@@ -213,7 +218,13 @@ class Scheduler {
     const unfinished = signal.aborted
       ? [...[...this.#running.values()].filter((r) => !r.superseded), ...this.#queued.values()].map(left)
       : []
-    return { results: this.#done, deferred: this.#deferred, unfinished, aborted: signal.aborted }
+    return {
+      results: this.#done,
+      deferred: this.#deferred,
+      unfinished,
+      clientside: this.#clientside,
+      aborted: signal.aborted,
+    }
   }
 
   /**
@@ -239,7 +250,10 @@ class Scheduler {
       queued.size === 0 || (queued.size === 1 && running.size === 0)
         ? NOTHING
         : pendingOutputs(graph, [...queued.keys(), ...running.keys()])
-    const blocked = external?.size ? new Set([...internal, ...external]) : internal
+    const blocked =
+      external?.size || this.#clientBlocked.size
+        ? new Set([...internal, ...(external ?? []), ...this.#clientBlocked])
+        : internal
     // A callback asked again while running starts once the running call has been applied.
     const ready = [...queued.values()]
       .filter((r) => !running.has(r.cb) && isReady(r.cb, blocked))
@@ -248,7 +262,13 @@ class Scheduler {
     const waiting = [...queued.values()].sort(this.#order)
     const onlyExternal = waiting.filter((r) => isReady(r.cb, internal))
     if (onlyExternal.length) {
-      for (const r of onlyExternal) this.#handBack(r)
+      const server = external?.size ? new Set([...internal, ...external]) : internal
+      for (const r of onlyExternal) {
+        // Waiting only on client-side callbacks: the page runs it when they write (or not at all
+        // when they leave their outputs alone, as Dash's R17 would).
+        if (isReady(r.cb, server)) this.#queued.delete(r.cb)
+        else this.#handBack(r)
+      }
       return []
     }
     // Mutually blocked (only possible through a cycle): run the first to break it (R37).
@@ -259,6 +279,12 @@ class Scheduler {
   #start(r: Run) {
     this.#queued.delete(r.cb)
     if (isPrunedByGroup(r, (id) => this.#page.has(id))) return
+    if (r.cb.clientside) {
+      // The page runs it; whatever reads its outputs waits for the page to write them.
+      this.#clientside.push({ cb: r.cb, changed: r.initial ? [] : r.changed })
+      for (const k of this.#o.graph.subsequentOutputs(r.cb)) this.#clientBlocked.add(k)
+      return
+    }
     if (this.#mayBeStale(r.cb)) return this.#handBack(r)
     this.#running.set(r.cb, r)
     void call(r, this.#signal, this.#o, this.#page).then((s) => this.#settled.push(s))

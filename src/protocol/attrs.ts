@@ -10,6 +10,7 @@ import {
   CLICK_TS_ATTR,
   CLICKS_ATTR,
   RUNNING_ATTR,
+  CLIENT_TRIGGER_ATTR,
   SIG_ATTR,
   STATE_ATTR,
   TRIGGER_ATTR,
@@ -72,10 +73,15 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
   const inputs: string[] = []
   const changes: string[] = []
   const triggers: string[] = []
+  const client: string[] = []
   for (const [prop, bp] of Object.entries(spec.browser)) {
-    if (o.graph.consumers(`${rec.id}.${prop}`).length === 0) continue
+    const consumers = o.graph.consumers(`${rec.id}.${prop}`)
+    if (consumers.length === 0) continue
     const t = resolve(bp.event, rec.props)
     if (t === null) continue
+    // Client-side callbacks (R45) run in the page on the event; a request goes only for the others.
+    if (consumers.some((cb) => cb.clientside)) client.push(`${prop}:${eventName(t)}`)
+    if (consumers.every((cb) => cb.clientside)) continue
     inputs.push(prop)
     changes.push(`${prop}:${eventName(t)}`)
     if (!triggers.includes(t)) triggers.push(t)
@@ -110,6 +116,7 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
     }
     if (running.length) attrs[RUNNING_ATTR] = JSON.stringify(running)
   }
+  if (client.length) attrs[CLIENT_TRIGGER_ATTR] = client.join(' ')
   const clicks = o.graph.readableProps(rec.id)
   if (clicks?.has('n_clicks') || clicks?.has('n_clicks_timestamp') || 'n_clicks' in rec.props) {
     if (own(spec.browser, 'n_clicks')) {

@@ -18,6 +18,8 @@ export const SIG_ATTR = 'data-hd-sig'
  * `value:input n_clicks:click n_clicks_timestamp:click`.
  */
 export const TRIGGER_ATTR = 'hd-t'
+/** Like {@link TRIGGER_ATTR}, for the props whose events run client-side callbacks in the page. */
+export const CLIENT_TRIGGER_ATTR = 'hd-cs'
 /** Ids of the outputs an event of this element may change (directly or down the chain): marked busy. */
 export const AFFECTS_ATTR = 'hd-affects'
 /**

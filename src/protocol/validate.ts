@@ -103,11 +103,13 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
     const { id } = splitKey(key)
     if (!page.has(id))
       throw new RequestError(`The changed prop '${key}' belongs to a component that was not sent.`)
-    for (const cb of consumers) add(cb, key)
+    // Client-side callbacks ran in the page already (R45): the server runs the others.
+    for (const cb of consumers) if (!cb.clientside) add(cb, key)
   }
   for (const { callback: index, changed } of body.reask ?? []) {
     const cb = graph.callbacks[index]
-    if (!cb) throw new RequestError(`There is no callback number ${index} in this app.`)
+    if (!cb || cb.clientside)
+      throw new RequestError(`There is no server callback number ${index} in this app.`)
     for (const k of changed) {
       if (!cb.inputs.some((i) => i.key === k))
         throw new RequestError(`'${k}' is not an Input of the callback ${cb.name}.`)

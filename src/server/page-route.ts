@@ -16,6 +16,8 @@ import { CallbackErrorView } from '../../views/errors.tsx'
 import { renderTree, toHtml } from '../../views/render.ts'
 import { renderDeferred } from '../../views/results.tsx'
 import { expand, scan } from '../../views/tree.ts'
+import { ClientsideManifest } from '../../views/oob.tsx'
+import { clientsideCallbacks, clientsideManifest } from './clientside.ts'
 import type { AppContext } from './context.ts'
 import { createEngine, finish, scanContext, type Engine } from './engine.ts'
 import { requestId } from './request-id.ts'
@@ -81,6 +83,7 @@ export async function renderRoot(
   if (!(await wave.results.readFor(app.options.initialBudgetMs)).done) budget.abort()
   const outcome = await wave.outcome
   const left = [...outcome.deferred, ...outcome.unfinished]
+  const manifest = clientsideManifest(app)
   finish(app, { kind: 'page', requestId: id, startedAt }, { results: outcome.results, deferred: left }, 200)
   return AppRoot({
     updateUrl: e.updateUrl,
@@ -88,7 +91,9 @@ export async function renderRoot(
     errors: outcome.results
       .filter((r) => r.status === 'error' && r.error)
       .map((r) => CallbackErrorView({ error: r.error!, dev: app.dev, requestId: id })),
-    meta: await renderDeferred(left),
+    meta:
+      (await renderDeferred(left, outcome.clientside)) +
+      (manifest ? await toHtml(ClientsideManifest({ manifest })) : ''),
     children: renderTree(tree, { ...e.render, page }),
   })
 }
@@ -123,7 +128,12 @@ export function renderAssets(app: AppContext, e = createEngine(app)) {
     styles: ['hyperdash.css', ...(app.options.theme === false ? [] : ['hyperdash-theme.css'])]
       .filter((name) => staticFiles().has(name))
       .map((name) => staticHref(url, name)),
-    scripts: ['htmx.min.js', 'hx-sse.min.js', 'hyperdash.js'].map((name) => staticHref(url, name)),
+    scripts: [
+      'htmx.min.js',
+      'hx-sse.min.js',
+      'hyperdash.js',
+      ...(clientsideCallbacks(app.graph).length ? ['hyperdash-clientside.js'] : []),
+    ].map((name) => staticHref(url, name)),
     appStyles: [
       ...externalStyles,
       ...files.filter((f) => f.path.endsWith('.css')).map((f) => ({ href: local(f.path, f.hash) })),

@@ -59,7 +59,7 @@ export function createUpdateHandler(app: AppContext) {
     if (first.done) {
       c.req.raw.signal.removeEventListener('abort', clientGone)
       const outcome = await wave.outcome
-      const html = (await render(first.items)) + (await renderDeferred(outcome.deferred))
+      const html = (await render(first.items)) + (await renderDeferred(outcome.deferred, outcome.clientside))
       if (app.dev && outcome.results.length) c.header('Server-Timing', serverTiming(outcome.results))
       finish(app, req, outcome, html ? 200 : 204)
       return html ? c.html(html) : c.body(null, 204)
@@ -73,7 +73,7 @@ export function createUpdateHandler(app: AppContext) {
       // Each batch holds what was applied while the previous one was written.
       for await (const batch of wave.results) await send(await render(batch))
       const outcome = await wave.outcome
-      await send(await renderDeferred(outcome.deferred))
+      await send(await renderDeferred(outcome.deferred, outcome.clientside))
       finish(app, req, outcome, 200)
     })
   }
