@@ -17,6 +17,10 @@ import { app as noUpdateButton } from './no-update-button.tsx'
 import { app as preventInitialCall } from './prevent-initial-call.tsx'
 import { app as preventInitialInserted } from './prevent-initial-inserted.tsx'
 import { app as primeFactors } from './prime-factors.tsx'
+import { app as setProps } from './set-props.tsx'
+import { app as patchList } from './patch-list.tsx'
+import { app as running } from './running.tsx'
+import { app as clientside } from './clientside.tsx'
 
 export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['no-update-button', 'Catching errors with noUpdate', noUpdateButton],
@@ -29,6 +33,10 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['circular-slider', 'Circular: a slider synchronised with an input', circularSlider],
   ['circular-temperature', 'Circular: two inputs with different units', circularTemperature],
   ['circular-checklists', 'Circular: two synchronised checklists', circularChecklists],
+  ['set-props', 'Side updates: setProps', setProps],
+  ['patch-list', 'Partial updates: Patch', patchList],
+  ['running', 'While a callback runs: running', running],
+  ['clientside', 'Client-side callbacks', clientside],
 ]
 
 export const gallery = new Hono()
