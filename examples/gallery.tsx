@@ -9,6 +9,7 @@ import type { HyperApp } from '../src/index.ts'
 import { gracefulShutdown, isMain } from '../src/index.ts'
 import { app as callbackContext } from './callback-context.tsx'
 import { app as chainedCallbacks } from './chained-callbacks.tsx'
+import { app as formControls } from './form-controls.tsx'
 import { app as circularChecklists } from './circular-checklists.tsx'
 import { app as circularSlider } from './circular-slider.tsx'
 import { app as circularTemperature } from './circular-temperature.tsx'
@@ -33,6 +34,7 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['circular-slider', 'Circular: a slider synchronised with an input', circularSlider],
   ['circular-temperature', 'Circular: two inputs with different units', circularTemperature],
   ['circular-checklists', 'Circular: two synchronised checklists', circularChecklists],
+  ['form-controls', 'Form controls: textarea, dates, constrained number, sliders', formControls],
   ['set-props', 'Side updates: setProps', setProps],
   ['patch-list', 'Partial updates: Patch', patchList],
   ['running', 'While a callback runs: running', running],

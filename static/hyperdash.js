@@ -1,7 +1,9 @@
 /**
  * hyperdash's htmx 4 extension: what plain htmx attributes cannot do.
  *
- * 1. Count clicks (`n_clicks`, `n_clicks_timestamp`) on elements that carry `data-n-clicks`.
+ * 1. Count clicks (`n_clicks`, `n_clicks_timestamp`) on elements that carry `data-n-clicks`, Enter
+ *    presses in a component's `<input>` (`n_submit`, then an `hd-submit` event) and blurs of its
+ *    `<input>` or `<textarea>` (`n_blur`).
  * 2. Build the request (JSON, docs/wire.md): the props the event changed, the signed state of every
  *    component of the app and its browser-owned values, each read by the reader its state names
  *    (built in below, or registered by a component's own module on `window.hyperdash.readers`),
@@ -77,21 +79,79 @@
     (e) => e.target instanceof Element && lastInput.set(e.target, performance.now()),
     true
   )
+  /**
+   * Adds one to `data-<name>` and stamps `data-<name>-timestamp` (Dash's `n_submit`, `n_blur`) when
+   * the page reads `prop` (a callback's Input or State); false when it does not.
+   */
+  function count(el, prop) {
+    const read = stateOf(el).read
+    if (!has(read, prop) && !has(read, `${prop}_timestamp`)) return false
+    const name = prop.replace(/_/g, '-')
+    const n = el.getAttribute(`data-${name}`)
+    el.setAttribute(`data-${name}`, String((n ? Number(n) : 0) + 1))
+    el.setAttribute(`data-${name}-timestamp`, String(Date.now()))
+    return true
+  }
+  // Capture: counted before htmx's own listener on the element reads them.
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key !== 'Enter' || e.isComposing || !(e.target instanceof Element)) return
+      if (e.target.matches(`input[${STATE}]`) && count(e.target, 'n_submit'))
+        e.target.dispatchEvent(new Event('hd-submit', { bubbles: true }))
+    },
+    true
+  )
+  document.addEventListener(
+    'blur',
+    (e) =>
+      e.target instanceof Element &&
+      e.target.matches(`input[${STATE}],textarea[${STATE}]`) &&
+      count(e.target, 'n_blur'),
+    true
+  )
 
   // ─── 2. the request ───────────────────────────────────────────────────────────────────────
   const control = (el) =>
     el.matches('input,select,textarea') ? el : el.querySelector('input,select,textarea')
   const checked = (el) => [...el.querySelectorAll('input[type=checkbox]:checked,input[type=radio]:checked')]
 
+  const patterns = new Map()
+  /**
+   * False when a non-empty text breaks its control's `minlength`, `maxlength` or `pattern` (checked
+   * here, not by `validity`, which skips values no user typed): the reader then gives null, and the
+   * server refuses such a text (views/components/input.tsx).
+   */
+  function fitsText(input) {
+    const v = input.value
+    if (v === '') return true
+    const min = input.getAttribute('minlength')
+    const max = input.getAttribute('maxlength')
+    if (min !== null && v.length < Number(min)) return false
+    if (max !== null && v.length > Number(max)) return false
+    const pattern = input.getAttribute('pattern')
+    if (pattern === null || input.tagName === 'TEXTAREA') return true
+    if (!patterns.has(pattern)) {
+      let re = null
+      try {
+        re = new RegExp(`^(?:${pattern})$`, 'v')
+      } catch {}
+      patterns.set(pattern, re)
+    }
+    const re = patterns.get(pattern)
+    return !re || re.test(v)
+  }
+
   /** The built-in readers, by the names component definitions use (src/protocol/components.ts). */
   const BUILTIN = {
     value(el) {
       const input = control(el)
-      return input ? input.value : null
+      return input ? (fitsText(input) ? input.value : null) : null
     },
     number(el) {
       const input = control(el)
-      if (!input || input.value === '' || (input.validity && input.validity.badInput)) return null
+      // Outside min/max, off step or not a number: null, as Dash's dcc.Input delivers (NaN → None).
+      if (!input || input.value === '' || (input.validity && !input.validity.valid)) return null
       const n = Number(input.value)
       return Number.isFinite(n) ? n : null
     },
@@ -179,6 +239,11 @@
           (body.reask.push({ callback: i, changed: [...d.changed] }), deferred.delete(i))
     } else {
       body.changed = changedProps(el, evt)
+      // This request replaces the element's one in flight (hx-sync this:replace): what that one
+      // changed (a value on `change`) is sent again with what this one changed (`n_blur` on blur).
+      for (const r of inflight.values())
+        if (r.el === el && !r.answered)
+          for (const k of r.t) if (!body.changed.includes(k)) body.changed.push(k)
     }
     body.components = collect(root)
     const pending = pendingFor(el)
@@ -221,7 +286,7 @@
         input.checked = input.hasAttribute('checked')
         continue
       }
-      const next = input.getAttribute('value') ?? ''
+      const next = input.tagName === 'TEXTAREA' ? input.defaultValue : (input.getAttribute('value') ?? '')
       if (input.value === next) continue
       if (
         (input.type === 'number' || input.type === 'range') &&
@@ -506,6 +571,9 @@
       inflight.set(h.seq, h)
       h.busy = markBusy(elt, h.seq)
       h.running = startRunning(elt)
+    },
+    htmx_before_response(elt, detail) {
+      if (detail.ctx.hd) detail.ctx.hd.answered = true
     },
     htmx_before_swap(elt, detail) {
       const ctx = detail.ctx

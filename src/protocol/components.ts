@@ -99,8 +99,8 @@ export const resolve = <T>(v: PerProps<T>, props: Props): T =>
 /** Longest string a text value may have (a 200 KB paste is refused with a 4xx). */
 export const MAX_TEXT = 65_536
 
-const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable()
-const timestamp = z.number().int().min(0).max(8.64e15).nullable()
+export const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable()
+export const timestamp = z.number().int().min(0).max(8.64e15).nullable()
 /** A finite number (JSON has no NaN or Infinity, but an in-process caller may send them). */
 export const finite = z.number().refine(Number.isFinite, 'Expected a finite number')
 
@@ -108,6 +108,21 @@ export const finite = z.number().refine(Number.isFinite, 'Expected a finite numb
 export const clickProps = {
   n_clicks: { schema: count, event: 'click', read: 'counter' },
   n_clicks_timestamp: { schema: timestamp, event: 'click', read: 'counter' },
+} as const satisfies Record<string, BrowserProp>
+
+/**
+ * `n_submit` and `n_submit_timestamp`: Enter in a component's `<input>`, counted by the extension,
+ * which then sends the `hd-submit` event. The browser element reads `data-n-submit`.
+ */
+export const submitProps = {
+  n_submit: { schema: count, event: 'hd-submit', read: 'counter' },
+  n_submit_timestamp: { schema: timestamp, event: 'hd-submit', read: 'counter' },
+} as const satisfies Record<string, BrowserProp>
+
+/** `n_blur` and `n_blur_timestamp`: the component's `<input>` or `<textarea>` lost focus. */
+export const blurProps = {
+  n_blur: { schema: count, event: 'blur', read: 'counter' },
+  n_blur_timestamp: { schema: timestamp, event: 'blur', read: 'counter' },
 } as const satisfies Record<string, BrowserProp>
 
 /** Any plain HTML element (Dash's `html.*`): clicks are the only props the browser owns. */
@@ -198,8 +213,11 @@ export class ComponentRegistry {
 
   #files(kind: 'scripts' | 'styles'): Map<string, string> {
     const out = new Map<string, string>()
+    const seen = new Set<string>()
+    // A file two components share (dcc.Slider's and dcc.RangeSlider's) is served and loaded once.
     for (const s of this.#specs.values())
-      for (const file of s[kind] ?? []) out.set(componentScriptPath(s.name, file), file)
+      for (const file of s[kind] ?? [])
+        if (!seen.has(file)) (seen.add(file), out.set(componentScriptPath(s.name, file), file))
     return out
   }
 }

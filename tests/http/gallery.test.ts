@@ -21,6 +21,7 @@ const ids: Record<string, string[]> = {
   'circular-slider': ['slider-circular', 'input-circular'],
   'circular-temperature': ['celsius', 'fahrenheit'],
   'circular-checklists': ['all-checklist', 'city-checklist'],
+  'form-controls': ['notes', 'when', 'period', 'qty', 'price-range', 'snap', 'form-output'],
   'set-props': ['notify', 'toast'],
   'patch-list': ['add', 'list', 'count', 'clear'],
   running: ['run', 'status'],

@@ -5,7 +5,16 @@
  */
 import { describe, expect, it, vi } from 'vitest'
 import { createApp, Input, Output } from '../../src/index.ts'
-import { dcc } from '../../views/components/index.ts'
+import { z } from 'zod'
+import { dcc, defineComponent } from '../../views/components/index.ts'
+
+/** A component whose one browser-owned prop no event sends (it travels with other requests). */
+const Quiet = defineComponent({
+  name: 'test.Quiet',
+  props: { n_pokes: z.number().nullable() },
+  browser: { n_pokes: { event: null, read: 'counter' } },
+  render: (p) => <div id={p.id} {...p.hd} />,
+})
 
 const logger = () => ({ error: vi.fn(), warn: vi.fn(), info: vi.fn() })
 const layout = (
@@ -14,6 +23,7 @@ const layout = (
       <input type="radio" name="r" value="a" />
     </div>
     <dcc.Input id="num" type="number" />
+    <Quiet id="quiet" />
     <div id="a" />
     <div id="out" />
   </div>
@@ -41,10 +51,10 @@ describe('an Input nothing changes', () => {
   it('names a component prop with no browser event', async () => {
     const log = logger()
     const app = createApp({ layout, logger: log })
-    app.callback(Output('out', 'children'), [Input('num', 'n_submit')], (v) => String(v))
+    app.callback(Output('out', 'children'), [Input('quiet', 'n_pokes')], (v) => String(v))
     expect((await app.request('/')).status).toBe(500)
     expect((log.error.mock.calls[0]![1] as Error).message).toMatch(
-      /^Input\('num', 'n_submit'\): `n_submit` of a dcc.Input has no browser event, and no callback writes it/
+      /^Input\('quiet', 'n_pokes'\): `n_pokes` of a test.Quiet has no browser event, and no callback writes it/
     )
   })
 

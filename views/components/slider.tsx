@@ -1,31 +1,23 @@
 /**
  * @module slider
  * `dcc.Slider`: a native `<input type="range">` inside a wrapper carrying the id, with its marks'
- * labels under the track.
+ * labels along the track. `step={null}` snaps to the marks: the browser moves the thumb mark to mark
+ * (static/components/slider.js) and the server takes the nearest mark of any value it receives
+ * (a page without JavaScript posts any number). Shared parts: ./slider-shared.tsx.
  */
 import { z } from 'zod'
-import { finite } from '../../src/protocol/components.ts'
+import { finite, type Accepted } from '../../src/protocol/components.ts'
 import { defineComponent } from './define.ts'
+import { frame, sliderFiles, SliderParts, sliderProps, takeValue, thumbAttrs } from './slider-shared.tsx'
 
-export type Mark = string | { label: string; style?: Record<string, string | number> }
-const mark: z.ZodType<Mark> = z.union([
-  z.string(),
-  z.object({ label: z.string(), style: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
-])
+export type { Mark } from './slider-shared.tsx'
 
-const bounded = new Map<string, z.ZodType>()
-/** The value check of a slider with these bounds, built once per pair of bounds. */
-function valueWithin(p: Record<string, unknown>): z.ZodType {
-  const min = typeof p['min'] === 'number' ? p['min'] : -Infinity
-  const max = typeof p['max'] === 'number' ? p['max'] : Infinity
-  const key = `${min}:${max}`
-  let schema = bounded.get(key)
-  if (!schema) {
-    if (bounded.size > 1000) bounded.clear()
-    schema = finite.min(min).max(max).nullable()
-    bounded.set(key, schema)
-  }
-  return schema
+const wire = finite.nullable()
+
+function accept(v: unknown, p: Record<string, unknown>): Accepted {
+  if (v === null) return { ok: true, value: null }
+  const r = takeValue(v as number, p)
+  return 'problem' in r ? { ok: false, message: r.problem } : { ok: true, value: r.value }
 }
 
 /**
@@ -34,52 +26,28 @@ function valueWithin(p: Record<string, unknown>): z.ZodType {
 export const Slider = defineComponent({
   name: 'dcc.Slider',
   props: {
-    min: z.number(),
-    max: z.number(),
-    step: z.number().nullable(),
-    /** Labels under the track, keyed by value. */
-    marks: z.record(z.union([z.number(), z.string()]), mark).nullable(),
+    ...sliderProps,
     value: z.number().nullable(),
-    disabled: z.boolean(),
-    /** `mouseup` (default): the value changes when the handle is released; `drag`: while dragging. */
-    updatemode: z.enum(['mouseup', 'drag']),
+    /** The value while the handle is being dragged (sent on every move). */
+    drag_value: z.number().nullable(),
   },
   browser: {
     value: {
-      schema: valueWithin,
+      schema: wire,
+      accept,
       event: (p) => (p['updatemode'] === 'drag' ? 'input' : 'change'),
       read: 'number',
       keep: true,
     },
+    drag_value: { schema: wire, accept, event: 'input', read: 'number' },
   },
+  ...sliderFiles,
   render: (p) => {
-    const min = p.min ?? 0
-    const max = p.max ?? 10
-    const span = max - min || 1
-    const marks = Object.entries(p.marks ?? {})
-      .map(([k, m]) => ({ at: Number(k), label: typeof m === 'string' ? m : m.label }))
-      .filter((m) => Number.isFinite(m.at))
-      .sort((a, b) => a.at - b.at)
+    const f = frame(p as Record<string, unknown>, 'hd-slider-single', p.value == null ? [] : [p.value])
     return (
-      <div id={p.id} class={['hd-slider', p.className].filter(Boolean).join(' ')} style={p.style} {...p.hd}>
-        <input
-          type="range"
-          min={min}
-          max={max}
-          step={p.step === null ? 'any' : (p.step ?? 1)}
-          value={p.value == null ? undefined : String(p.value)}
-          disabled={p.disabled}
-          aria-label={p.id}
-        />
-        {marks.length > 0 && (
-          <div class="hd-slider-marks" aria-hidden="true">
-            {marks.map((m) => (
-              <span class="hd-slider-mark" style={{ left: `${((m.at - min) / span) * 100}%` }}>
-                {m.label}
-              </span>
-            ))}
-          </div>
-        )}
+      <div id={p.id} {...f} {...p.hd}>
+        <input {...thumbAttrs(p as Record<string, unknown>, p.value)} aria-label={p.id} />
+        <SliderParts p={p as Record<string, unknown>} values={[p.value]} />
       </div>
     )
   },
