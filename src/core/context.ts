@@ -4,7 +4,7 @@
  * readable through the `ctx` export while a callback runs.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import type { CallbackSpec } from './callback.ts'
+import type { InputDep, OutputDep, StateDep } from './dependency.ts'
 import { splitKey, type ComponentId, type PropKey } from './ids.ts'
 
 /** One triggering prop. `prop_id` is Dash's spelling; `propId` the TypeScript one. */
@@ -48,6 +48,18 @@ export interface CallbackContext {
   readonly callback: string
   /** Dash's JSON form (`triggered`, `inputs`, `states`, … with Dash's snake_case keys). */
   toJSON(): Record<string, unknown>
+}
+
+/**
+ * What the context reads of a callback's spec (callback.ts's `CallbackSpec`; not imported from there,
+ * since callback.ts names this module's `CallbackContext` in its options).
+ */
+interface CallbackSpec {
+  readonly name: string
+  readonly multi: boolean
+  readonly outputs: readonly OutputDep[]
+  readonly inputs: readonly InputDep[]
+  readonly states: readonly StateDep[]
 }
 
 export function createContext(

@@ -108,8 +108,9 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
   }
   for (const { callback: index, changed } of body.reask ?? []) {
     const cb = graph.callbacks[index]
-    if (!cb || cb.clientside)
-      throw new RequestError(`There is no server callback number ${index} in this app.`)
+    if (!cb) throw new RequestError(`There is no callback number ${index} in this app.`)
+    if (cb.clientside)
+      throw new RequestError(`The callback ${cb.name} runs in the browser, not on the server.`)
     for (const k of changed) {
       if (!cb.inputs.some((i) => i.key === k))
         throw new RequestError(`'${k}' is not an Input of the callback ${cb.name}.`)
