@@ -102,7 +102,7 @@ describe('a value the component schema refuses', () => {
     const page = await renderPage(app)
     const res = await page.click('bad-options', { stream: true })
     expect(res.headers.get('content-type')).toBe('text/event-stream')
-    expect(res.messages.map(named)).toEqual([
+    expect([res.messages.map(named).join('')]).toEqual([
       '<template hx-swap-oob="beforeend:#hd-errors"><div class="hd-error" role="alert" data-callback="badOptions">' +
         '<strong>Callback error updating list.options</strong><p>Something went wrong on the server; the outputs ' +
         'were left as they were. Reference: <id>.</p><button type="button" class="hd-error-close" ' +
