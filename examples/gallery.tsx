@@ -13,6 +13,7 @@ import { app as formControls } from './form-controls.tsx'
 import { app as circularChecklists } from './circular-checklists.tsx'
 import { app as circularSlider } from './circular-slider.tsx'
 import { app as circularTemperature } from './circular-temperature.tsx'
+import { app as componentsContent } from './components-content.tsx'
 import { app as initialCall } from './initial-call.tsx'
 import { app as noUpdateButton } from './no-update-button.tsx'
 import { app as preventInitialCall } from './prevent-initial-call.tsx'
@@ -35,6 +36,7 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['circular-temperature', 'Circular: two inputs with different units', circularTemperature],
   ['circular-checklists', 'Circular: two synchronised checklists', circularChecklists],
   ['form-controls', 'Form controls: textarea, dates, constrained number, sliders', formControls],
+  ['components-content', 'Components: Markdown, ConfirmDialog, Loading, Upload', componentsContent],
   ['set-props', 'Side updates: setProps', setProps],
   ['patch-list', 'Partial updates: Patch', patchList],
   ['running', 'While a callback runs: running', running],

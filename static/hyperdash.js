@@ -542,6 +542,36 @@
     },
   }
 
+  // ─── 7. the streamed first page ───────────────────────────────────────────────────────────
+  // Initial calls that outlast the server's budget arrive after the app root, in the same response,
+  // as `<template hd-late>` holding an update response's swaps: applied as they are parsed. The root
+  // is made live as soon as the first one arrives (it is complete then), not at the end of the stream.
+  const LATE = 'hd-late'
+  const processed = new WeakSet()
+
+  function applyLate(tpl) {
+    let root = tpl.previousElementSibling
+    while (root && !root.classList.contains('hd-app')) root = root.previousElementSibling
+    root = root || rootOf(tpl)
+    tpl.remove()
+    if (!processed.has(root) && root.isConnected) {
+      processed.add(root)
+      htmx.process(root)
+    }
+    if (tpl.content.childNodes.length)
+      htmx.swap({ text: tpl.innerHTML, sourceElement: root, target: root, swap: 'none', hdLate: true })
+  }
+
+  // A template is complete once something follows it (the server ends each with a newline).
+  const lateObserver = new MutationObserver(() => {
+    for (const t of document.querySelectorAll(`template[${LATE}]`)) if (t.nextSibling) applyLate(t)
+  })
+  lateObserver.observe(document.documentElement, { childList: true, subtree: true })
+  const lateDone = () => {
+    lateObserver.disconnect()
+    for (const t of document.querySelectorAll(`template[${LATE}]`)) applyLate(t)
+  }
+
   htmx.registerExtension('hyperdash', {
     init: (internal) => {
       api = internal
@@ -566,8 +596,21 @@
       const h = detail.ctx.hd
       if (!h) return
       // Set here, after htmx turned its form body into URL parameters: ours is JSON.
-      detail.ctx.request.body = JSON.stringify(h.body)
-      detail.ctx.request.headers['Content-Type'] = 'application/json'
+      if (elt.hasAttribute('hd-upload')) {
+        // dcc.Upload: multipart, the request in `hd` and the files beside it (src/server/upload-route.ts).
+        const refused = rootOf(elt).querySelector('.hd-notice-refused')
+        if (refused) refused.remove()
+        const form = new FormData()
+        form.append('hd', JSON.stringify(h.body))
+        for (const input of elt.querySelectorAll('input[type=file]'))
+          for (const f of input.files || []) form.append('file', f)
+        detail.ctx.request.body = form
+        delete detail.ctx.request.headers['Content-Type']
+        detail.ctx.request.headers['HD-Upload'] = '1'
+      } else {
+        detail.ctx.request.body = JSON.stringify(h.body)
+        detail.ctx.request.headers['Content-Type'] = 'application/json'
+      }
       inflight.set(h.seq, h)
       h.busy = markBusy(elt, h.seq)
       h.running = startRunning(elt)
@@ -577,15 +620,19 @@
     },
     htmx_before_swap(elt, detail) {
       const ctx = detail.ctx
-      const s = ctx.hd ? ctx.hd.seq : seq
+      // Late initial results of the first page are older than any request the page sent since.
+      const s = ctx.hd ? ctx.hd.seq : ctx.hdLate ? 0 : seq
       // `running` goes back before the answer's swaps, so that an output of the same prop wins.
       stopRunning(ctx.hd)
       const tasks = detail.tasks
       for (let i = tasks.length - 1; i >= 0; i--) {
         const task = tasks[i]
         if (task.type === 'main') {
-          const client = readMeta(task.fragment, ctx, rootOf(ctx.hd ? ctx.hd.el : elt))
+          const root = rootOf(ctx.hd ? ctx.hd.el : elt)
+          const client = readMeta(task.fragment, ctx, root)
           if (ctx.hd && client.length) ctx.hd.clientside = (ctx.hd.clientside || []).concat(client)
+          // Late initial results of the first page: their client-side callbacks run once swapped.
+          else if (client.length) setTimeout(() => runClientside(client, root, maybeReask))
           continue
         }
         if (!task.swapSpec || task.swapSpec.style !== 'hd') continue
@@ -627,6 +674,10 @@
     },
   })
 
+  // After the extension is registered: late swaps use its `hd` swap style.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', lateDone)
+  else lateDone()
+
   // ─── 6. refusals the page can act on ──────────────────────────────────────────────────────
   // 409 or `HD-Reload: 1`: the page's signed state no longer verifies (expired, new secret, new
   // deploy): a notice with a Reload button. 503 + `Retry-After`: the server is busy: a notice, and
@@ -664,6 +715,14 @@
         label: 'Reload',
         run: () => location.reload(),
       })
+      return
+    }
+    // Too large (an upload over its max_size), or an upload refused: the user can act on the message.
+    if (
+      res.status === 413 ||
+      (source && source.hasAttribute && source.hasAttribute('hd-upload') && res.status < 500)
+    ) {
+      notice(root, 'refused', ctx.text || `The server refused the request (${res.status}).`)
       return
     }
     if (res.status !== 503) return

@@ -54,7 +54,12 @@ export function renderComponent(id: string, tag: unknown, o: RenderOptions): unk
   const rec = o.page.get(id)!
   const hd = componentAttrs(rec, o)
   const render = hdSpecOf(tag)?.render
-  if (render) return render({ ...rec.props, id, hd })
+  if (render) {
+    const props: Record<string, unknown> = { ...rec.props, id, hd }
+    // A container component's children: rendered live, as the page's other elements.
+    if (props['children'] !== undefined) props['children'] = renderTree(props['children'], o)
+    return render(props)
+  }
   const browser = o.components.require(rec.kind).browser
   const props: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(rec.props)) if (!NOT_ATTRIBUTES.has(k) && !own(browser, k)) props[k] = v
@@ -71,7 +76,11 @@ export function renderTree(tree: unknown, o: RenderOptions): unknown {
   if (typeof id === 'string' && o.page.has(id)) return renderComponent(id, tree.tag, o)
   // A component no callback involves renders as it is, with no live attributes.
   const render = hdSpecOf(tree.tag)?.render
-  if (render) return render({ ...childrenProps(tree), hd: undefined })
+  if (render) {
+    const props = childrenProps(tree)
+    if (props['children'] !== undefined) props['children'] = renderTree(props['children'], o)
+    return render({ ...props, hd: undefined })
+  }
   if (typeof tree.tag !== 'string' || tree.tag === 'svg') return tree
   const kids = tree.children.map((c) => renderTree(c, o))
   const props = safeUrls({ ...tree.props })
@@ -92,5 +101,5 @@ function childrenProps(node: {
   children: unknown[]
 }): Record<string, unknown> {
   const c = node.children
-  return c.length ? { ...node.props, children: c.length === 1 ? c[0] : c } : node.props
+  return c.length ? { ...node.props, children: c.length === 1 ? c[0] : c } : { ...node.props }
 }

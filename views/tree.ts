@@ -52,7 +52,7 @@ export const hdKindOf = (tag: unknown): string | undefined => hdSpecOf(tag)?.nam
  * An expanded element is plain data, created fresh so that the layout the app gave is never mutated
  * (and so hono's own intrinsic components, such as its `<button>`, do not wrap it again).
  */
-export function element(tag: string, props: Record<string, unknown>, children: unknown[]): Node {
+export function element(tag: Node['tag'], props: Record<string, unknown>, children: unknown[]): Node {
   const p = { ...props }
   delete p['children']
   return Object.defineProperty({ tag, props: p, children }, EXPANDED, { value: true })
@@ -79,7 +79,14 @@ export async function expand(value: unknown): Promise<unknown> {
   const { tag, props, children } = value
   if (tag === '') return expand(children)
   if (typeof tag === 'function') {
-    if (hdKindOf(tag)) return value
+    if (hdKindOf(tag)) {
+      // A container component (dcc.Loading, ConfirmDialogProvider): its children are part of the
+      // page, expanded like any other, so the components inside them are found and rendered live.
+      if (!children.length || children.every((c) => typeof c === 'string' || typeof c === 'number'))
+        return value
+      const kids = await expand(children)
+      return element(tag as never, props, Array.isArray(kids) ? kids : kids === null ? [] : [kids])
+    }
     const p: Record<string, unknown> = { ...props }
     if (children.length) p['children'] = children.length === 1 ? children[0] : children
     return expand(tag(p))
@@ -139,7 +146,8 @@ export function scan(
       here = id
     }
   }
-  if (typeof tree.tag === 'string') for (const c of tree.children) scan(c, here, app, out, seen)
+  // Inside HTML elements and container components (their children are expanded nodes or text).
+  for (const c of tree.children) scan(c, here, app, out, seen)
   return out
 }
 

@@ -160,13 +160,22 @@ export function parseBrowserValue(spec: ComponentSpec, prop: string, value: unkn
  */
 export class ComponentRegistry {
   readonly #specs = new Map<string, ComponentSpec>()
+  /** Kinds the app uses (given, or met in a layout or a callback's output): their files go in pages. */
+  readonly #used = new Set<string>()
 
-  constructor(specs: Iterable<ComponentSpec> = []) {
-    for (const s of specs) this.add(s)
+  /** `known`: kinds every app knows (the dcc set); their files load only once the app uses them. */
+  constructor(known: Iterable<ComponentSpec> = []) {
+    for (const s of known) this.#register(s)
   }
 
-  /** Registers a kind; the same definition twice is a no-op, another one under the same name an error. */
+  /** Registers a kind the app uses; the same definition twice is a no-op, another one under the same name an error. */
   add(spec: ComponentSpec): ComponentSpec {
+    this.#register(spec)
+    this.#used.add(spec.name)
+    return spec
+  }
+
+  #register(spec: ComponentSpec): void {
     const had = this.#specs.get(spec.name)
     if (had && had !== spec) {
       throw new ConfigError(
@@ -174,7 +183,6 @@ export class ComponentRegistry {
       )
     }
     this.#specs.set(spec.name, spec)
-    return spec
   }
 
   has(name: string): boolean {
@@ -201,23 +209,30 @@ export class ComponentRegistry {
     )
   }
 
-  /** The scripts of the registered components, by the path they are served at (below the base path). */
-  scripts(): Map<string, string> {
-    return this.#files('scripts')
+  /**
+   * The scripts of the components the app uses, by the path they are served at (below the base path).
+   * A dcc kind the app never showed adds nothing to its pages. `all`: every known kind's (what the
+   * app serves: a page rendered by another process may name any).
+   */
+  scripts(all = false): Map<string, string> {
+    return this.#files('scripts', all)
   }
 
   /** The stylesheets of the registered components, by the path they are served at. */
-  styles(): Map<string, string> {
-    return this.#files('styles')
+  styles(all = false): Map<string, string> {
+    return this.#files('styles', all)
   }
 
-  #files(kind: 'scripts' | 'styles'): Map<string, string> {
+  #files(kind: 'scripts' | 'styles', all: boolean): Map<string, string> {
     const out = new Map<string, string>()
     const seen = new Set<string>()
-    // A file two components share (dcc.Slider's and dcc.RangeSlider's) is served and loaded once.
-    for (const s of this.#specs.values())
+    for (const s of this.#specs.values()) {
+      if (!all && !this.#used.has(s.name)) continue
+      // A file two components share (dcc.Slider's and dcc.RangeSlider's) is loaded once by a page;
+      // every path stays served.
       for (const file of s[kind] ?? [])
-        if (!seen.has(file)) (seen.add(file), out.set(componentScriptPath(s.name, file), file))
+        if (all || !seen.has(file)) (seen.add(file), out.set(componentScriptPath(s.name, file), file))
+    }
     return out
   }
 }

@@ -6,6 +6,12 @@
 
 /** The update route, relative to the app's base path. */
 export const UPDATE_PATH = '/_hd/update'
+/** The upload route (dcc.Upload's multipart requests), relative to the app's base path. */
+export const UPLOAD_PATH = '/_hd/upload'
+/** Attribute of an element whose requests carry its file inputs' files (multipart, to UPLOAD_PATH). */
+export const UPLOAD_ATTR = 'hd-upload'
+/** Header the extension sets on upload requests: a cross-site form cannot send it (CSRF). */
+export const UPLOAD_HEADER = 'HD-Upload'
 /** Static files (htmx, its SSE extension, our extension, CSS), relative to the base path. */
 export const STATIC_PREFIX = '/_hd/static'
 
@@ -46,3 +52,6 @@ export const SWAP_STYLE = 'hd'
 export const CALLBACK_ATTR = 'hd-cb'
 /** A `<template hd-meta>` in a response: JSON `{ deferred: [[index, [changed keys]]] }`. */
 export const META_ATTR = 'hd-meta'
+
+/** A batch of late initial results at the end of a streamed first page: `<template hd-late>`. */
+export const LATE_ATTR = 'hd-late'

@@ -14,7 +14,7 @@ import { ConfigError } from '../core/errors.ts'
 import { RequestError } from '../protocol/errors.ts'
 import { Graph } from '../core/graph.ts'
 import { resolvePreventInitial } from '../core/plan.ts'
-import { STATIC_PREFIX, UPDATE_PATH } from '../protocol/constants.ts'
+import { STATIC_PREFIX, UPDATE_PATH, UPLOAD_PATH } from '../protocol/constants.ts'
 import { COMPONENTS_PREFIX, ComponentRegistry } from '../protocol/components.ts'
 import { builtinComponents } from '../../views/components/index.ts'
 import { hdSpecOf, layoutKinds } from '../../views/tree.ts'
@@ -27,7 +27,8 @@ import { toHtml } from '../../views/render.ts'
 import { staticCacheControl, staticFiles } from './static-files.ts'
 import { ASSETS_PATH, assetsDir, externalCsp, readAsset } from './assets.ts'
 import { requestContext } from './request-id.ts'
-import { createUpdateHandler } from './update-route.ts'
+import { createUpdateHandler, createUpdateRunner } from './update-route.ts'
+import { createUploadHandler } from './upload-route.ts'
 import type { AppContext } from './context.ts'
 import {
   crossOriginGuard,
@@ -364,11 +365,12 @@ export class HyperApp {
     app.use('*', securityHeaders(security))
     app.use('*', this.hosts.middleware)
     app.use(UPDATE_PATH, crossOriginGuard(security))
+    app.use(UPLOAD_PATH, crossOriginGuard(security))
     app.use('*', async (_, next) => (this.#checkInputs(), next()))
     app.get(`${COMPONENTS_PREFIX}/:name/:file`, (c) => {
       const path = c.req.path.slice(context.basePath.length)
-      const script = context.components.scripts().get(path)
-      const file = script ?? context.components.styles().get(path)
+      const script = context.components.scripts(true).get(path)
+      const file = script ?? context.components.styles(true).get(path)
       if (!file) return c.text('Not found', 404)
       c.header('Content-Type', script ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8')
       c.header('Cache-Control', context.dev ? 'no-cache' : 'public, max-age=3600')
@@ -387,6 +389,7 @@ export class HyperApp {
       return c.body(readFileSync(cb.clientside.module, 'utf8'))
     })
     app.use(UPDATE_PATH, reloadHint())
+    app.use(UPLOAD_PATH, reloadHint())
     const files = staticFiles()
     app.get(`${STATIC_PREFIX}/:file`, (c) => {
       const f = files.get(c.req.param('file'))
@@ -412,6 +415,12 @@ export class HyperApp {
     app.all(UPDATE_PATH, (c) => {
       c.header('Allow', 'POST')
       return c.text('The update route only answers POST requests sent by the hyperdash extension.', 405)
+    })
+    // dcc.Upload's files (multipart, bounded by `maxUploadBytes`): upload-route.ts.
+    app.post(UPLOAD_PATH, this.updates.middleware, createUploadHandler(context, createUpdateRunner(context)))
+    app.all(UPLOAD_PATH, (c) => {
+      c.header('Allow', 'POST')
+      return c.text('The upload route only answers POST requests sent by dcc.Upload.', 405)
     })
     registerDevRoutes(app, context)
     // The page answers at `/` and the app's `paths` only, so that routes added to `app.hono` after

@@ -41,8 +41,9 @@ export interface AppOptions extends AssetOptions {
   /** A request whose chain is not done after this many ms streams its outputs (SSE). Default: 30. */
   streamAfterMs?: number
   /**
-   * Longest time (ms) initial calls may hold the first page back. Callbacks still running then are
-   * left out; the page lists them and the browser asks for them at once. Default: 200.
+   * Longest time (ms) initial calls may hold the app root back. The document's head is sent at once;
+   * initial calls still running after this arrive later in the same response, as they finish (each
+   * runs once: the browser never asks for one again). Default: 200.
    */
   initialBudgetMs?: number
   /**
@@ -65,6 +66,11 @@ export interface AppOptions extends AssetOptions {
   logger?: Pick<Console, 'error' | 'warn' | 'info'>
   /** Largest update request body, in bytes; a larger one gets 413. Default: 1 MB. */
   maxBodyBytes?: number
+  /**
+   * Largest upload request (dcc.Upload's files, multipart), in bytes, whatever the component's
+   * `max_size`; a larger one gets 413. Default: 16 MB.
+   */
+  maxUploadBytes?: number
   /** CSRF refusal, security headers and the Content-Security-Policy (docs/security.md). */
   security?: SecurityOptions
   /**
@@ -93,5 +99,6 @@ export const DEFAULTS = {
   streamAfterMs: 30,
   initialBudgetMs: 200,
   maxBodyBytes: 1024 * 1024,
+  maxUploadBytes: 16 * 1024 * 1024,
   maxConcurrentUpdates: 256,
 } as const

@@ -1,20 +1,23 @@
 /**
  * @module page-route
  * GET: renders the layout with every initial call already applied (DESIGN.md §1.4, R6–R11, R25).
- * Initial calls still running after `initialBudgetMs` are left out: the page lists them, and the
- * browser asks for them at once.
+ * The document streams: its head at once, the app root when the initial calls are done or after
+ * `initialBudgetMs`, then the late ones' results in the same response as they finish (each initial
+ * call runs once; the browser never asks for one again).
  */
 import type { Context } from 'hono'
 import { PageState, type ComponentRecord } from '../core/page.ts'
 import { newGroup, planInitial } from '../core/plan.ts'
-import { startWave } from '../core/run.ts'
+import { startWave, type CallbackResult, type WaveOutcome } from '../core/run.ts'
+import { raw } from 'hono/html'
 import { AppRoot, Assets, Document, type TagAttrs } from '../../views/document.tsx'
 import { DevScript } from '../../views/dev/assets.tsx'
 import { ASSETS_PATH, listAssets } from './assets.ts'
 import { fileHash, staticFiles, staticHref } from './static-files.ts'
 import { CallbackErrorView } from '../../views/errors.tsx'
 import { renderTree, toHtml } from '../../views/render.ts'
-import { renderDeferred } from '../../views/results.tsx'
+import { LateResults, NoScriptRoot } from '../../views/late.tsx'
+import { renderDeferred, renderResults } from '../../views/results.tsx'
 import { expand, scan } from '../../views/tree.ts'
 import { ClientsideManifest } from '../../views/oob.tsx'
 import { clientsideCallbacks, clientsideManifest } from './clientside.ts'
@@ -53,18 +56,26 @@ export interface PageRenderOptions {
   requestId?: string
   startedAt?: number
   engine?: Engine
+  /** How long initial calls may hold the root back (ms); the rest streams after it. Default: all of them. */
+  budgetMs?: number
 }
 
-/** The app root for `url`, with every initial call applied (or listed, past the budget). */
-export async function renderRoot(
+/**
+ * The app root for `url` with the initial calls that finished within the budget applied, and the rest
+ * as they finish: each batch of late results as `<template hd-late>` (the extension applies its swaps,
+ * as an update response's), then, for a browser without JavaScript, the finished root inside
+ * `<noscript>`. Every initial call runs once: nothing is left for the browser to ask for again.
+ */
+export async function startRoot(
   app: AppContext,
   url: URL,
   {
     requestId: id = requestId(),
     startedAt = performance.now(),
     engine: e = createEngine(app),
+    budgetMs = Infinity,
   }: PageRenderOptions = {}
-): Promise<unknown> {
+): Promise<() => Promise<{ root: unknown; late: AsyncGenerator<string> | null }>> {
   const layout = app.options.layout
   const tree = await expand(typeof layout === 'function' ? await (layout as () => unknown)() : layout)
   const records = scan(tree, null, scanContext(app))
@@ -72,30 +83,63 @@ export async function renderRoot(
   warnDeadInputs(app, records)
   const page = new PageState(records)
   warnMissingIds(app, page)
-  const budget = new AbortController()
   const wave = startWave({
     ...e.wave,
     page,
     start: planInitial(app.graph, page, app.prevent).map((cb) => ({ cb, changed: [], initial: true })),
     startGroup: newGroup(),
-    signal: budget.signal,
   })
-  if (!(await wave.results.readFor(app.options.initialBudgetMs)).done) budget.abort()
-  const outcome = await wave.outcome
-  const left = [...outcome.deferred, ...outcome.unfinished]
-  const manifest = clientsideManifest(app)
-  finish(app, { kind: 'page', requestId: id, startedAt }, { results: outcome.results, deferred: left }, 200)
-  return AppRoot({
-    updateUrl: e.updateUrl,
-    ids: e.ids,
-    errors: outcome.results
-      .filter((r) => r.status === 'error' && r.error)
-      .map((r) => CallbackErrorView({ error: r.error!, dev: app.dev, requestId: id })),
-    meta:
-      (await renderDeferred(left, outcome.clientside)) +
-      (manifest ? await toHtml(ClientsideManifest({ manifest })) : ''),
-    children: renderTree(tree, { ...e.render, page }),
-  })
+  // Returned once the wave has started: what is left can no longer fail before the first byte.
+  return async () => {
+    const first = await wave.results.readFor(budgetMs)
+    const errorViews = (results: readonly CallbackResult[]) =>
+      results
+        .filter((r) => r.status === 'error' && r.error)
+        .map((r) => CallbackErrorView({ error: r.error!, dev: app.dev, requestId: id }))
+    // Client-side callbacks: what the page runs (static/hyperdash-clientside.js), in every root.
+    const manifest = clientsideManifest(app)
+    const manifestHtml = manifest ? await toHtml(ClientsideManifest({ manifest })) : ''
+    const root = async (meta: string, results: readonly CallbackResult[]) =>
+      AppRoot({
+        updateUrl: e.updateUrl,
+        ids: e.ids,
+        errors: errorViews(results),
+        meta: meta + manifestHtml,
+        children: renderTree(tree, { ...e.render, page }),
+      })
+    const end = (outcome: WaveOutcome) =>
+      finish(app, { kind: 'page', requestId: id, startedAt }, outcome, 200)
+    if (first.done) {
+      const outcome = await wave.outcome
+      end(outcome)
+      const meta = await renderDeferred(outcome.deferred, outcome.clientside)
+      return { root: await root(meta, outcome.results), late: null }
+    }
+    const shown = await root('', first.items)
+    const opts = { ...e.render, page, dev: app.dev, requestId: id, errorsId: e.ids.errors }
+    async function* late(): AsyncGenerator<string> {
+      for await (const batch of wave.results) {
+        const html = await renderResults(batch, opts)
+        if (html) yield toHtml(LateResults({ children: raw(html) }))
+      }
+      const outcome = await wave.outcome
+      const meta = await renderDeferred(outcome.deferred, outcome.clientside)
+      if (meta) yield toHtml(LateResults({ children: raw(meta) }))
+      end(outcome)
+      yield toHtml(
+        NoScriptRoot({
+          stylesheet: staticHref(e.staticUrl, 'hyperdash-nojs.css'),
+          children: await root(meta, outcome.results),
+        })
+      )
+    }
+    return { root: shown, late: late() }
+  }
+}
+
+/** The app root for `url`, with every initial call applied: for embedding in another page. */
+export async function renderRoot(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<unknown> {
+  return (await (await startRoot(app, url, { ...o, budgetMs: Infinity }))()).root
 }
 
 /** The app's assets-folder files (listed once; in development on every page, to see new files). */
@@ -155,26 +199,81 @@ export function renderAssets(app: AppContext, e = createEngine(app)) {
   })
 }
 
-/** Renders the whole page for `url`. */
-export async function renderPage(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<string> {
+/**
+ * The whole page for `url`, as chunks: the document up to `<body>` at once, the app root once the
+ * initial calls are done or `initialBudgetMs` has passed, then the late results as they finish, then
+ * the end of the document.
+ */
+export async function* streamPage(
+  app: AppContext,
+  url: URL,
+  o: PageRenderOptions = {}
+): AsyncGenerator<string> {
   const e = o.engine ?? createEngine(app)
-  const root = await renderRoot(app, url, { ...o, engine: e })
   const { title, head } = app.options
-  return toHtml(
+  // A layout that throws fails here, before the first byte: a proper error page, not half a document.
+  const rest = await startRoot(app, url, { budgetMs: app.options.initialBudgetMs, ...o, engine: e })
+  const doc = await toHtml(
     Document({
       title,
       head,
       assets: renderAssets(app, e),
       hasIcon: assetFiles(app).some((f) => f.path === 'favicon.ico'),
-      children: root,
+      children: raw(BODY_MARK),
     })
   )
+  const at = doc.indexOf(BODY_MARK)
+  // The head at once: the browser fetches scripts and styles while the initial calls run.
+  yield doc.slice(0, at)
+  const { root, late } = await rest()
+  yield await toHtml(root)
+  if (late) {
+    // An empty batch at once: the root is complete, and the extension makes it live now.
+    yield await toHtml(LateResults({}))
+    for await (const chunk of late) yield chunk
+  }
+  yield doc.slice(at + BODY_MARK.length)
+}
+
+const BODY_MARK = '<!--hd-body-->'
+
+/** Renders the whole page for `url` into one string (tests, `app.request`). */
+export async function renderPage(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<string> {
+  let html = ''
+  for await (const chunk of streamPage(app, url, o)) html += chunk
+  return html
 }
 
 export function createPageHandler(app: AppContext) {
   const engine = createEngine(app)
   return async function pageRoute(c: Context) {
     const { requestId, startedAt } = c.var
-    return c.html(await renderPage(app, new URL(c.req.url), { requestId, startedAt, engine }))
+    const chunks = streamPage(app, new URL(c.req.url), { requestId, startedAt, engine })
+    // A layout that throws fails here, before any byte, as a 500 page.
+    const head = await chunks.next()
+    const encoder = new TextEncoder()
+    // Written as the chunks come, whether or not anyone reads yet: the page's work (and its log
+    // line) never waits on the reader, and a page is small enough to queue.
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        if (!head.done) controller.enqueue(encoder.encode(head.value))
+        void (async () => {
+          try {
+            for (let next = await chunks.next(); !next.done; next = await chunks.next())
+              controller.enqueue(encoder.encode(next.value))
+            controller.close()
+          } catch (err) {
+            app.logger.error(`hyperdash [${requestId}] the page failed while streaming:`, err)
+            try {
+              controller.close()
+            } catch {}
+          }
+        })()
+      },
+      cancel() {
+        void chunks.return(undefined)
+      },
+    })
+    return c.body(body, 200, { 'Content-Type': 'text/html; charset=UTF-8' })
   }
 }

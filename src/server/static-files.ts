@@ -33,6 +33,7 @@ const SOURCES: Record<string, [string, string]> = {
   'hyperdash-dev.css': [join(ours, 'hyperdash-dev.css'), CSS],
   'hyperdash.css': [join(ours, 'hyperdash.css'), CSS],
   'hyperdash-theme.css': [join(ours, 'hyperdash-theme.css'), CSS],
+  'hyperdash-nojs.css': [join(ours, 'hyperdash-nojs.css'), CSS],
 }
 
 /** A content hash for a URL: the first 12 characters of SHA-256 in base64url. */

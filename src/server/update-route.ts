@@ -9,19 +9,30 @@ import type { Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { startWave, type CallbackResult } from '../core/run.ts'
 import { parseUpdateRequest } from '../protocol/request.ts'
-import { validateUpdate } from '../protocol/validate.ts'
+import { validateUpdate, type ValidatedUpdate } from '../protocol/validate.ts'
 import { renderDeferred, renderFailedBatch, renderResults } from '../../views/results.tsx'
 import type { AppContext } from './context.ts'
 import { createEngine, finish } from './engine.ts'
 import { readJson } from './security.ts'
 
 export function createUpdateHandler(app: AppContext) {
-  const e = createEngine(app)
-  const streamAfterMs = app.options.streamAfterMs
+  const run = createUpdateRunner(app)
   return async function updateRoute(c: Context): Promise<Response> {
-    const req = { kind: 'update', requestId: c.var.requestId, startedAt: c.var.startedAt } as const
     // At most `maxBodyBytes`, else 413 (security.ts, which says why not hono/body-limit).
     const v = validateUpdate(parseUpdateRequest(await readJson(c.req.raw, app.options.maxBodyBytes)), app)
+    return run(c, v)
+  }
+}
+
+/** Answers a validated update: runs its chain and responds (HTML, 204, or a stream). */
+export type UpdateRunner = (c: Context, v: ValidatedUpdate) => Promise<Response>
+
+/** The second half of an update, shared by the update route and the upload route (upload-route.ts). */
+export function createUpdateRunner(app: AppContext): UpdateRunner {
+  const e = createEngine(app)
+  const streamAfterMs = app.options.streamAfterMs
+  return async function runUpdate(c: Context, v: ValidatedUpdate): Promise<Response> {
+    const req = { kind: 'update', requestId: c.var.requestId, startedAt: c.var.startedAt } as const
     const controller = new AbortController()
     const clientGone = () => controller.abort()
     c.req.raw.signal.addEventListener('abort', clientGone, { once: true })

@@ -19,6 +19,7 @@ import { browserSection } from './browser.ts'
 import { bytesSection } from './bytes.ts'
 import { eventsSections } from './events.ts'
 import { memorySection } from './memory.ts'
+import { firstByteSection } from './first-byte.tsx'
 import { pageSection } from './page.ts'
 import { startServer } from './load.ts'
 import { throughputSection } from './throughput.ts'
@@ -154,6 +155,15 @@ if (sections.has(4)) {
   results['page'] = r.rows
   print('\n### 4. First page render (GET /, initial calls included, in-process)\n')
   print(r.markdown)
+  const fb = await firstByteSection(quick ? 2 : 5)
+  results['firstByte'] = fb.rows
+  print('\n#### 4b. Streamed first page with a 1 s initial call (in-process, `initialBudgetMs` 200 ms)\n')
+  print(fb.markdown)
+  check(
+    fb.rows.firstByteMs < 20,
+    `first page with a 1 s initial call: first byte ${ms(fb.rows.firstByteMs)} (target < 20 ms)`
+  )
+  check(fb.rows.runsPerPage === 1, `each initial call runs once per page (${fb.rows.runsPerPage})`)
 }
 
 if (sections.has(5)) {

@@ -176,8 +176,7 @@ describe('the examples under the default Content-Security-Policy', () => {
       expect([slug, await violations(page), errors]).toEqual([slug, [], []])
       await page.close()
     }
-    // One page per example, on a machine shared with other test files: more time than one page gets.
-  }, 180_000)
+  }, 180_000) // one page per example: the gallery keeps growing
 
   it('is enforced: an injected inline handler does not run and is reported', async () => {
     const { page } = await openExample('prime-factors')
