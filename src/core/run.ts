@@ -461,7 +461,8 @@ async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageSta
   const ms = () => Math.round((performance.now() - t0) * 1000) / 1000
   let timer: ReturnType<typeof setTimeout> | undefined
   /** Runs `fn` with the context and the side-update collector; an async one within the timeout. */
-  const invoke = async (side: SideUpdates, fn: () => unknown): Promise<unknown> => {
+  // Not async: a synchronous callback settles without waiting a turn (as before side updates).
+  const invoke = (side: SideUpdates, fn: () => unknown): unknown => {
     const out = collectSideUpdates(side, () => runWithContext(context, fn))
     if (!(out instanceof Promise)) return out
     const controller = own()
@@ -482,12 +483,14 @@ async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageSta
     const side: SideUpdates = new Map()
     let out: unknown
     try {
-      out = await invoke(side, () => (cb.fn as (...a: unknown[]) => unknown)(...args, context))
+      out = invoke(side, () => (cb.fn as (...a: unknown[]) => unknown)(...args, context))
+      if (out instanceof Promise) out = await out
     } catch (err) {
       // Dash's on_error: its return value is used as the outputs (nothing: noUpdate for all).
       const handler = cb.onError ?? o.onError
       if (!handler || err instanceof PreventUpdate || err === PreventUpdate) throw err
-      const value = await invoke(side, () => handler(err, context))
+      let value = invoke(side, () => handler(err, context))
+      if (value instanceof Promise) value = await value
       out = value === undefined || value === null ? (cb.outputs.length ? noUpdate : undefined) : value
     }
     const values = shape(cb, out, o.check)
