@@ -59,11 +59,14 @@ export const StateSpliceSwap = (
   </template>
 )
 
+/** A deferred call: the callback's index, its triggers, and its MATCH values when it has MATCH. */
+export type DeferredMeta = [number, string[]] | [number, string[], Record<string, unknown>]
+
 /**
  * Callbacks the server left to the client: deferred ones, waiting on requests in flight (R14), and
  * client-side ones for the page to run (R45).
  */
-export const Meta = (p: { deferred: [number, string[]][]; clientside?: [number, string[]][] }) => (
+export const Meta = (p: { deferred: DeferredMeta[]; clientside?: [number, string[]][] }) => (
   <template
     {...{
       [META_ATTR]: JSON.stringify(

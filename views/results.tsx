@@ -12,8 +12,17 @@ import { stateAttrs } from '../src/protocol/attrs.ts'
 import { own } from '../src/protocol/components.ts'
 import { CLICK_TS_ATTR, CLICKS_ATTR, SIG_ATTR, STATE_ATTR } from '../src/protocol/constants.ts'
 import { CallbackErrorView, ErrorSwap } from './errors.tsx'
-import { AttrSwap, ChildrenSwap, EditSwap, Meta, MorphSwap, StateSpliceSwap } from './oob.tsx'
+import {
+  AttrSwap,
+  ChildrenSwap,
+  EditSwap,
+  Meta,
+  MorphSwap,
+  StateSpliceSwap,
+  type DeferredMeta,
+} from './oob.tsx'
 import type { ListEdit } from '../src/core/patch.ts'
+import type { MatchValues } from '../src/core/wildcards.ts'
 import { stateSplice } from '../src/protocol/state-splice.ts'
 import { renderComponent, renderTree, safeUrls, toHtml, type RenderOptions } from './render.ts'
 
@@ -59,7 +68,7 @@ export async function renderResults(
       const { id, prop } = splitKey(key)
       const w = written.get(id) ?? { props: new Set(), cbs: new Set(), edits: [], whole: false }
       w.props.add(prop)
-      w.cbs.add(r.cb.index)
+      w.cbs.add(callToken(r.call))
       written.set(id, w)
       const edits = r.edits?.get(key)
       if (prop === 'children' && edits) w.edits.push(...edits)
@@ -87,7 +96,8 @@ export async function renderResults(
 /** What a batch wrote to one component. */
 interface Written {
   props: Set<string>
-  cbs: Set<number>
+  /** The calls that wrote it, as `hd-cb` tokens ({@link callToken}). */
+  cbs: Set<string>
   /** List edits of its `children` (Patch), in order; used unless `whole`. */
   edits: ListEdit[]
   /** Its whole `children` was written. */
@@ -168,7 +178,7 @@ function renderFailure(
 ) {
   o.onRenderError?.(err)
   const props = [...w.props]
-  const names = results.filter((r) => w.cbs.has(r.cb.index)).map((r) => r.cb.name)
+  const names = results.filter((r) => w.cbs.has(callToken(r.call))).map((r) => r.cb.name)
   const why = err instanceof Error ? err.message : String(err)
   const error = new CallbackError(
     `The component '${rec.id}' (${rec.kind}) failed to render with the ${props.map((p) => `'${p}'`).join(', ')} ` +
@@ -204,12 +214,24 @@ export function renderFailedBatch(
   )
 }
 
+/**
+ * A call's identity in `hd-cb` (space-separated): the callback's index, with its MATCH values
+ * (`3:[1]`); `%` and whitespace escaped, as a dict value may hold spaces. The client compares tokens.
+ */
+export const callToken = (call: string) => call.replace(/[%\s]/g, (c) => encodeURIComponent(c))
+
 /** The metadata fragment listing deferred callbacks, or '' when there are none. */
 export async function renderDeferred(
-  deferred: readonly { cb: CallbackSpec; changed: PropKey[] }[],
+  deferred: readonly { cb: CallbackSpec; changed: PropKey[]; match?: MatchValues }[],
   clientside: readonly { cb: CallbackSpec; changed: PropKey[] }[] = []
 ): Promise<string> {
   if (!deferred.length && !clientside.length) return ''
-  const pairs = (list: typeof deferred) => list.map((d): [number, string[]] => [d.cb.index, d.changed])
-  return toHtml(<Meta deferred={pairs(deferred)} clientside={pairs(clientside)} />)
+  return toHtml(
+    <Meta
+      deferred={deferred.map((d): DeferredMeta =>
+        d.match ? [d.cb.index, d.changed, d.match] : [d.cb.index, d.changed]
+      )}
+      clientside={clientside.map((d): [number, string[]] => [d.cb.index, d.changed])}
+    />
+  )
 }

@@ -12,18 +12,32 @@ import { splitKey, type ComponentId, type PropKey } from './ids.ts'
 import type { ComponentRecord, PageState } from './page.ts'
 import {
   byPriority,
+  isCallReady,
   isPrunedByGroup,
-  isReady,
   mergeRequest,
   newGroup,
-  pendingOutputs,
   planInserted,
+  planRemoved,
   type CallbackRequest,
   type ExecutionGroup,
   type PreventInitial,
 } from './plan.ts'
+import {
+  callOf,
+  callsForInput,
+  dependencyValue,
+  hasOutputOnPage,
+  KeySet,
+  outputKeys,
+  readKeys,
+  resolveIds,
+  subsequentKeys,
+  type Call,
+} from './resolve.ts'
 import { isNoUpdate, noUpdate, PreventUpdate } from './sentinels.ts'
 import { Batches } from './batches.ts'
+import { mapGrouping, ShapeMismatch, visitReturned } from './grouping.ts'
+import type { MatchValues } from './wildcards.ts'
 import { collectSideUpdates, type SideUpdates } from './side-updates.ts'
 import { isPatch, operationsOf, Patch, type ListEdit, type PatchOperation } from './patch.ts'
 import { resolveWrite, type WriteForms } from './writes.ts'
@@ -45,6 +59,10 @@ export type CallbackStatus = 'updated' | 'noUpdate' | 'prevented' | 'error' | 'd
 
 export interface CallbackResult {
   readonly cb: CallbackSpec
+  /** The call's identity: the callback's index, with its MATCH values (resolve.ts). */
+  readonly call: string
+  /** The MATCH values of this call, when the callback has MATCH. */
+  readonly match?: MatchValues
   readonly changed: readonly PropKey[]
   readonly initial: boolean
   readonly status: CallbackStatus
@@ -61,8 +79,11 @@ export interface CallbackResult {
 export interface WaveOptions {
   graph: Graph
   page: PageState
-  /** What starts the wave: user-changed props, re-asked callbacks, or initial calls. */
-  start: Iterable<{ cb: CallbackSpec; changed: readonly PropKey[]; initial?: boolean }>
+  /**
+   * What starts the wave: user-changed props, re-asked callbacks, or initial calls. A callback with
+   * MATCH given without `match` runs for the MATCH values of its changed props.
+   */
+  start: Iterable<StartRequest>
   /** The group of the initial requests (page load), for R17. */
   startGroup?: ExecutionGroup | null
   prevent: PreventInitial
@@ -96,10 +117,21 @@ export interface WaveOptions {
   handBackAfterMs?: number
 }
 
+/** One request that starts a wave. */
+export interface StartRequest {
+  readonly cb: CallbackSpec
+  readonly changed: readonly PropKey[]
+  readonly initial?: boolean
+  /** The MATCH values of the call (a deferred call asked for again, an initial call). */
+  readonly match?: MatchValues | null
+}
+
 /** A callback handed back to the client, or left unfinished, with its triggers. */
 export interface LeftOver {
   readonly cb: CallbackSpec
   readonly changed: PropKey[]
+  /** The call's MATCH values, when the callback has MATCH. */
+  readonly match?: MatchValues
 }
 
 export interface WaveOutcome {
@@ -141,6 +173,8 @@ interface Settled {
   values: Map<PropKey, unknown> | null
   /** `setProps` calls, applied before the outputs. */
   side?: SideUpdates
+  /** The keys each Output named when the call started. */
+  outputs?: readonly (readonly PropKey[])[]
   status: CallbackStatus
   error?: CallbackError
   ms: number
@@ -166,24 +200,26 @@ class Scheduler {
   readonly #page: PageState
   readonly #signal: AbortSignal
   readonly #order: (a: CallbackRequest, b: CallbackRequest) => number
-  /** Requests waiting to start, one per callback (R13). */
-  readonly #queued = new Map<CallbackSpec, Run>()
-  /** Calls started and not yet applied, one per callback: a callback asked again waits for it. */
-  readonly #running = new Map<CallbackSpec, Run>()
+  /** Requests waiting to start, one per call (R13), by call key. */
+  readonly #queued = new Map<string, Run>()
+  /** Calls started and not yet applied, one per call: a call asked again waits for it. */
+  readonly #running = new Map<string, Run>()
   readonly #settled = new Batches<Settled>()
   /** Props whose values in this wave are fresh: the event's own changes and every prop the wave writes. */
   readonly #fresh: Set<PropKey>
+  /** Components this wave inserted: the server made every prop they have, so all are fresh. */
+  readonly #freshIds = new Set<ComponentId>()
   /**
    * What the event itself asked for reads the request's own snapshot: never handed back, however long
    * the server took to get to it (a GC pause is no reason for another round trip).
    */
-  readonly #asked: ReadonlySet<CallbackSpec>
+  readonly #asked: ReadonlySet<string>
   readonly #startedAt = performance.now()
   readonly #done: CallbackResult[] = []
   readonly #deferred: LeftOver[] = []
   readonly #clientside: LeftOver[] = []
   /** Props client-side callbacks handed to the page may still write: what reads them waits (R14). */
-  readonly #clientBlocked = new Set<PropKey>()
+  readonly #clientBlocked = new KeySet()
 
   constructor(
     o: WaveOptions,
@@ -193,8 +229,10 @@ class Scheduler {
     this.#page = o.page
     this.#signal = o.signal ?? new AbortController().signal
     this.#order = byPriority(o.graph)
-    for (const s of o.start)
-      mergeRequest(this.#queued, s.cb, s.changed, s.initial ?? false, o.startGroup ?? null)
+    for (const s of o.start) {
+      for (const call of startCalls(s, o))
+        mergeRequest(this.#queued, call, s.changed, s.initial ?? false, o.startGroup ?? null)
+    }
     this.#fresh = new Set([...this.#queued.values()].flatMap((r) => r.changed))
     this.#asked = new Set(this.#queued.keys())
   }
@@ -214,7 +252,7 @@ class Scheduler {
       for (const s of settled) this.#apply(s)
     }
     signal.removeEventListener('abort', stop)
-    const left = (r: Run): LeftOver => ({ cb: r.cb, changed: r.changed })
+    const left = leftOver
     const unfinished = signal.aborted
       ? [...[...this.#running.values()].filter((r) => !r.superseded), ...this.#queued.values()].map(left)
       : []
@@ -232,7 +270,7 @@ class Scheduler {
    * before it runs, wherever it came from: the start of the wave, or a write after its outputs left.
    */
   #pruneRemoved() {
-    for (const cb of this.#queued.keys()) if (outputsGone(cb, this.#page)) this.#queued.delete(cb)
+    for (const [k, r] of this.#queued) if (!hasOutputOnPage(r.call, this.#page)) this.#queued.delete(k)
   }
 
   /**
@@ -246,27 +284,35 @@ class Scheduler {
     // Nothing queued (only waiting on running calls), or one request and nothing running (each step
     // of a chain): nothing of this wave can block it, as its inputs are never downstream of itself
     // (the graph refuses cycles). Skips copying the downstream props of the whole chain.
+    const page = this.#page
     const internal =
       queued.size === 0 || (queued.size === 1 && running.size === 0)
         ? NOTHING
-        : pendingOutputs(graph, [...queued.keys(), ...running.keys()])
+        : subsequentKeys(
+            graph,
+            page,
+            [...queued.values(), ...running.values()].map((r) => r.call)
+          )
     const blocked =
       external?.size || this.#clientBlocked.size
-        ? new Set([...internal, ...(external ?? []), ...this.#clientBlocked])
+        ? new KeySet()
+            .addAll(external ?? [])
+            .addAll(this.#clientBlocked.keys())
+            .addAll(keysOf(internal))
         : internal
-    // A callback asked again while running starts once the running call has been applied.
+    // A call asked again while running starts once the running call has been applied.
     const ready = [...queued.values()]
-      .filter((r) => !running.has(r.cb) && isReady(r.cb, blocked))
+      .filter((r) => !running.has(r.call.key) && isCallReady(r.call, page, blocked))
       .sort(this.#order)
     if (ready.length || running.size) return ready
     const waiting = [...queued.values()].sort(this.#order)
-    const onlyExternal = waiting.filter((r) => isReady(r.cb, internal))
+    const onlyExternal = waiting.filter((r) => isCallReady(r.call, page, internal))
     if (onlyExternal.length) {
-      const server = external?.size ? new Set([...internal, ...external]) : internal
+      const server = external?.size ? new KeySet().addAll(external).addAll(keysOf(internal)) : internal
       for (const r of onlyExternal) {
         // Waiting only on client-side callbacks: the page runs it when they write (or not at all
         // when they leave their outputs alone, as Dash's R17 would).
-        if (isReady(r.cb, server)) this.#queued.delete(r.cb)
+        if (isCallReady(r.call, page, server)) this.#queued.delete(r.call.key)
         else this.#handBack(r)
       }
       return []
@@ -277,48 +323,52 @@ class Scheduler {
 
   /** Starts a ready request, unless R17 prunes it or it may read stale values (handed back). */
   #start(r: Run) {
-    this.#queued.delete(r.cb)
-    if (isPrunedByGroup(r, (id) => this.#page.has(id))) return
+    this.#queued.delete(r.call.key)
+    if (isPrunedByGroup(r, (id) => this.#page.has(id), this.#page)) return
     if (r.cb.clientside) {
       // The page runs it; whatever reads its outputs waits for the page to write them.
-      this.#clientside.push({ cb: r.cb, changed: r.initial ? [] : r.changed })
-      for (const k of this.#o.graph.subsequentOutputs(r.cb)) this.#clientBlocked.add(k)
+      this.#clientside.push(leftOver({ ...r, changed: r.initial ? [] : r.changed }))
+      subsequentKeys(this.#o.graph, this.#page, [r.call], this.#clientBlocked)
       return
     }
-    if (this.#mayBeStale(r.cb)) return this.#handBack(r)
-    this.#running.set(r.cb, r)
+    if (this.#mayBeStale(r.call)) return this.#handBack(r)
+    this.#running.set(r.call.key, r)
     void call(r, this.#signal, this.#o, this.#page).then((s) => this.#settled.push(s))
   }
 
   #handBack(r: Run) {
-    this.#queued.delete(r.cb)
-    this.#deferred.push({ cb: r.cb, changed: r.changed })
+    this.#queued.delete(r.call.key)
+    this.#deferred.push(leftOver(r))
   }
 
   /** Past `handBackAfterMs`, a callback not asked by the event that reads a prop this wave did not write. */
-  #mayBeStale(cb: CallbackSpec): boolean {
+  #mayBeStale(call: Call): boolean {
     const after = this.#o.handBackAfterMs
     return (
       after !== undefined &&
-      !this.#asked.has(cb) &&
+      !this.#asked.has(call.key) &&
       performance.now() - this.#startedAt > after &&
-      [...cb.inputs, ...cb.states].some((d) => !this.#fresh.has(d.key))
+      readKeys(call, this.#page).some(
+        (k) => !this.#fresh.has(k) && !this.#freshIds.has(k.slice(0, k.lastIndexOf('.')))
+      )
     )
   }
 
   /** R12/R13/R36/R37: queues a call of `cb`, merged with one already queued, unless it caused itself. */
   #request(
-    cb: CallbackSpec,
+    call: Call,
     changed: readonly PropKey[],
     initial: boolean,
     group: ExecutionGroup | null,
     by: ReadonlySet<CallbackSpec>
   ) {
-    if (by.has(cb)) return // R36/R37: caused by its own result
-    const running = this.#running.get(cb)
+    // R36/R37: caused by its own result. Like Dash, predecessors are callbacks, not calls: a MATCH
+    // callback's result never asks for another call of the same callback in the same chain.
+    if (by.has(call.cb)) return
+    const running = this.#running.get(call.key)
     if (running) running.superseded = true
-    mergeRequest(this.#queued, cb, changed, initial, group)
-    const req = this.#queued.get(cb)!
+    mergeRequest(this.#queued, call, changed, initial, group)
+    const req = this.#queued.get(call.key)!
     req.by ??= new Set()
     for (const c of by) req.by.add(c)
   }
@@ -327,20 +377,24 @@ class Scheduler {
   #apply(s: Settled) {
     const { req } = s
     const page = this.#page
-    if (this.#running.get(req.cb) === req) this.#running.delete(req.cb)
+    if (this.#running.get(req.call.key) === req) this.#running.delete(req.call.key)
     const by = new Set(req.by ?? NONE).add(req.cb)
     let status = s.status
-    if (outputsGone(req.cb, page)) status = 'dropped' // R24: its outputs left the page
+    if (!hasOutputOnPage(req.call, page)) status = 'dropped' // R24: its outputs left the page
     if (req.superseded) status = 'dropped' // R16: asked again while running, a newer call follows
+    if (req.group)
+      for (const keys of s.outputs ?? outputKeys(req.call, page))
+        for (const k of keys) req.group.allProps.add(k)
     let written: PropKey[] = []
     let inserted: ComponentId[] = []
+    let removed: ComponentId[] = []
     let edits: Map<PropKey, ListEdit[]> | undefined
     let error = s.error
     if ((status === 'updated' || status === 'noUpdate') && (s.values?.size || s.side?.size)) {
       // R34: side updates first, then the outputs.
       try {
         const w = this.#write([...(s.side ?? []), ...(s.values ?? [])], req.cb, s.side)
-        ;({ written, inserted, edits } = w)
+        ;({ written, inserted, removed, edits } = w)
         status = written.length ? 'updated' : status === 'updated' ? 'dropped' : 'noUpdate'
       } catch (err) {
         status = 'error'
@@ -352,23 +406,31 @@ class Scheduler {
               })
       }
     }
-    if (req.group) {
-      for (const d of req.cb.outputs) req.group.allProps.add(d.key)
-      for (const k of written) req.group.updatedProps.add(k)
-    }
+    if (req.group) for (const k of written) req.group.updatedProps.add(k)
+    const graph = this.#o.graph
     // R12/R18: every written prop triggers its consumers, except the writer itself (R36).
     for (const key of written) {
-      for (const cb of this.#o.graph.consumers(key)) this.#request(cb, [key], false, null, by)
+      for (const c of callsForInput(graph, page, key)) this.#request(c, [key], false, null, by)
     }
-    // R20/R21: callbacks of the inserted components, in one new group.
-    if (inserted.length) {
+    // R20/R21: callbacks of the inserted components, and R22: ALL/ALLSMALLER consumers of the
+    // removed ones (a "final call" with the shorter list), in one new group.
+    if (inserted.length || removed.length) {
       const group = newGroup()
-      const plan = planInserted(this.#o.graph, page, new Set(inserted), this.#o.prevent)
-      for (const [cb, keys] of plan.triggered) this.#request(cb, keys, false, group, by)
-      for (const cb of plan.initial) this.#request(cb, [], true, group, by)
+      const gone = new Set(inserted)
+      const plan = planInserted(graph, page, gone, this.#o.prevent)
+      for (const [c, keys] of plan.triggered) this.#request(c, keys, false, group, by)
+      for (const c of plan.initial) this.#request(c, [], true, group, by)
+      for (const c of planRemoved(
+        graph,
+        page,
+        removed.filter((id) => !page.has(id))
+      ))
+        this.#request(c, [], true, group, by)
     }
     const result: CallbackResult = {
       cb: req.cb,
+      call: req.call.key,
+      ...(req.call.match ? { match: req.call.match } : {}),
       changed: req.changed,
       initial: req.initial,
       status,
@@ -392,6 +454,7 @@ class Scheduler {
     const page = this.#page
     const written: PropKey[] = []
     const inserted: ComponentId[] = []
+    const removed: ComponentId[] = []
     // Resolved in order (a setProps patch, then an output patch of the same prop) against the
     // values resolved so far, and written only once every one resolved.
     const edits = new Map<PropKey, ListEdit[]>()
@@ -420,29 +483,49 @@ class Scheduler {
       else edits.delete(key) // written whole after: the page gets the whole value
       if (prop === CHILDREN) {
         // R19/R24: the replaced subtree is gone; with edits, only the removed items' components.
-        if (!e) page.removeInside(id)
-        else for (const gone of w.removed ?? []) page.removeSubtree(gone)
+        if (!e) removed.push(...page.removeInside(id))
+        else for (const gone of w.removed ?? []) removed.push(...page.removeSubtree(gone))
         const recs = e
           ? e.flatMap((x) => ('items' in x ? this.#o.scan(x.items, id) : []))
           : this.#o.scan(value, id)
-        for (const r of recs) page.add(r)
+        for (const r of recs) (page.add(r), this.#freshIds.add(r.id))
         inserted.push(...recs.map((r) => r.id))
       }
     }
-    return { written, inserted, edits }
+    return { written, inserted, removed, edits }
   }
 }
 
-/** R24: a callback with outputs, none of which is on the page any more. */
-const outputsGone = (cb: CallbackSpec, page: PageState) =>
-  cb.outputs.length > 0 && !cb.outputs.some((d) => page.has(d.id))
+const leftOver = (r: Run): LeftOver =>
+  r.call.match ? { cb: r.cb, changed: r.changed, match: r.call.match } : { cb: r.cb, changed: r.changed }
+
+/** The keys of a set that is either a plain Set or a {@link KeySet} (its exact keys). */
+const keysOf = (s: ReadonlySet<PropKey> | KeySet): Iterable<PropKey> => (s instanceof KeySet ? s.keys() : s)
+
+/** The calls a start request stands for (a callback with MATCH given without its MATCH values). */
+function startCalls(s: StartRequest, o: WaveOptions): Call[] {
+  if (s.match !== undefined || s.cb.matchKeys.length === 0) return [callOf(s.cb, s.match ?? null)]
+  const out: Call[] = []
+  const add = (c: Call) => c.cb === s.cb && !out.some((x) => x.key === c.key) && out.push(c)
+  for (const k of s.changed) for (const c of callsForInput(o.graph, o.page, k)) add(c)
+  return out.length ? out : [callOf(s.cb)]
+}
 
 // ─── one call ───────────────────────────────────────────────────────────────────────────────
 
 async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageState): Promise<Settled> {
   const { cb } = req
+  const match = req.call.match
   const defaultTimeout = o.timeoutMs
-  const args = [...cb.inputs, ...cb.states].map((d) => page.value(d.key))
+  const deps = [...cb.inputs, ...cb.states]
+  const values = cb.wild
+    ? deps.map((d) => dependencyValue(d, match, page))
+    : deps.map((d) => page.value(d.key))
+  // Outputs are resolved when the call starts (Dash: when it is dispatched): an ALL Output's list.
+  const outputs = cb.wild ? outputKeys(req.call, page) : cb.outputs.map((d) => [d.key])
+  const args = cb.args.map((shape) =>
+    typeof shape === 'number' ? values[shape] : mapGrouping(shape, (n) => values[n])
+  )
   const timeout = cb.timeoutMs ?? defaultTimeout
   // The callback's own signal is made when first needed (reading ctx.signal, or an async callback):
   // an AbortController costs microseconds, and most callbacks are synchronous and never read it.
@@ -456,7 +539,13 @@ async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageSta
     }
     return controller
   }
-  const context = createContext(cb, req.initial ? [] : req.changed, args, () => own().signal)
+  const resolved = cb.wild
+    ? {
+        reads: deps.map((d) => resolveIds(d, match, page)),
+        outputs: cb.outputs.map((d) => resolveIds(d, match, page)),
+      }
+    : undefined
+  const context = createContext(cb, req.initial ? [] : req.changed, values, () => own().signal, resolved)
   const t0 = performance.now()
   const ms = () => Math.round((performance.now() - t0) * 1000) / 1000
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -493,25 +582,25 @@ async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageSta
       if (value instanceof Promise) value = await value
       out = value === undefined || value === null ? (cb.outputs.length ? noUpdate : undefined) : value
     }
-    const values = shape(cb, out, o.check)
+    const values = shape(cb, outputs, out, o.check)
     checkSide(cb, side, page, o)
     if (o.checkProp) checkProps(cb, values, page, o.checkProp)
     if (o.expand) {
       for (const m of [side, values])
         for (const [key, v] of m) if (key.endsWith(`.${CHILDREN}`)) m.set(key, await expandValue(v, o.expand))
     }
-    return { req, values, side, status: values.size || side.size ? 'updated' : 'noUpdate', ms: ms() }
+    return { req, values, side, outputs, status: values.size || side.size ? 'updated' : 'noUpdate', ms: ms() }
   } catch (err) {
     // `throw PreventUpdate` (the class, as Python's `raise PreventUpdate`) counts as well as an instance.
     if (err instanceof PreventUpdate || err === PreventUpdate)
-      return { req, values: null, status: 'prevented', ms: ms() }
+      return { req, values: null, outputs, status: 'prevented', ms: ms() }
     const error =
       err instanceof CallbackError
         ? err
         : new CallbackError(err instanceof Error ? err.message : String(err), cb.name, keys(cb), {
             cause: err,
           })
-    return { req, values: null, status: 'error', error, ms: ms() }
+    return { req, values: null, outputs, status: 'error', error, ms: ms() }
   } finally {
     clearTimeout(timer)
     if (controller) parent.removeEventListener('abort', onAbort)
@@ -582,10 +671,18 @@ export function checkProps(
   }
 }
 
-/** R28/R31: turns a return value into the outputs to write, dropping `noUpdate` positions. */
-function shape(cb: CallbackSpec, out: unknown, check: ValueCheck | undefined): Map<PropKey, unknown> {
+/**
+ * R28/R31: turns a return value into the outputs to write, dropping `noUpdate` positions. `outputs`
+ * holds the keys each Output names on the page: an ALL Output's value is a list of that length.
+ */
+function shape(
+  cb: CallbackSpec,
+  outputs: readonly (readonly PropKey[])[],
+  out: unknown,
+  check: ValueCheck | undefined
+): Map<PropKey, unknown> {
   const values = new Map<PropKey, unknown>()
-  const fail = (message: string) => {
+  const fail = (message: string): never => {
     throw new CallbackError(message, cb.name, keys(cb))
   }
   if (cb.outputs.length === 0) {
@@ -597,20 +694,43 @@ function shape(cb: CallbackSpec, out: unknown, check: ValueCheck | undefined): M
     return values
   }
   if (isNoUpdate(out)) return values
-  let list: readonly unknown[]
-  if (cb.multi) {
-    if (!Array.isArray(out)) fail(messages.multiNotArray(cb.name, cb.outputs.length, out))
-    list = out as unknown[]
-    if (list.length !== cb.outputs.length)
-      fail(messages.multiWrongLength(cb.name, cb.outputs.length, list.length))
-  } else list = [out]
-  cb.outputs.forEach((d, i) => {
-    let v = list[i]
+  const put = (key: PropKey, v: unknown) => {
     if (isNoUpdate(v)) return
     if (v === undefined) v = null
     const why = isPatch(v) ? patchProblem(v, check) : check?.(v)
-    if (why) fail(messages.notSerialisable(cb.name, d.key, why))
-    values.set(d.key, v)
-  })
+    if (why) fail(messages.notSerialisable(cb.name, key, why))
+    values.set(key, v)
+  }
+  const leaf = (i: number, v: unknown) => {
+    const d = cb.outputs[i]!
+    const names = outputs[i] ?? []
+    if (!d.multi) {
+      if (names.length) put(names[0]!, v)
+      return
+    }
+    if (isNoUpdate(v)) return
+    // R31: an ALL Output takes a list with one value per component it names, in document order.
+    if (!Array.isArray(v) || v.length !== names.length)
+      fail(messages.wildcardWrongLength(cb.name, d.key, names.length, v))
+    names.forEach((k, j) => put(k, (v as unknown[])[j]))
+  }
+  if (!cb.multi) {
+    leaf(0, out)
+    return values
+  }
+  if (!cb.usingOutputsGrouping) {
+    if (!Array.isArray(out)) fail(messages.multiNotArray(cb.name, cb.outputs.length, out))
+    const list = out as unknown[]
+    if (list.length !== cb.outputs.length)
+      fail(messages.multiWrongLength(cb.name, cb.outputs.length, list.length))
+    list.forEach((v, i) => leaf(i, v))
+    return values
+  }
+  try {
+    visitReturned(cb.outputsShape, out, leaf, isNoUpdate)
+  } catch (err) {
+    if (err instanceof ShapeMismatch) fail(messages.groupingMismatch(cb.name, err.message))
+    throw err
+  }
   return values
 }

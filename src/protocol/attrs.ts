@@ -17,6 +17,10 @@ import {
 } from './constants.ts'
 import { own, resolve, type ComponentRegistry, type ComponentSpec } from './components.ts'
 import type { ComponentState, Signer } from './state.ts'
+import { concreteId, parseDictId, type DictId, type MatchValues } from '../core/wildcards.ts'
+
+const pickValues = (dict: DictId, keys: readonly string[]): MatchValues =>
+  Object.fromEntries(keys.map((k) => [k, dict[k]!]))
 
 export interface AttrOptions {
   graph: Graph
@@ -88,12 +92,21 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
   }
   if (inputs.length) {
     const affects = new Set<string>()
+    const dict = parseDictId(rec.id) as DictId | null
     for (const prop of inputs) {
       for (const cb of o.graph.consumers(`${rec.id}.${prop}`)) {
+        // A MATCH Output of this item's own call: its concrete id (other pattern keys are not ids).
+        const match = dict && cb.matchKeys.every((k) => k in dict) ? pickValues(dict, cb.matchKeys) : null
+        for (const d of cb.outputs) {
+          const id = d.pattern ? concreteId(d.pattern, match) : d.id
+          if (id) affects.add(id)
+        }
         for (const key of o.graph.subsequentOutputs(cb)) affects.add(key.slice(0, key.lastIndexOf('.')))
       }
     }
     affects.delete(rec.id)
+    // Space-separated: ids that are patterns (wildcards) or hold whitespace cannot be listed.
+    for (const id of affects) if (/\s/.test(id) || id.includes('["')) affects.delete(id)
     attrs['hx-post'] = o.updateUrl
     attrs['hx-trigger'] = triggers.join(', ')
     attrs['hx-swap'] = 'none'

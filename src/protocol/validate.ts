@@ -12,6 +12,9 @@ import { externalPending } from '../core/plan.ts'
 import { carriesValue } from './attrs.ts'
 import { nullProto, own, parseBrowserValue, type ComponentRegistry } from './components.ts'
 import type { UpdateRequest } from './request.ts'
+import type { StartRequest } from '../core/run.ts'
+import { callsForInput } from '../core/resolve.ts'
+import { matchString, type MatchValues } from '../core/wildcards.ts'
 import type { ComponentState, Signer } from './state.ts'
 
 /** What validation needs from the app. */
@@ -23,7 +26,7 @@ export interface ValidationContext {
 
 export interface ValidatedUpdate {
   page: PageState
-  start: { cb: CallbackSpec; changed: PropKey[] }[]
+  start: StartRequest[]
   external: Set<PropKey>
   /** Each component's state as the page sent it (`data-hd`): an answer may send only what changed. */
   states: Map<string, string>
@@ -91,32 +94,34 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
   }
   const page = new PageState(records)
 
-  const start = new Map<CallbackSpec, PropKey[]>()
-  const add = (cb: CallbackSpec, k: PropKey) => {
-    const list = start.get(cb) ?? []
-    if (!list.includes(k)) list.push(k)
-    start.set(cb, list)
+  // One start request per call (a callback, with MATCH values when it has MATCH), by its key.
+  const start = new Map<string, { cb: CallbackSpec; changed: PropKey[]; match: MatchValues | null }>()
+  const add = (cb: CallbackSpec, match: MatchValues | null, k: PropKey | null) => {
+    const key = `${cb.index}:${matchString(match)}`
+    const s = start.get(key) ?? { cb, changed: [], match }
+    if (k !== null && !s.changed.includes(k)) s.changed.push(k)
+    start.set(key, s)
   }
   for (const key of body.changed ?? []) {
-    const consumers = graph.consumers(key)
-    if (consumers.length === 0) throw unknownKey(key)
+    if (graph.consumers(key).length === 0) throw unknownKey(key)
     const { id } = splitKey(key)
     if (!page.has(id))
       throw new RequestError(`The changed prop '${key}' belongs to a component that was not sent.`)
     // Client-side callbacks ran in the page already (R45): the server runs the others.
-    for (const cb of consumers) if (!cb.clientside) add(cb, key)
+    for (const c of callsForInput(graph, page, key)) if (!c.cb.clientside) add(c.cb, c.match, key)
   }
-  for (const { callback: index, changed } of body.reask ?? []) {
+  for (const { callback: index, changed, match } of body.reask ?? []) {
     const cb = graph.callbacks[index]
     if (!cb) throw new RequestError(`There is no callback number ${index} in this app.`)
     if (cb.clientside)
       throw new RequestError(`The callback ${cb.name} runs in the browser, not on the server.`)
+    const m = match && cb.matchKeys.length ? pickMatch(cb, match) : null
     for (const k of changed) {
-      if (!cb.inputs.some((i) => i.key === k))
+      if (!graph.consumers(k).includes(cb))
         throw new RequestError(`'${k}' is not an Input of the callback ${cb.name}.`)
-      add(cb, k)
+      add(cb, m, k)
     }
-    if (!start.has(cb)) start.set(cb, [])
+    add(cb, m, null)
   }
   const pendingCbs = (body.pending?.reask ?? []).map((i) => {
     const cb = graph.callbacks[i]
@@ -125,5 +130,15 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
   })
   for (const key of body.pending?.changed ?? []) if (graph.consumers(key).length === 0) throw unknownKey(key)
   const external = externalPending(graph, body.pending?.changed ?? [], pendingCbs)
-  return { page, start: [...start].map(([cb, changed]) => ({ cb, changed })), external, states }
+  return { page, start: [...start.values()], external, states }
+}
+
+/** The MATCH values of a re-asked call, checked against the callback's MATCH keys. */
+function pickMatch(cb: CallbackSpec, match: Record<string, string | number | boolean>): MatchValues {
+  const keys = Object.keys(match).sort()
+  if (keys.length !== cb.matchKeys.length || keys.some((k, i) => k !== cb.matchKeys[i]))
+    throw new RequestError(
+      `The MATCH values sent for the callback ${cb.name} do not have its MATCH keys (${cb.matchKeys.join(', ')}).`
+    )
+  return match
 }

@@ -10,6 +10,7 @@ import type { CallbackResult } from '../core/run.ts'
 import type { ComponentRegistry } from '../protocol/components.ts'
 import type { Signer } from '../protocol/state.ts'
 import type { AppOptions, DEFAULTS } from './options.ts'
+import type { Pages } from './pages.ts'
 
 /** Everything the routes need, fixed when the app is created. */
 export interface AppContext {
@@ -26,6 +27,8 @@ export interface AppContext {
   readonly logger: Pick<Console, 'error' | 'warn' | 'info'>
   /** Kinds of the ids a layout given as JSX shows (empty for a layout function): `setProps` targets. */
   readonly layoutKinds?: ReadonlyMap<string, string>
+  /** The app's pages (multi-page apps, `registerPage`); empty for a one-page app. */
+  readonly pages: Pages
   /** Called after every update request and page render with what ran (dev tools, metrics). */
   readonly observers: ((event: UpdateEvent) => void)[]
 }

@@ -21,6 +21,7 @@ import { eventsSections } from './events.ts'
 import { memorySection } from './memory.ts'
 import { firstByteSection } from './first-byte.tsx'
 import { pageSection } from './page.ts'
+import { patternSection } from './pattern.tsx'
 import { startServer } from './load.ts'
 import { throughputSection } from './throughput.ts'
 import { fmt, ms, ratio, us } from './stats.ts'
@@ -29,7 +30,7 @@ const { values: args } = parseArgs({
   allowNegative: true,
   options: {
     quick: { type: 'boolean', default: false },
-    sections: { type: 'string', default: '1,2,3,4,5,6' },
+    sections: { type: 'string', default: '1,2,3,4,5,6,7' },
     rounds: { type: 'string' },
     seconds: { type: 'string' },
     workers: { type: 'string' },
@@ -195,6 +196,18 @@ if (sections.has(6)) {
   results['memory'] = r
   print('\n### 6. Memory\n')
   print(r.markdown)
+}
+
+if (sections.has(7)) {
+  log('7. pattern matching…')
+  const r = await patternSection({ timing })
+  results['pattern'] = r.rows
+  print('\n### 7. One event on one MATCH item: 1,000 items vs 10 on the page\n')
+  print(r.markdown)
+  check(
+    r.ratios.route <= 2,
+    `one MATCH event with 1,000 items costs ${ratio(r.ratios.route)} the same event with 10 (whole route; target ≤ 2×; engine ${ratio(r.ratios.engine)})`
+  )
 }
 
 if (targets.length) {

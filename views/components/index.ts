@@ -12,13 +12,21 @@ export {
 } from './confirm-dialog.tsx'
 export { DatePickerRange, type DatePickerRangeProps } from './date-picker-range.tsx'
 export { DatePickerSingle, type DatePickerSingleProps } from './date-picker-single.tsx'
-export { defineComponent, type BaseProps, type HdAttrs, type PropsOf } from './define.ts'
+export { defineComponent, type BaseProps, type HdAttrs, type PropsOf, type RenderProps } from './define.ts'
+export { Dropdown, type DropdownProps } from './dropdown.tsx'
 export { Input, type InputProps } from './input.tsx'
+export { Interval, type IntervalProps } from './interval.tsx'
+export { Link, type LinkProps } from './link.tsx'
 export { Loading, type LoadingProps } from './loading.tsx'
 export { Location, type LocationProps } from './location.tsx'
 export { Markdown, renderMarkdown, type MarkdownProps } from './markdown.tsx'
+export { PageContainer, PageMeta, type PageContainerProps } from './page-container.tsx'
 export { RangeSlider, type RangeSliderProps } from './range-slider.tsx'
+export type { ChoiceOption, ChoiceOptions, OptionValue } from './options.ts'
+export { RadioItems, type RadioItemsProps } from './radio-items.tsx'
 export { Slider, type Mark, type SliderProps } from './slider.tsx'
+export { MemoryStore, Store, STORE_MAX_BYTES, WebStore, type StoreProps } from './store.tsx'
+export { Tab, TabList, Tabs, type TabProps, type TabsProps } from './tabs.tsx'
 export { Textarea, type TextareaProps } from './textarea.tsx'
 export { Upload, type UploadProps } from './upload.tsx'
 
@@ -28,12 +36,18 @@ import { Checklist } from './checklist.tsx'
 import { ConfirmDialog, ConfirmDialogProvider } from './confirm-dialog.tsx'
 import { DatePickerRange } from './date-picker-range.tsx'
 import { DatePickerSingle } from './date-picker-single.tsx'
+import { Dropdown } from './dropdown.tsx'
 import { Input } from './input.tsx'
+import { Interval } from './interval.tsx'
+import { Link } from './link.tsx'
 import { Loading } from './loading.tsx'
 import { Location } from './location.tsx'
 import { Markdown } from './markdown.tsx'
+import { RadioItems } from './radio-items.tsx'
 import { RangeSlider } from './range-slider.tsx'
 import { Slider } from './slider.tsx'
+import { Store } from './store.tsx'
+import { Tab, Tabs } from './tabs.tsx'
 import { Textarea } from './textarea.tsx'
 import { Upload } from './upload.tsx'
 
@@ -43,6 +57,7 @@ export const dcc = {
   Slider,
   Checklist,
   Location,
+  Link,
   Textarea,
   DatePickerSingle,
   DatePickerRange,
@@ -52,7 +67,19 @@ export const dcc = {
   ConfirmDialogProvider,
   Loading,
   Upload,
+  Dropdown,
+  RadioItems,
+  Interval,
+  Store,
+  Tabs,
+  Tab,
 }
 
 /** The definitions of the built-in components: every app knows them. */
-export const builtinComponents: readonly ComponentSpec[] = Object.values(dcc).map((c) => hdSpecOf(c)!)
+export const builtinComponents: readonly ComponentSpec[] = Object.values(dcc).flatMap((c) => {
+  const spec = hdSpecOf(c)
+  // A tag made of several definitions (dcc.Store, dcc.Tabs) lists them; dcc.Tab has none of its own.
+  if (spec) return [spec]
+  const defs = (c as { definitions?: readonly unknown[] }).definitions ?? []
+  return defs.map((d) => hdSpecOf(d)!)
+})
