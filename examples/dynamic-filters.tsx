@@ -3,9 +3,7 @@
  * `#add-filter` inserts a filter control `{ type: 'filter-dropdown', index }` with its own output
  * `{ type: 'filter-output', index }`, written by a MATCH callback; `#summary` lists every filter's
  * choice through ALL.
- *
- * The filters are `dcc.Checklist`s for now: hyperdash has no `dcc.Dropdown` yet. Swap it in when it
- * exists (the callbacks read `value` either way).
+ * Each filter is a `dcc.Dropdown` (one city, or none).
  */
 import { ALL, createApp, dcc, html, Input, isMain, MATCH, Output, State } from '../src/index.ts'
 
@@ -13,6 +11,8 @@ const CITIES = ['NYC', 'MTL', 'LA', 'TOKYO']
 
 export const app = createApp({
   title: 'Dynamic filters (pattern matching)',
+  // Only callbacks insert dropdowns: listed, so the first page loads the Dropdown's module.
+  components: [dcc.Dropdown],
   layout: (
     <div>
       <button id="add-filter" n_clicks={0}>
@@ -25,14 +25,10 @@ export const app = createApp({
 })
 
 /** One filter: its control (keeping what was picked) and its own output. */
-const filter = (index: number, value: unknown[]) => (
+const filter = (index: number, value: string | null) => (
   <div class="filter">
-    <dcc.Checklist
-      id={{ type: 'filter-dropdown', index }}
-      options={CITIES}
-      value={value as string[]}
-      inline
-    />
+    <label for={JSON.stringify({ index, type: 'filter-dropdown' })}>Filter {index}</label>
+    <dcc.Dropdown id={{ type: 'filter-dropdown', index }} options={CITIES} value={value} searchable={false} />
     <html.Div id={{ type: 'filter-output', index }} />
   </div>
 )
@@ -45,7 +41,7 @@ app.callback(
   [State({ type: 'filter-dropdown', index: ALL }, 'value')],
   function displayDropdowns(n, values) {
     const count = typeof n === 'number' ? n : 0
-    return Array.from({ length: count }, (_, i) => filter(i, (values[i] as unknown[] | null) ?? []))
+    return Array.from({ length: count }, (_, i) => filter(i, (values[i] as string | null) ?? null))
   },
   { preventInitialCall: true }
 )
@@ -56,8 +52,7 @@ app.callback(
   [State({ type: 'filter-dropdown', index: MATCH }, 'id')],
   function displayOutput(value, id) {
     const { index } = id as { index: number }
-    const picked = Array.isArray(value) && value.length ? value.join(', ') : 'nothing'
-    return `Dropdown ${index} = ${picked}`
+    return `Dropdown ${index} = ${value ?? 'nothing'}`
   }
 )
 
@@ -65,10 +60,8 @@ app.callback(
   Output('summary', 'children'),
   Input({ type: 'filter-dropdown', index: ALL }, 'value'),
   function summarise(values) {
-    const chosen = values.filter((v) => Array.isArray(v) && v.length).length
-    return `${values.length} filter(s), ${chosen} with a choice: ${values
-      .map((v) => (Array.isArray(v) && v.length ? v.join('+') : '-'))
-      .join(' | ')}`
+    const chosen = values.filter((v) => v != null).length
+    return `${values.length} filter(s), ${chosen} with a choice: ${values.map((v) => v ?? '-').join(' | ')}`
   }
 )
 

@@ -18,6 +18,7 @@ import { app as circularSlider } from './circular-slider.tsx'
 import { app as circularTemperature } from './circular-temperature.tsx'
 import { app as dashboard } from './dashboard.tsx'
 import { app as componentsContent } from './components-content.tsx'
+import { app as graphCrossfilter } from './graph-crossfilter.tsx'
 import { app as initialCall } from './initial-call.tsx'
 import { app as noUpdateButton } from './no-update-button.tsx'
 import { app as preventInitialCall } from './prevent-initial-call.tsx'
@@ -26,6 +27,7 @@ import { app as primeFactors } from './prime-factors.tsx'
 import { app as todo } from './todo.tsx'
 import { app as dynamicFilters } from './dynamic-filters.tsx'
 import { app as pages } from './pages/app.tsx'
+import { app as tablePaging } from './table-paging.tsx'
 import { app as setProps } from './set-props.tsx'
 import { app as patchList } from './patch-list.tsx'
 import { app as running } from './running.tsx'
@@ -55,6 +57,8 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['dynamic-filters', 'Pattern matching: dynamic filters (MATCH, ALL)', dynamicFilters],
   ['dashboard', 'A live dashboard: Interval, Store and Tabs', dashboard],
   ['pages', 'A multi-page app: dcc.Link, pages resolved on the server', pages],
+  ['graph-crossfilter', 'Graphs: a crossfilter (clickData, a slider, Plotly.react)', graphCrossfilter],
+  ['table-paging', 'DataTable: 100,000 rows paged, sorted and filtered by the server', tablePaging],
   ['set-props', 'Side updates: setProps', setProps],
   ['patch-list', 'Partial updates: Patch', patchList],
   ['running', 'While a callback runs: running', running],

@@ -235,3 +235,27 @@ export async function renderDeferred(
     />
   )
 }
+
+/**
+ * Renders again the components an event changed a `rerender` prop of (a table's native paging), unless
+ * a callback's result already did. Returns '' when there are none.
+ */
+export async function renderRerenders(
+  ids: ReadonlySet<ComponentId>,
+  results: readonly CallbackResult[],
+  o: RenderOptions
+): Promise<string> {
+  const parts: unknown[] = []
+  for (const id of ids) {
+    const rec = o.page.get(id)
+    if (!rec || results.some((r) => r.written.some((k) => splitKey(k).id === id))) continue
+    const component = o.components.require(rec.kind).component
+    if (component)
+      parts.push(
+        <MorphSwap id={id} cbs="">
+          {renderComponent(id, component, o)}
+        </MorphSwap>
+      )
+  }
+  return parts.length ? toHtml(parts) : ''
+}

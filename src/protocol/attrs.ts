@@ -53,7 +53,9 @@ export function componentState(rec: ComponentRecord, o: AttrOptions): ComponentS
   const readable = o.graph.readableProps(rec.id)
   const props: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(rec.props)) {
-    if (own(spec.browser, k) || k === 'id' || v === undefined) continue
+    if ((own(spec.browser, k) && !own(spec.browser, k)!.signed) || k === 'id' || v === undefined) continue
+    // Large data (a figure): in the page once, sent back only to the callbacks that read it.
+    if (spec.heavy?.has(k) && !readable?.has(k)) continue
     // dcc components re-render from their state, so they carry all their props; elements only what callbacks read.
     if (spec.rerender ? k !== 'children' : readable?.has(k)) props[k] = o.toJson(v)
   }
@@ -80,12 +82,13 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
   const client: string[] = []
   for (const [prop, bp] of Object.entries(spec.browser)) {
     const consumers = o.graph.consumers(`${rec.id}.${prop}`)
-    if (consumers.length === 0) continue
+    const self = resolve(bp.rerender ?? false, rec.props)
+    if (consumers.length === 0 && !self) continue
     const t = resolve(bp.event, rec.props)
     if (t === null) continue
     // Client-side callbacks (R45) run in the page on the event; a request goes only for the others.
     if (consumers.some((cb) => cb.clientside)) client.push(`${prop}:${eventName(t)}`)
-    if (consumers.every((cb) => cb.clientside)) continue
+    if (consumers.length && consumers.every((cb) => cb.clientside) && !self) continue
     inputs.push(prop)
     changes.push(`${prop}:${eventName(t)}`)
     if (!triggers.includes(t)) triggers.push(t)

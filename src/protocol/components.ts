@@ -57,6 +57,16 @@ export interface BrowserProp {
    * then keeps what the user entered (a callback changing an input's `max` must not reset its value).
    */
   keep?: boolean
+  /**
+   * A change of it re-renders the component even when no callback reads it: the server renders it
+   * again from its props and the new value (a table's native paging, sorting and filtering).
+   */
+  rerender?: PerProps<boolean>
+  /**
+   * Its value also travels in the signed state, like a server-owned prop's; what the browser sends
+   * is a change that `accept` applies to that value (a table's edited cells applied to its rows).
+   */
+  signed?: boolean
 }
 
 export type Accepted = { ok: true; value: unknown } | { ok: false; message: string }
@@ -82,6 +92,8 @@ export interface ComponentSpec {
   readonly scripts?: readonly string[]
   /** Files of stylesheets the page links for it, served like {@link scripts}. */
   readonly styles?: readonly string[]
+  /** Server-owned props its signed state carries only when a callback reads them (large data). */
+  readonly heavy?: ReadonlySet<string>
   /**
    * Its props on a first page, given the page's URL (a link that works without JavaScript, such as
    * dcc.Tabs' `?tabs=details`): the props to use, or the same object. Runs before initial calls.

@@ -10,7 +10,7 @@ import { splitKey, type PropKey } from '../core/ids.ts'
 import { PageState, type ComponentRecord } from '../core/page.ts'
 import { externalPending } from '../core/plan.ts'
 import { carriesValue } from './attrs.ts'
-import { nullProto, own, parseBrowserValue, type ComponentRegistry } from './components.ts'
+import { nullProto, own, parseBrowserValue, resolve, type ComponentRegistry } from './components.ts'
 import type { UpdateRequest } from './request.ts'
 import type { StartRequest } from '../core/run.ts'
 import { callsForInput } from '../core/resolve.ts'
@@ -30,6 +30,8 @@ export interface ValidatedUpdate {
   external: Set<PropKey>
   /** Each component's state as the page sent it (`data-hd`): an answer may send only what changed. */
   states: Map<string, string>
+  /** Components to render again because the event changed a prop of theirs that re-renders them. */
+  rerender: Set<string>
 }
 
 function parseState(id: string, json: string): ComponentState {
@@ -102,13 +104,18 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
     if (k !== null && !s.changed.includes(k)) s.changed.push(k)
     start.set(key, s)
   }
+  const rerender = new Set<string>()
   for (const key of body.changed ?? []) {
-    if (graph.consumers(key).length === 0) throw unknownKey(key)
-    const { id } = splitKey(key)
-    if (!page.has(id))
-      throw new RequestError(`The changed prop '${key}' belongs to a component that was not sent.`)
+    const consumers = graph.consumers(key)
+    const { id, prop } = splitKey(key)
+    const rec = page.get(id)
+    const self = rec && own(app.components.require(rec.kind).browser, prop)?.rerender
+    if (consumers.length === 0 && !(self && resolve(self, rec.props))) throw unknownKey(key)
+    if (!rec) throw new RequestError(`The changed prop '${key}' belongs to a component that was not sent.`)
+    if (self && resolve(self, rec.props)) rerender.add(id)
     // Client-side callbacks ran in the page already (R45): the server runs the others.
-    for (const c of callsForInput(graph, page, key)) if (!c.cb.clientside) add(c.cb, c.match, key)
+    if (consumers.length)
+      for (const c of callsForInput(graph, page, key)) if (!c.cb.clientside) add(c.cb, c.match, key)
   }
   for (const { callback: index, changed, match } of body.reask ?? []) {
     const cb = graph.callbacks[index]
@@ -130,7 +137,7 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
   })
   for (const key of body.pending?.changed ?? []) if (graph.consumers(key).length === 0) throw unknownKey(key)
   const external = externalPending(graph, body.pending?.changed ?? [], pendingCbs)
-  return { page, start: [...start.values()], external, states }
+  return { page, start: [...start.values()], external, states, rerender }
 }
 
 /** The MATCH values of a re-asked call, checked against the callback's MATCH keys. */

@@ -24,7 +24,7 @@ import { DEFAULTS, type AppOptions } from './options.ts'
 import { registerDevRoutes } from './dev-route.ts'
 import { createPageHandler, renderAssets, renderRoot } from './page-route.ts'
 import { toHtml } from '../../views/render.ts'
-import { staticCacheControl, staticFiles } from './static-files.ts'
+import { encodedBody, staticCacheControl, staticFiles } from './static-files.ts'
 import { ASSETS_PATH, assetsDir, externalCsp, readAsset } from './assets.ts'
 import { requestContext } from './request-id.ts'
 import { createUpdateHandler, createUpdateRunner } from './update-route.ts'
@@ -441,7 +441,10 @@ export class HyperApp {
       if (!f) return c.text('Not found', 404)
       c.header('Content-Type', f.type)
       c.header('Cache-Control', staticCacheControl(f, c.req.query('v'), context.dev))
-      return c.body(f.body)
+      const { body, encoding } = encodedBody(f, c.req.header('accept-encoding'))
+      c.header('Vary', 'Accept-Encoding')
+      if (encoding) c.header('Content-Encoding', encoding)
+      return c.body(typeof body === 'string' ? body : new Uint8Array(body))
     })
     const dir = context.assetsDir
     if (dir) {

@@ -10,7 +10,7 @@ import { streamSSE } from 'hono/streaming'
 import { startWave, type CallbackResult } from '../core/run.ts'
 import { parseUpdateRequest } from '../protocol/request.ts'
 import { validateUpdate, type ValidatedUpdate } from '../protocol/validate.ts'
-import { renderDeferred, renderFailedBatch, renderResults } from '../../views/results.tsx'
+import { renderDeferred, renderFailedBatch, renderRerenders, renderResults } from '../../views/results.tsx'
 import type { AppContext } from './context.ts'
 import { createEngine, finish } from './engine.ts'
 import { readJson } from './security.ts'
@@ -70,7 +70,10 @@ export function createUpdateRunner(app: AppContext): UpdateRunner {
     if (first.done) {
       c.req.raw.signal.removeEventListener('abort', clientGone)
       const outcome = await wave.outcome
-      const html = (await render(first.items)) + (await renderDeferred(outcome.deferred, outcome.clientside))
+      const html =
+        (await render(first.items)) +
+        (await renderRerenders(v.rerender, outcome.results, opts)) +
+        (await renderDeferred(outcome.deferred, outcome.clientside))
       if (app.dev && outcome.results.length) c.header('Server-Timing', serverTiming(outcome.results))
       finish(app, req, outcome, html ? 200 : 204)
       return html ? c.html(html) : c.body(null, 204)
@@ -84,6 +87,7 @@ export function createUpdateRunner(app: AppContext): UpdateRunner {
       // Each batch holds what was applied while the previous one was written.
       for await (const batch of wave.results) await send(await render(batch))
       const outcome = await wave.outcome
+      await send(await renderRerenders(v.rerender, outcome.results, opts))
       await send(await renderDeferred(outcome.deferred, outcome.clientside))
       finish(app, req, outcome, 200)
     })

@@ -19,7 +19,7 @@ async function addFilter(page: Page, n: number) {
 }
 
 async function pick(page: Page, i: number, city: string) {
-  await page.click(`${byId('filter-dropdown', i)} input[value="${city}"]`)
+  await page.selectOption(`${byId('filter-dropdown', i)} select`, city)
   await settled(page)
 }
 
@@ -41,8 +41,8 @@ it('adds filters, each with its own MATCH output, and an ALL summary of them all
   expect(await page.textContent('#summary')).toBe('2 filter(s), 2 with a choice: LA | MTL')
 
   await pick(page, 0, 'NYC')
-  expect(await output(page, 0)).toBe('Dropdown 0 = NYC, LA')
+  expect(await output(page, 0)).toBe('Dropdown 0 = NYC')
   expect(await output(page, 1)).toBe('Dropdown 1 = MTL')
-  expect(await page.textContent('#summary')).toBe('2 filter(s), 2 with a choice: NYC+LA | MTL')
+  expect(await page.textContent('#summary')).toBe('2 filter(s), 2 with a choice: NYC | MTL')
   expect(errors).toEqual([])
 })

@@ -48,6 +48,8 @@ const ids: Record<string, string[]> = {
   'dynamic-filters': ['add-filter', 'summary'],
   dashboard: ['tabs', 'tabs-content', 'interval', 'store', 'live-value', 'history', 'reset'],
   pages: ['nav', 'page-content', 'home'],
+  'graph-crossfilter': ['scatter', 'histogram', 'year'],
+  'table-paging': ['table', 'selected'],
   'set-props': ['notify', 'toast'],
   'patch-list': ['add', 'list', 'count', 'clear'],
   running: ['run', 'status'],

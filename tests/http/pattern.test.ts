@@ -35,9 +35,9 @@ describe('dynamic filters', () => {
   })
 
   it("a MATCH event: only the changed item's call runs; its output and the summary change", async () => {
-    const body = await page.prepare({ id: f0, value: ['LA'] })
+    const body = await page.prepare({ id: f0, value: 'LA' })
     expect(body.changed).toEqual([`${f0}.value`])
-    const r = await page.fill(f0, ['LA'])
+    const r = await page.fill(f0, 'LA')
     expect(r.status).toBe(200)
     expect(r.html).toMatchInlineSnapshot(
       `"<template id="{&quot;index&quot;:0,&quot;type&quot;:&quot;filter-output&quot;}" hx-swap-oob="hd" hd-children="" hd-cb="1:[0]">Dropdown 0 = LA</template><template id="summary" hx-swap-oob="hd" hd-children="" hd-cb="2">1 filter(s), 1 with a choice: LA</template>"`
@@ -46,7 +46,7 @@ describe('dynamic filters', () => {
 
   it('refuses a changed prop of a dict id no callback reads', async () => {
     const r = await page.send({
-      ...(await page.prepare({ id: f0, value: ['LA'] })),
+      ...(await page.prepare({ id: f0, value: 'LA' })),
       changed: ['{"index":0,"type":"nope"}.value'],
     })
     expect([r.status, r.html]).toEqual([

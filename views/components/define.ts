@@ -52,6 +52,13 @@ export interface ComponentDefinition<S extends Record<string, z.ZodType>> {
   scripts?: readonly (string | URL)[]
   /** Stylesheets the page links with it: `new URL('./star-rating.css', import.meta.url)`. */
   styles?: readonly (string | URL)[]
+  /**
+   * Server-owned props too large to travel back with every request (a figure, a table's rows): the
+   * page shows them, but its signed state carries them only when a callback reads them (Input or
+   * State). A re-render caused by another prop then renders without them: the component's script
+   * keeps what the browser shows.
+   */
+  heavy?: readonly (keyof S & string)[]
   /** Renders the component; spread `hd` on the element that carries `id`. */
   render: (props: RenderProps<S> & HdAttrs) => JSX.Element
   /** Its props on a first page given the page's URL (a no-JavaScript link's choice), or the same. */
@@ -71,7 +78,7 @@ export interface ComponentDefinition<S extends Record<string, z.ZodType>> {
 export function defineComponent<const S extends Record<string, z.ZodType>>(
   def: ComponentDefinition<S>
 ): HdComponent<PropsOf<S>> {
-  const { name, props, browser = {}, render, scripts = [], styles = [], fromUrl } = def
+  const { name, props, browser = {}, render, scripts = [], styles = [], heavy = [], fromUrl } = def
   if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(name) || isTagName(name)) {
     throw new TypeError(
       `defineComponent: '${name}' is not a component name. Use a capitalised or dotted name ` +
@@ -101,6 +108,7 @@ export function defineComponent<const S extends Record<string, z.ZodType>>(
     render: render as (props: Record<string, unknown>) => unknown,
     scripts: scripts.map(toPath),
     styles: styles.map(toPath),
+    heavy: new Set(heavy),
     ...(fromUrl && { fromUrl: fromUrl as NonNullable<ComponentSpec['fromUrl']> }),
   }
   Object.defineProperty(component, HD_SPEC, { value: spec })

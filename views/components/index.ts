@@ -13,6 +13,25 @@ export {
 export { DatePickerRange, type DatePickerRangeProps } from './date-picker-range.tsx'
 export { DatePickerSingle, type DatePickerSingleProps } from './date-picker-single.tsx'
 export { defineComponent, type BaseProps, type HdAttrs, type PropsOf, type RenderProps } from './define.ts'
+export {
+  typedArray,
+  type Figure,
+  type Frame,
+  type Layout,
+  type Trace,
+  type TypedArraySpec,
+} from './figure.ts'
+export { Graph, type GraphProps } from './graph.tsx'
+export { DataTable, type Column, type DataTableProps } from './data-table.tsx'
+export { FilterQueryError, matches, parseFilterQuery, type Query } from './data-table/filter-query.ts'
+export {
+  memorySource,
+  queryRows,
+  type Row,
+  type SortBy,
+  type TablePage,
+  type TableQuery,
+} from './data-table/table-data.ts'
 export { Dropdown, type DropdownProps } from './dropdown.tsx'
 export { Input, type InputProps } from './input.tsx'
 export { Interval, type IntervalProps } from './interval.tsx'
@@ -33,7 +52,9 @@ export { Upload, type UploadProps } from './upload.tsx'
 import type { ComponentSpec } from '../../src/protocol/components.ts'
 import { hdSpecOf } from '../tree.ts'
 import { Checklist } from './checklist.tsx'
+import { DataTable } from './data-table.tsx'
 import { ConfirmDialog, ConfirmDialogProvider } from './confirm-dialog.tsx'
+import { Graph } from './graph.tsx'
 import { DatePickerRange } from './date-picker-range.tsx'
 import { DatePickerSingle } from './date-picker-single.tsx'
 import { Dropdown } from './dropdown.tsx'
@@ -73,10 +94,17 @@ export const dcc = {
   Store,
   Tabs,
   Tab,
+  Graph,
 }
 
-/** The definitions of the built-in components: every app knows them. */
-export const builtinComponents: readonly ComponentSpec[] = Object.values(dcc).flatMap((c) => {
+/** Dash's `dash_table` namespace: `<dash_table.DataTable id="t" … />`. */
+export const dash_table = { DataTable }
+
+/**
+ * The definitions of the built-in components: every app knows them; a page links their files only
+ * once the app uses them (plotly.js for a Graph comes later still: when a Graph is on the page).
+ */
+export const builtinComponents: readonly ComponentSpec[] = [...Object.values(dcc), DataTable].flatMap((c) => {
   const spec = hdSpecOf(c)
   // A tag made of several definitions (dcc.Store, dcc.Tabs) lists them; dcc.Tab has none of its own.
   if (spec) return [spec]
