@@ -32,6 +32,7 @@ import { app as setProps } from './set-props.tsx'
 import { app as patchList } from './patch-list.tsx'
 import { app as running } from './running.tsx'
 import { app as clientside } from './clientside.tsx'
+import { app as components } from './components.tsx'
 
 export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['no-update-button', 'Catching errors with noUpdate', noUpdateButton],
@@ -63,6 +64,7 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['patch-list', 'Partial updates: Patch', patchList],
   ['running', 'While a callback runs: running', running],
   ['clientside', 'Client-side callbacks', clientside],
+  ['components', 'Every component on one page, each wired to a callback', components],
 ]
 
 export const gallery = new Hono()

@@ -54,6 +54,7 @@ const ids: Record<string, string[]> = {
   'patch-list': ['add', 'list', 'count', 'clear'],
   running: ['run', 'status'],
   clientside: ['celsius', 'fahrenheit', 'advice'],
+  components: ['input', 'dropdown', 'radio', 'checklist', 'tabs', 'graph', 'table', 'input-out'],
 }
 
 it('links every example from the index', async () => {
