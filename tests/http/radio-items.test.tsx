@@ -34,7 +34,8 @@ const app = createApp({
 })
 app.callback(Output('out', 'children'), [Input('size', 'value')], (v) => `${typeof v} ${v}`)
 
-const markup = (html: string) => html.replace(/ (hx-[\w-]+|hd-[\w-]+|data-hd(-sig)?|data-htmx-powered)="[^"]*"/g, '')
+const markup = (html: string) =>
+  html.replace(/ (hx-[\w-]+|hd-[\w-]+|data-hd(-sig)?|data-htmx-powered)="[^"]*"/g, '')
 
 it('renders a radiogroup of native radios sharing one name: the form field of its value (the component’s id when not live)', async () => {
   const page = await renderPage(app)
