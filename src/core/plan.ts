@@ -142,13 +142,26 @@ export function externalPending(
   return pendingOutputs(graph, callbacks, out)
 }
 
-/** R14: ready when no Input (other than its own outputs, R36) may still be written by a pending callback. */
-export function isReady(cb: CallbackSpec, blocked: ReadonlySet<PropKey>): boolean {
+/**
+ * R14: ready when no Input (other than its own outputs, R36) may still be written by a pending
+ * callback. Fresh State (a deliberate difference from Dash, docs/porting.md): a State that a request
+ * in flight elsewhere (`external`) may still write blocks as well, so it is read after that request
+ * lands. Within one wave a State never blocks (R14 as in Dash): the wave's own order already writes
+ * it first when it can.
+ */
+export function isReady(
+  cb: CallbackSpec,
+  blocked: ReadonlySet<PropKey>,
+  external: ReadonlySet<PropKey> = NO_PROPS
+): boolean {
   for (const i of cb.inputs) {
     if (blocked.has(i.key) && !cb.outputs.some((o) => o.key === i.key)) return false
   }
+  if (external.size) for (const s of cb.states) if (external.has(s.key)) return false
   return true
 }
+
+const NO_PROPS: ReadonlySet<PropKey> = new Set()
 
 /**
  * R17: a callback of a load/insertion group is dropped when none of its Inputs was written by the

@@ -215,7 +215,7 @@ class Scheduler {
     const blocked = external?.size ? new Set([...internal, ...external]) : internal
     // A callback asked again while running starts once the running call has been applied.
     const ready = [...queued.values()]
-      .filter((r) => !running.has(r.cb) && isReady(r.cb, blocked))
+      .filter((r) => !running.has(r.cb) && isReady(r.cb, blocked, external))
       .sort(this.#order)
     if (ready.length || running.size) return ready
     const waiting = [...queued.values()].sort(this.#order)

@@ -380,6 +380,19 @@ describe('isReady (R14)', () => {
   ])('$case → $ready', ({ spec, blocked, ready }) => {
     expect(isReady(cb[spec]!, new Set(blocked))).toBe(ready)
   })
+
+  // Fresh State: what requests in flight elsewhere may still write blocks States as well as Inputs.
+  it.each([
+    { case: 'a State written elsewhere', spec: 'K', external: ['s.value'], ready: false },
+    { case: 'an Input written elsewhere', spec: 'K', external: ['a.value'], ready: false },
+    { case: 'its own Output written elsewhere', spec: 'K', external: ['o.children'], ready: true },
+    { case: 'something it does not read', spec: 'K', external: ['q.value'], ready: true },
+    { case: 'a State pending in this wave only', spec: 'K', external: [], ready: true },
+  ])('across requests: $case → $ready', ({ spec, external, ready }) => {
+    const ext = new Set(external)
+    const blocked = new Set([...external, ...(external.length ? [] : ['s.value'])])
+    expect(isReady(cb[spec]!, blocked, ext)).toBe(ready)
+  })
 })
 
 describe('isPrunedByGroup (R17)', () => {
