@@ -95,19 +95,21 @@ export function planInitial(graph: Graph, page: PageState, prevent: PreventIniti
  * (a) a callback with an Output in the chunk gets an initial call unless `preventInitialCall`;
  * (b) a callback with an Input in the chunk is triggered by it, whatever `preventInitialCall`
  *     says, if one of its Outputs is on the page outside the chunk.
+ * `present` says which ids may be on the page (by default: those the page holds).
  */
 export function planInserted(
   graph: Graph,
   page: PageState,
   chunk: ReadonlySet<ComponentId>,
-  prevent: PreventInitial
+  prevent: PreventInitial,
+  present: (id: ComponentId) => boolean = (id) => page.has(id)
 ): { initial: CallbackSpec[]; triggered: Map<CallbackSpec, PropKey[]> } {
   const initial = new Set<CallbackSpec>()
   const triggered = new Map<CallbackSpec, PropKey[]>()
   for (const id of chunk) {
     for (const cb of graph.callbacksWithOutputOn(id)) if (!prevent(cb)) initial.add(cb)
     for (const cb of graph.callbacksWithInputOn(id)) {
-      const outside = cb.outputs.some((o) => page.has(o.id) && !chunk.has(o.id))
+      const outside = cb.outputs.some((o) => present(o.id) && !chunk.has(o.id))
       if (!outside) continue
       const keys = triggered.get(cb) ?? []
       for (const i of cb.inputs) if (i.id === id && !keys.includes(i.key)) keys.push(i.key)
@@ -117,7 +119,7 @@ export function planInserted(
   // R8 runs over every callback of the chunk, triggered ones included (Dash's getLayoutCallbacks): a
   // callback whose only inserted Inputs are outputs of dropped initial calls is dropped as well.
   const candidates = [...new Set([...initial, ...triggered.keys()])].sort((a, b) => a.index - b.index)
-  const kept = new Set(excludeAllInputsMissing(candidates, (id) => page.has(id)))
+  const kept = new Set(excludeAllInputsMissing(candidates, present))
   for (const cb of triggered.keys()) if (!kept.has(cb)) triggered.delete(cb)
   return { initial: candidates.filter((cb) => kept.has(cb) && !triggered.has(cb)), triggered }
 }

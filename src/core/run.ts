@@ -69,6 +69,12 @@ export interface WaveOptions {
    * since the request left, and the client asks again with fresh values (R14 across requests).
    */
   handBackAfterMs?: number
+  /**
+   * Ids the request said nothing about (it carried only the components its chain may touch): they
+   * may be on the page. A callback reading or writing one (set off by inserted components, R20) is
+   * handed back, and the browser asks for it again with the whole page.
+   */
+  unseen?: (id: ComponentId) => boolean
 }
 
 /** A callback handed back to the client, or left unfinished, with its triggers. */
@@ -194,7 +200,10 @@ class Scheduler {
    * before it runs, wherever it came from: the start of the wave, or a write after its outputs left.
    */
   #pruneRemoved() {
-    for (const cb of this.#queued.keys()) if (outputsGone(cb, this.#page)) this.#queued.delete(cb)
+    const unseen = this.#o.unseen
+    for (const cb of this.#queued.keys())
+      if (outputsGone(cb, this.#page) && !(unseen && cb.outputs.some((d) => unseen(d.id))))
+        this.#queued.delete(cb)
   }
 
   /**
@@ -231,6 +240,7 @@ class Scheduler {
   /** Starts a ready request, unless R17 prunes it or it may read stale values (handed back). */
   #start(r: Run) {
     this.#queued.delete(r.cb)
+    if (this.#touchesUnseen(r.cb)) return this.#handBack(r)
     if (isPrunedByGroup(r, (id) => this.#page.has(id))) return
     if (this.#mayBeStale(r.cb)) return this.#handBack(r)
     this.#running.set(r.cb, r)
@@ -240,6 +250,16 @@ class Scheduler {
   #handBack(r: Run) {
     this.#queued.delete(r.cb)
     this.#deferred.push({ cb: r.cb, changed: r.changed })
+  }
+
+  /** A callback reading or writing a component the request did not say anything about. */
+  #touchesUnseen(cb: CallbackSpec): boolean {
+    const unseen = this.#o.unseen
+    if (!unseen) return false
+    for (const d of cb.inputs) if (unseen(d.id)) return true
+    for (const d of cb.states) if (unseen(d.id)) return true
+    for (const d of cb.outputs) if (unseen(d.id)) return true
+    return false
   }
 
   /** Past `handBackAfterMs`, a callback not asked by the event that reads a prop this wave did not write. */
@@ -293,7 +313,9 @@ class Scheduler {
     // R20/R21: callbacks of the inserted components, in one new group.
     if (inserted.length) {
       const group = newGroup()
-      const plan = planInserted(this.#o.graph, page, new Set(inserted), this.#o.prevent)
+      const unseen = this.#o.unseen
+      const present = unseen ? (id: ComponentId) => page.has(id) || unseen(id) : undefined
+      const plan = planInserted(this.#o.graph, page, new Set(inserted), this.#o.prevent, present)
       for (const [cb, keys] of plan.triggered) this.#request(cb, keys, false, group, by)
       for (const cb of plan.initial) this.#request(cb, [], true, group, by)
     }

@@ -5,7 +5,16 @@
  */
 import type { Graph } from '../core/graph.ts'
 import type { ComponentRecord } from '../core/page.ts'
-import { AFFECTS_ATTR, CLICK_TS_ATTR, CLICKS_ATTR, SIG_ATTR, STATE_ATTR, TRIGGER_ATTR } from './constants.ts'
+import { chainIds } from '../core/closure.ts'
+import {
+  AFFECTS_ATTR,
+  CARRY_ATTR,
+  CLICK_TS_ATTR,
+  CLICKS_ATTR,
+  SIG_ATTR,
+  STATE_ATTR,
+  TRIGGER_ATTR,
+} from './constants.ts'
 import { own, resolve, type ComponentRegistry, type ComponentSpec } from './components.ts'
 import type { ComponentState, Signer } from './state.ts'
 
@@ -90,6 +99,13 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
     attrs[TRIGGER_ATTR] = changes.join(' ')
     // Outputs this element's event may change, down the chain: busy until they land (issue #1541 in Dash).
     if (affects.size) attrs[AFFECTS_ATTR] = [...affects].join(' ')
+    // What its requests carry: the components its chain may read or write, not the whole page.
+    attrs[CARRY_ATTR] = [
+      ...chainIds(
+        o.graph,
+        inputs.map((p) => `${rec.id}.${p}`)
+      ),
+    ].join(' ')
   }
   const clicks = o.graph.readableProps(rec.id)
   if (clicks?.has('n_clicks') || clicks?.has('n_clicks_timestamp') || 'n_clicks' in rec.props) {

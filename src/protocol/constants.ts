@@ -26,6 +26,11 @@ export const SIG_ATTR = 'data-hd-sig'
 export const TRIGGER_ATTR = 'hd-t'
 /** Ids of the outputs an event of this element may change (directly or down the chain): marked busy. */
 export const AFFECTS_ATTR = 'hd-affects'
+/**
+ * Ids of the components an event of this element must carry: those its chain may read or write
+ * (src/core/closure.ts). Without it, a request carries every live component of the app.
+ */
+export const CARRY_ATTR = 'hd-carry'
 /** Clicks counted by the extension (`n_clicks`); empty when unset (R9). */
 export const CLICKS_ATTR = 'data-n-clicks'
 /** Milliseconds since the epoch of the last click (`n_clicks_timestamp`). */

@@ -6,8 +6,9 @@
 import type { CallbackSpec } from '../core/callback.ts'
 import { RequestError } from './errors.ts'
 import type { Graph } from '../core/graph.ts'
-import { splitKey, type PropKey } from '../core/ids.ts'
+import { splitKey, type ComponentId, type PropKey } from '../core/ids.ts'
 import { PageState, type ComponentRecord } from '../core/page.ts'
+import { chainIds } from '../core/closure.ts'
 import { externalPending } from '../core/plan.ts'
 import { carriesValue } from './attrs.ts'
 import { nullProto, own, parseBrowserValue, type ComponentRegistry } from './components.ts'
@@ -25,6 +26,12 @@ export interface ValidatedUpdate {
   page: PageState
   start: { cb: CallbackSpec; changed: PropKey[] }[]
   external: Set<PropKey>
+  /**
+   * Ids the request says nothing about: a user event carries only the components its chain may read
+   * or write (src/core/closure.ts), so another id missing from it may still be on the page. Undefined
+   * when the request vouches for every id (a re-ask carries the whole page).
+   */
+  unseen?: (id: ComponentId) => boolean
 }
 
 function parseState(id: string, json: string): ComponentState {
@@ -118,5 +125,8 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
   })
   for (const key of body.pending?.changed ?? []) if (graph.consumers(key).length === 0) throw unknownKey(key)
   const external = externalPending(graph, body.pending?.changed ?? [], pendingCbs)
-  return { page, start: [...start].map(([cb, changed]) => ({ cb, changed })), external }
+  const changed = body.changed ?? []
+  const known = changed.length && !body.reask?.length ? chainIds(graph, changed) : null
+  const unseen = known ? (id: ComponentId) => !known.has(id) && !page.has(id) : undefined
+  return { page, start: [...start].map(([cb, changed]) => ({ cb, changed })), external, unseen }
 }

@@ -41,6 +41,7 @@ export function createUpdateRunner(app: AppContext): UpdateRunner {
       page: v.page,
       start: v.start,
       external: v.external,
+      unseen: v.unseen,
       signal: controller.signal,
       handBackAfterMs: streamAfterMs,
     })

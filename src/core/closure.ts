@@ -1,0 +1,70 @@
+/**
+ * @module closure
+ * What a chain can touch: for the props a user event changes, the components whose props the
+ * callbacks downstream may read (Inputs, States) or write (Outputs: their presence decides R18/R24).
+ * A request carries only these components, so an event costs in proportion to its chain, not to the
+ * page. A pure function of the graph, memoised per prop.
+ *
+ * Components a chain inserts (new `children`, R20) are not known statically: the callbacks they set
+ * off may read components outside the closure. The wave hands such a callback back to the browser
+ * (run.ts `unseen`), which asks for it again with every component of the page.
+ */
+import type { CallbackSpec } from './callback.ts'
+import type { Graph } from './graph.ts'
+import type { ComponentId, PropKey } from './ids.ts'
+
+interface Memo {
+  /** Callbacks in the graph when the memo was filled: a graph that grew starts a new memo. */
+  size: number
+  byKey: Map<PropKey, ReadonlySet<ComponentId>>
+}
+
+const memos = new WeakMap<Graph, Memo>()
+
+/**
+ * The components a dependency names. Pattern-matching ids (R40) will name a selector instead of one
+ * id; this is the one place that turns a dependency into what the browser must send.
+ */
+const idsOf = (cb: CallbackSpec): ComponentId[] => [
+  ...cb.inputs.map((d) => d.id),
+  ...cb.states.map((d) => d.id),
+  ...cb.outputs.map((d) => d.id),
+]
+
+/** Every callback a change of `key` can set off, directly or down the chain (R12). */
+export function reachable(graph: Graph, key: PropKey): Set<CallbackSpec> {
+  const seen = new Set<CallbackSpec>()
+  const stack = [...graph.consumers(key)]
+  while (stack.length) {
+    const cb = stack.pop()!
+    if (seen.has(cb)) continue
+    seen.add(cb)
+    for (const o of cb.outputs)
+      for (const next of graph.consumers(o.key)) if (!seen.has(next)) stack.push(next)
+  }
+  return seen
+}
+
+/** The components the chain set off by a change of `key` may read or write. */
+export function chainIdsOf(graph: Graph, key: PropKey): ReadonlySet<ComponentId> {
+  let memo = memos.get(graph)
+  if (!memo || memo.size !== graph.callbacks.length) {
+    memo = { size: graph.callbacks.length, byKey: new Map() }
+    memos.set(graph, memo)
+  }
+  let ids = memo.byKey.get(key)
+  if (!ids) {
+    const set = new Set<ComponentId>()
+    for (const cb of reachable(graph, key)) for (const id of idsOf(cb)) set.add(id)
+    ids = set
+    memo.byKey.set(key, ids)
+  }
+  return ids
+}
+
+/** The components the chains set off by changes of `keys` may read or write. */
+export function chainIds(graph: Graph, keys: Iterable<PropKey>): Set<ComponentId> {
+  const out = new Set<ComponentId>()
+  for (const k of keys) for (const id of chainIdsOf(graph, k)) out.add(id)
+  return out
+}
