@@ -114,6 +114,13 @@ function graphTables(all: EventRow[]) {
     `| ${fmt(r.n)} | ${r.outputs} | ${us(r.route)} | ${us(r.engine)} | ${us(r.http)} |`
   const last = flat[flat.length - 1]!
   const flatness = { route: last.route / flat[0]!.route, engine: last.engine / flat[0]!.engine }
+  const [small, big] = [whole[0]!, whole[whole.length - 1]!]
+  const pageRatio = {
+    small: small.n * 2,
+    big: big.n * 2,
+    route: big.route / small.route,
+    engine: big.engine / small.engine,
+  }
   const lines = [
     "One affected callback in graphs of growing size (the other callbacks' components are not on the page):",
     '',
@@ -129,12 +136,13 @@ function graphTables(all: EventRow[]) {
     '',
     `Per affected callback (slope): engine ${us(slope(fan, 'engine'))}, whole server ${us(slope(fan, 'route'))}.`,
     '',
-    'The same graphs with every component on the page: each request carries (and the server checks) all of them:',
+    'The same graphs with every component on the page (each request carries what its chain may touch: `hd-carry`):',
     '',
     ...head('callbacks (2 components each)'),
     ...whole.map(row),
     '',
-    `Per component carried (slope): whole server ${us(slope(whole, 'route') / 2)}.`,
+    `Per component on the page (slope): whole server ${us(slope(whole, 'route') / 2)}. ` +
+      `A page of ${fmt(pageRatio.big)} components ÷ a page of ${pageRatio.small}: whole server ${ratio(pageRatio.route)}, engine ${ratio(pageRatio.engine)}.`,
   ]
-  return { flat, fan, whole, flatness, markdown: lines.join('\n') }
+  return { flat, fan, whole, flatness, pageRatio, markdown: lines.join('\n') }
 }
