@@ -5,7 +5,7 @@
  * chain of causes; it runs again only when asked by a chain it did not cause (an output re-inserted).
  */
 import type { CallbackSpec } from './callback.ts'
-import { createContext, runWithContext } from './context.ts'
+import { createContext, runWithContext, type CallbackContext } from './context.ts'
 import { CallbackError, messages } from './errors.ts'
 import type { Graph } from './graph.ts'
 import { splitKey, type ComponentId, type PropKey } from './ids.ts'
@@ -58,9 +58,18 @@ export interface WaveOptions {
   external?: ReadonlySet<PropKey>
   scan: Scanner
   check?: ValueCheck
-  /** Prepares a new `children` value before it is applied (expands JSX components). */
+  /**
+   * Prepares a new `children` value before it is applied (expands JSX components). Text and numbers
+   * are kept as they are without a call (a boolean becomes null, as expand renders it: nothing).
+   */
   expand?: (value: unknown) => Promise<unknown>
   signal?: AbortSignal
+  /**
+   * Called once, when the wave first waits for an async callback. A wave of synchronous callbacks
+   * finishes within one turn of the event loop, when nothing (a client going away) can abort it: a
+   * caller attaches what aborts it ({@link Wave.abort}) only here, and pays nothing otherwise.
+   */
+  onWait?: () => void
   /** Default for callbacks without `timeoutMs`; undefined waits for ever. */
   timeoutMs?: number
   /**
@@ -101,6 +110,8 @@ export interface WaveOutcome {
 export interface Wave {
   readonly results: Batches<CallbackResult>
   readonly outcome: Promise<WaveOutcome>
+  /** Aborts the wave (as its `signal` would): nothing more starts, running callbacks' signals abort. */
+  abort(reason?: unknown): void
 }
 
 /** A request as the wave holds it. */
@@ -130,8 +141,9 @@ const NONE: ReadonlySet<CallbackSpec> = new Set()
 /** Starts a wave; it runs whether or not its results are read. */
 export function startWave(o: WaveOptions): Wave {
   const results = new Batches<CallbackResult>()
-  const outcome = new Scheduler(o, results).run().finally(() => results.end())
-  return { results, outcome }
+  const scheduler = new Scheduler(o, results)
+  const outcome = scheduler.run().finally(() => results.end())
+  return { results, outcome, abort: (reason) => scheduler.abort(reason) }
 }
 
 /** Runs a wave to completion (or abort). */
@@ -141,7 +153,9 @@ export const runWave = (o: WaveOptions): Promise<WaveOutcome> => startWave(o).ou
 class Scheduler {
   readonly #o: WaveOptions
   readonly #page: PageState
-  readonly #signal: AbortSignal
+  /** Made when first needed: a callback reads `ctx.signal`, or the wave is aborted. */
+  #controller: AbortController | null = null
+  #aborted = false
   readonly #order: (a: CallbackRequest, b: CallbackRequest) => number
   /** Requests waiting to start, one per callback (R13). */
   readonly #queued = new Map<CallbackSpec, Run>()
@@ -165,7 +179,6 @@ class Scheduler {
   ) {
     this.#o = o
     this.#page = o.page
-    this.#signal = o.signal ?? new AbortController().signal
     this.#order = byPriority(o.graph)
     for (const s of o.start)
       mergeRequest(this.#queued, s.cb, s.changed, s.initial ?? false, o.startGroup ?? null)
@@ -173,26 +186,45 @@ class Scheduler {
     this.#asked = new Set(this.#queued.keys())
   }
 
+  /** The signal callbacks' own signals follow: the caller's, or the wave's own (for {@link abort}). */
+  readonly #parent = (): AbortSignal => (this.#controller ??= new AbortController()).signal
+
+  /** Nothing more starts; the wait for running calls ends (their results are not applied). */
+  abort(reason?: unknown): void {
+    if (this.#aborted) return
+    this.#aborted = true
+    this.#parent()
+    this.#controller!.abort(reason)
+    this.#settled.end()
+  }
+
   async run(): Promise<WaveOutcome> {
-    const signal = this.#signal
-    // An abort ends the wait for running calls; their results are not applied.
-    const stop = () => this.#settled.end()
-    signal.addEventListener('abort', stop, { once: true })
-    while (!signal.aborted) {
+    const { signal, onWait } = this.#o
+    const stop = () => this.abort(signal!.reason)
+    if (signal?.aborted) stop()
+    else signal?.addEventListener('abort', stop, { once: true })
+    let waited = false
+    while (!this.#aborted) {
       this.#pruneRemoved()
       if (this.#queued.size === 0 && this.#running.size === 0) break
       for (const r of this.#ready()) this.#start(r)
       if (this.#running.size === 0) continue
-      const settled = await this.#settled.read()
-      if (signal.aborted) break
+      // Synchronous callbacks have settled already: no wait, no turn of the event loop.
+      if (!this.#settled.size && !waited) {
+        waited = true
+        onWait?.()
+      }
+      const settled = this.#settled.size ? this.#settled.take() : await this.#settled.read()
+      if (this.#aborted) break
       for (const s of settled) this.#apply(s)
     }
-    signal.removeEventListener('abort', stop)
+    signal?.removeEventListener('abort', stop)
+    const aborted = this.#aborted
     const left = (r: Run): LeftOver => ({ cb: r.cb, changed: r.changed })
-    const unfinished = signal.aborted
+    const unfinished = aborted
       ? [...[...this.#running.values()].filter((r) => !r.superseded), ...this.#queued.values()].map(left)
       : []
-    return { results: this.#done, deferred: this.#deferred, unfinished, aborted: signal.aborted }
+    return { results: this.#done, deferred: this.#deferred, unfinished, aborted }
   }
 
   /**
@@ -244,7 +276,9 @@ class Scheduler {
     if (isPrunedByGroup(r, (id) => this.#page.has(id))) return
     if (this.#mayBeStale(r.cb)) return this.#handBack(r)
     this.#running.set(r.cb, r)
-    void call(r, this.#signal, this.#o, this.#page).then((s) => this.#settled.push(s))
+    const s = call(r, this.#parent, this.#o, this.#page)
+    if (s instanceof Promise) void s.then((x) => this.#settled.push(x))
+    else this.#settled.push(s)
   }
 
   #handBack(r: Run) {
@@ -360,63 +394,142 @@ const outputsGone = (cb: CallbackSpec, page: PageState) =>
 
 // ─── one call ───────────────────────────────────────────────────────────────────────────────
 
-async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageState): Promise<Settled> {
+/**
+ * Runs one callback. A callback that returns a value (not a promise) settles synchronously: no
+ * promise, no AbortController, no AsyncLocalStorage frame (context.ts) unless it reads `ctx.signal`.
+ */
+function call(
+  req: Run,
+  parentOf: () => AbortSignal,
+  o: WaveOptions,
+  page: PageState
+): Settled | Promise<Settled> {
   const { cb } = req
-  const defaultTimeout = o.timeoutMs
   const args = [...cb.inputs, ...cb.states].map((d) => page.value(d.key))
-  const timeout = cb.timeoutMs ?? defaultTimeout
-  // The callback's own signal is made when first needed (reading ctx.signal, or an async callback):
-  // an AbortController costs microseconds, and most callbacks are synchronous and never read it.
+  // The callback's own signal is made when first read (ctx.signal): an AbortController and a
+  // listener cost microseconds, and most callbacks never read it.
   let controller: AbortController | null = null
-  const onAbort = () => controller!.abort(parent.reason)
+  let parent: AbortSignal | null = null
+  const onAbort = () => controller!.abort(parent!.reason)
   const own = () => {
     if (!controller) {
       controller = new AbortController()
+      parent = parentOf()
       if (parent.aborted) controller.abort(parent.reason)
       else parent.addEventListener('abort', onAbort, { once: true })
     }
     return controller
   }
+  const release = () => {
+    if (parent) parent.removeEventListener('abort', onAbort)
+  }
   const context = createContext(cb, req.initial ? [] : req.changed, args, () => own().signal)
   const t0 = performance.now()
   const ms = () => Math.round((performance.now() - t0) * 1000) / 1000
-  let timer: ReturnType<typeof setTimeout> | undefined
+  let out: unknown
   try {
-    let out = runWithContext(context, () => (cb.fn as (...a: unknown[]) => unknown)(...args, context))
-    if (out instanceof Promise) {
-      const controller = own()
-      out = await (timeout === undefined
-        ? out
-        : Promise.race([
-            out,
-            new Promise((_, reject) => {
-              timer = setTimeout(() => {
-                controller.abort()
-                reject(new CallbackError(messages.timedOut(cb.name, timeout), cb.name, keys(cb)))
-              }, timeout)
-            }),
-          ]))
-    }
+    out = invoke(cb, context, args)
+    if (out instanceof Promise) return settleAsync(req, out, o, t0, () => controller, release)
     const values = shape(cb, out, o.check)
-    if (o.expand) {
-      for (const [key, v] of values) if (key.endsWith(`.${CHILDREN}`)) values.set(key, await o.expand(v))
-    }
+    if (o.expand && needsExpand(values)) return expandAsync(req, values, o, ms, release)
+    release()
     return { req, values, status: values.size ? 'updated' : 'noUpdate', ms: ms() }
   } catch (err) {
-    // `throw PreventUpdate` (the class, as Python's `raise PreventUpdate`) counts as well as an instance.
-    if (err instanceof PreventUpdate || err === PreventUpdate)
-      return { req, values: null, status: 'prevented', ms: ms() }
-    const error =
-      err instanceof CallbackError
-        ? err
-        : new CallbackError(err instanceof Error ? err.message : String(err), cb.name, keys(cb), {
-            cause: err,
-          })
-    return { req, values: null, status: 'error', error, ms: ms() }
+    release()
+    return failed(req, err, ms())
+  }
+}
+
+/** Runs the callback's function with its context readable through `ctx` (context.ts). */
+function invoke(cb: CallbackSpec, context: CallbackContext, args: unknown[]): unknown {
+  const fn = () => (cb.fn as (...a: unknown[]) => unknown)(...args, context)
+  return runWithContext(context, fn, cb)
+}
+
+/** The rest of an async callback: its timeout, then its outputs. */
+async function settleAsync(
+  req: Run,
+  pending: Promise<unknown>,
+  o: WaveOptions,
+  t0: number,
+  controller: () => AbortController | null,
+  release: () => void
+): Promise<Settled> {
+  const { cb } = req
+  const timeout = cb.timeoutMs ?? o.timeoutMs
+  const ms = () => Math.round((performance.now() - t0) * 1000) / 1000
+  let timer: ReturnType<typeof setTimeout> | undefined
+  try {
+    const out = await (timeout === undefined
+      ? pending
+      : Promise.race([
+          pending,
+          new Promise((_, reject) => {
+            timer = setTimeout(() => {
+              controller()?.abort()
+              reject(new CallbackError(messages.timedOut(cb.name, timeout), cb.name, keys(cb)))
+            }, timeout)
+          }),
+        ]))
+    const values = shape(cb, out, o.check)
+    if (o.expand) await expandChildren(values, o.expand)
+    return { req, values, status: values.size ? 'updated' : 'noUpdate', ms: ms() }
+  } catch (err) {
+    return failed(req, err, ms())
   } finally {
     clearTimeout(timer)
-    if (controller) parent.removeEventListener('abort', onAbort)
+    release()
   }
+}
+
+/** A synchronous callback's outputs whose new `children` hold components to expand. */
+async function expandAsync(
+  req: Run,
+  values: Map<PropKey, unknown>,
+  o: WaveOptions,
+  ms: () => number,
+  release: () => void
+): Promise<Settled> {
+  try {
+    await expandChildren(values, o.expand!)
+    return { req, values, status: values.size ? 'updated' : 'noUpdate', ms: ms() }
+  } catch (err) {
+    return failed(req, err, ms())
+  } finally {
+    release()
+  }
+}
+
+const isChildren = (key: PropKey) => key.endsWith(`.${CHILDREN}`)
+
+/** True when a new `children` value is more than text or a number (expand() keeps those as they are). */
+function needsExpand(values: Map<PropKey, unknown>): boolean {
+  for (const [key, v] of values) {
+    if (!isChildren(key)) continue
+    if (typeof v === 'boolean')
+      values.set(key, null) // as expand() renders it: nothing
+    else if (typeof v === 'object' && v !== null) return true
+  }
+  return false
+}
+
+async function expandChildren(values: Map<PropKey, unknown>, expand: (v: unknown) => Promise<unknown>) {
+  for (const [key, v] of values) if (isChildren(key)) values.set(key, await expand(v))
+}
+
+/** A call that threw: `PreventUpdate`, or an error reported with the callback's name and outputs. */
+function failed(req: Run, err: unknown, ms: number): Settled {
+  const { cb } = req
+  // `throw PreventUpdate` (the class, as Python's `raise PreventUpdate`) counts as well as an instance.
+  if (err instanceof PreventUpdate || err === PreventUpdate)
+    return { req, values: null, status: 'prevented', ms }
+  const error =
+    err instanceof CallbackError
+      ? err
+      : new CallbackError(err instanceof Error ? err.message : String(err), cb.name, keys(cb), {
+          cause: err,
+        })
+  return { req, values: null, status: 'error', error, ms }
 }
 
 const keys = (cb: CallbackSpec) => cb.outputs.map((d) => d.key)

@@ -201,7 +201,7 @@ it('Upload: a real file reaches the callback as a data URL, sent as multipart to
   expect(received[0]!.body).toContain('filename="data.csv"\r\nContent-Type: text/csv\r\n\r\n' + text)
   expect(received[0]!.body).not.toContain('data:text/csv')
   // Later requests do not carry the contents again: a chain that does not read the upload does not
-  // carry it at all (`hd-carry`); a re-ask, which carries the whole page, sends its filename only.
+  // carry it at all (`hd-carry`).
   await page.click('#fast-button')
   await page.waitForFunction(() => document.getElementById('fast-output')?.textContent === 'Fast result #1')
   expect(received[1]!.path).toBe('/_hd/update')

@@ -322,13 +322,9 @@ describe('onResult and expand', () => {
 
   it('expands a new children value before applying it and scanning it for components', async () => {
     const app = new TestApp()
-    app.callback(
-      'insert',
-      Output('container', 'children'),
-      [Input('btn', 'n_clicks')],
-      [],
-      () => 'make-input'
-    )
+    app.callback('insert', Output('container', 'children'), [Input('btn', 'n_clicks')], [], () => ({
+      make: 'input',
+    }))
     app.callback(
       'inner',
       Output('inner-out', 'children'),
@@ -336,8 +332,11 @@ describe('onResult and expand', () => {
       [],
       (v: string) => `got ${v}`
     )
+    // Text and numbers are never handed to `expand` (kept as they are): a marker object is.
     const expand = async (v: unknown) =>
-      v === 'make-input' ? [h('dcc.Input', { id: 'inner', value: 'x' }), h('div', { id: 'inner-out' })] : v
+      (v as { make?: string })?.make === 'input'
+        ? [h('dcc.Input', { id: 'inner', value: 'x' }), h('div', { id: 'inner-out' })]
+        : v
     const { page, outcome } = await app.load(
       h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'container' })]),
       { expand }
