@@ -36,8 +36,8 @@ export function createUpdateRunner(app: AppContext): UpdateRunner {
     const req = { kind: 'update', requestId: c.get('requestId'), startedAt: c.get('startedAt') } as const
     // A client going away aborts the wave; listened to only once the wave waits for an async
     // callback (a synchronous chain is over before any I/O could tell).
-    const signal = c.req.raw.signal
-    let listening = false
+    // (Reading `signal` makes @hono/node-server create an AbortController: only then.)
+    let signal: AbortSignal | null = null
     const clientGone = () => wave.abort()
     const wave: Wave = startWave({
       ...e.wave,
@@ -47,7 +47,7 @@ export function createUpdateRunner(app: AppContext): UpdateRunner {
       unseen: v.unseen,
       handBackAfterMs: streamAfterMs,
       onWait: () => {
-        listening = true
+        signal = c.req.raw.signal
         signal.addEventListener('abort', clientGone, { once: true })
       },
     })
@@ -57,7 +57,7 @@ export function createUpdateRunner(app: AppContext): UpdateRunner {
     // Everything applied by the end of the wave, or by `streamAfterMs` when the client takes a stream.
     const first = await wave.results.readFor(streams ? streamAfterMs : Infinity)
     if (first.done) {
-      if (listening) signal.removeEventListener('abort', clientGone)
+      ;(signal as AbortSignal | null)?.removeEventListener('abort', clientGone)
       const outcome = await wave.outcome
       const html = (await render(first.items)) + (await renderDeferred(outcome.deferred))
       finish(app, req, outcome, html ? 200 : 204)

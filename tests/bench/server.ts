@@ -49,6 +49,7 @@ if (cluster.isPrimary) {
       session = new Session()
       session.connect()
       await post('Profiler.enable')
+      await post('Profiler.setSamplingInterval', { interval: 200 }) // µs (node --cpu-prof: 1,000)
       await post('Profiler.start')
       return
     }
