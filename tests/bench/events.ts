@@ -7,7 +7,7 @@
  * CPU time per event and the round trip. The engine alone (parse, validate, plan, run) is timed here.
  */
 import type { HyperApp } from '../../src/index.ts'
-import { eventSuite, SUITE, type BenchApp, type SuiteEntry } from './apps.tsx'
+import { captureMounted, eventSuite, suiteEvent, SUITE, type BenchApp, type SuiteEntry } from './apps.tsx'
 import { answer, engineTime, type TimeOptions } from './inprocess.ts'
 import type { Update } from './client.ts'
 import { load, startServer, type BenchServer } from './load.ts'
@@ -44,12 +44,16 @@ export async function eventsSections(o: { timing: TimeOptions; rounds: number; s
   const entries = eventSuite(SUITE)
   const built: (BenchApp & { app: HyperApp })[] = []
   for (const e of entries) built.push(await e.build())
+  // The bodies the suite server accepts: captured from each app at its mount point.
+  const mounted: Update[] = []
+  for (const [i, e] of entries.entries())
+    mounted.push((await captureMounted(built[i]!.app, [suiteEvent(e.section)], `/a${i}`))[0]!)
   const server = await startServer('suite', 1)
   const costs = entries.map(() => ({ cpu: [] as number[], p50: [] as number[] }))
   try {
     for (let round = 0; round < o.rounds; round++) {
       for (const [i, b] of built.entries()) {
-        const c = await serverCost(server, `/a${i}/_hd/update`, b.bodies[0]!, o.seconds)
+        const c = await serverCost(server, `/a${i}/_hd/update`, mounted[i]!, o.seconds)
         costs[i]!.cpu.push(c.cpu)
         costs[i]!.p50.push(c.p50)
       }

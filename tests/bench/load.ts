@@ -124,7 +124,10 @@ export async function load(
   // autocannon's own duration is in whole seconds: measure it here.
   const seconds = (performance.now() - t0) / 1000
   if (r.errors || r.timeouts || r.non2xx) {
-    throw new Error(`load on ${url}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx answers`)
+    const codes = JSON.stringify((r as { statusCodeStats?: unknown }).statusCodeStats ?? {})
+    throw new Error(
+      `load on ${url}${o.path ?? ''}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx answers (${codes})`
+    )
   }
   const sorted = Float64Array.from(latencies).sort()
   const requests = r['2xx']
