@@ -7,18 +7,27 @@ import { Hono } from 'hono'
 import { raw } from 'hono/html'
 import type { HyperApp } from '../src/index.ts'
 import { gracefulShutdown, isMain } from '../src/index.ts'
+import { app as basicChained } from './basic-chained.tsx'
+import { app as basicMultipleInputs } from './basic-multiple-inputs.tsx'
+import { app as basicState } from './basic-state.tsx'
 import { app as callbackContext } from './callback-context.tsx'
 import { app as chainedCallbacks } from './chained-callbacks.tsx'
 import { app as formControls } from './form-controls.tsx'
 import { app as circularChecklists } from './circular-checklists.tsx'
 import { app as circularSlider } from './circular-slider.tsx'
 import { app as circularTemperature } from './circular-temperature.tsx'
+import { app as dashboard } from './dashboard.tsx'
 import { app as componentsContent } from './components-content.tsx'
+import { app as graphCrossfilter } from './graph-crossfilter.tsx'
 import { app as initialCall } from './initial-call.tsx'
 import { app as noUpdateButton } from './no-update-button.tsx'
 import { app as preventInitialCall } from './prevent-initial-call.tsx'
 import { app as preventInitialInserted } from './prevent-initial-inserted.tsx'
 import { app as primeFactors } from './prime-factors.tsx'
+import { app as todo } from './todo.tsx'
+import { app as dynamicFilters } from './dynamic-filters.tsx'
+import { app as pages } from './pages/app.tsx'
+import { app as tablePaging } from './table-paging.tsx'
 
 export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['no-update-button', 'Catching errors with noUpdate', noUpdateButton],
@@ -33,6 +42,19 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['circular-checklists', 'Circular: two synchronised checklists', circularChecklists],
   ['form-controls', 'Form controls: textarea, dates, constrained number, sliders', formControls],
   ['components-content', 'Components: Markdown, ConfirmDialog, Loading, Upload', componentsContent],
+  [
+    'basic-multiple-inputs',
+    'Basic callbacks: multiple inputs (dropdowns, radios, a slider)',
+    basicMultipleInputs,
+  ],
+  ['basic-chained', 'Basic callbacks: chained country and city radios', basicChained],
+  ['basic-state', 'Basic callbacks: State and a submit button', basicState],
+  ['todo', 'Pattern matching: a todo list (MATCH, ALLSMALLER, ALL)', todo],
+  ['dynamic-filters', 'Pattern matching: dynamic filters (MATCH, ALL)', dynamicFilters],
+  ['dashboard', 'A live dashboard: Interval, Store and Tabs', dashboard],
+  ['pages', 'A multi-page app: dcc.Link, pages resolved on the server', pages],
+  ['graph-crossfilter', 'Graphs: a crossfilter (clickData, a slider, Plotly.react)', graphCrossfilter],
+  ['table-paging', 'DataTable: 100,000 rows paged, sorted and filtered by the server', tablePaging],
 ]
 
 export const gallery = new Hono()
@@ -53,7 +75,8 @@ gallery.get('/', async (c) =>
         <ul id="examples">
           {examples.map(([slug, title]) => (
             <li>
-              <a href={`/${slug}/`}>{title}</a> <code>examples/{slug}.tsx</code>
+              <a href={`/${slug}/`}>{title}</a>{' '}
+              <code>examples/{slug === 'pages' ? 'pages/' : `${slug}.tsx`}</code>
             </li>
           ))}
         </ul>

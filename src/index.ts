@@ -5,6 +5,8 @@
  */
 export { createApp, HyperApp, isMain, type ListenOptions } from './server/app.ts'
 export type { AppOptions } from './server/options.ts'
+export { getRelativePath, stripRelativePath } from './server/base-path.ts'
+export type { PageArgs, PageEntry, PageOptions, PathVariables } from './server/pages.ts'
 export { gracefulShutdown, type Shutdown, type ShutdownOptions } from './server/shutdown.ts'
 export {
   Input,
@@ -19,7 +21,24 @@ export {
   type StateDep,
 } from './core/dependency.ts'
 export { noUpdate, PreventUpdate, type NoUpdate } from './core/sentinels.ts'
-export { ctx, type CallbackContext, type Triggered } from './core/context.ts'
+export {
+  ALL,
+  ALLSMALLER,
+  MATCH,
+  Wildcard,
+  type DictId,
+  type IdPattern,
+  type IdValue,
+  type WildcardName,
+} from './core/wildcards.ts'
+export {
+  ctx,
+  type CallbackContext,
+  type GroupingLeaf,
+  type OutputRef,
+  type Triggered,
+  type UserId,
+} from './core/context.ts'
 export { CallbackError, ConfigError } from './core/errors.ts'
 export { RequestError } from './protocol/errors.ts'
 export type { CallbackArgs, CallbackFn, CallbackOptions, CallbackReturn } from './server/types.ts'

@@ -228,7 +228,8 @@ export class TestPage {
 
   /**
    * Enters `value` in component `id` (text or a number in an input, a number in a slider, the checked
-   * options of a checklist; `''` empties it) and returns the answer to the request it sent.
+   * options of a checklist, the selected options of a multi dropdown; `''` empties it) and returns the
+   * answer to the request it sent.
    */
   fill(id: string, value: unknown, options?: SendOptions): Promise<UpdateResult> {
     return this.dispatch({ id, value }, options)
@@ -410,7 +411,13 @@ export class TestPage {
     if (!control)
       throw new Error(`Component '${el.id}' has no <input>, <select> or <textarea> to enter a value in.`)
     control.focus()
-    control.value = value == null ? '' : String(value)
+    if (control.matches('select[multiple]')) {
+      // A multi select: the options whose values are listed get selected, the others not.
+      const picked = (Array.isArray(value) ? value : value == null ? [] : [value]).map(String)
+      type Opt = El & { selected: boolean; value: string }
+      for (const o of control.querySelectorAll('option') as unknown as Opt[])
+        o.selected = picked.includes(o.value)
+    } else control.value = value == null ? '' : String(value)
     fire(control)
   }
 

@@ -33,12 +33,26 @@
   let seq = 0
   /** seq → { el, t: [prop keys], cb: [callback indexes] } for requests in flight. */
   const inflight = new Map()
-  /** callback index → { changed: Set<key>, blockers: Set<seq> }: waiting to be asked for again. */
+  /**
+   * call token → { callback, match, changed: Set<key>, blockers: Set<seq> }: waiting to be asked for
+   * again. A call token is a callback's index, with its MATCH values for a pattern-matching callback
+   * (`3:[1]`), as the server writes it in `hd-cb`.
+   */
   const deferred = new Map()
-  /** callback index → seq of the newest request whose result for it was applied (R16). */
+  /** call token → seq of the newest request whose result for it was applied (R16). */
   const applied = new Map()
-  /** callback index → seq of the request whose answer deferred it: older results for it are stale. */
+  /** call token → seq of the request whose answer deferred it: older results for it are stale. */
   const deferredAt = new Map()
+  /** The token of call `i` with MATCH values `match` (views/results.tsx, callToken). */
+  function tokenOf(i, match) {
+    if (!match) return String(i)
+    const vals = JSON.stringify(
+      Object.keys(match)
+        .sort()
+        .map((k) => match[k])
+    )
+    return `${i}:${vals}`.replace(/[%\s]/g, (c) => encodeURIComponent(c))
+  }
   /** element → time of the user's last input in it. */
   const lastInput = new WeakMap()
 
@@ -148,6 +162,8 @@
   const BUILTIN = {
     value(el) {
       const input = control(el)
+      if (input && input.multiple && input.tagName === 'SELECT')
+        return [...input.options].filter((o) => o.selected).map((o) => o.value)
       return input ? (fitsText(input) ? input.value : null) : null
     },
     number(el) {
@@ -227,13 +243,20 @@
     return components
   }
 
-  /** The props an event of `el` changed: `hd-t` lists them as `prop:event` pairs. */
+  /**
+   * The props an event of `el` changed: `hd-t` lists them as `prop:event` pairs. A component's module
+   * may dispatch its own event naming a subset, `{ detail: { props: [...] } }`: then only those
+   * (dcc.Location: the parts of the URL that changed; dcc.Store: `modified_timestamp` alone).
+   */
   function changedProps(el, evt) {
     const type = evt && evt.type
+    const only = evt && evt.detail && Array.isArray(evt.detail.props) ? evt.detail.props : null
     const out = []
     for (const pair of (el.getAttribute(TRIGGER) || '').split(' ')) {
       const at = pair.lastIndexOf(':')
-      if (at > 0 && pair.slice(at + 1) === type) out.push(`${el.id}.${pair.slice(0, at)}`)
+      const prop = pair.slice(0, at)
+      if (at > 0 && pair.slice(at + 1) === type && (!only || only.includes(prop)))
+        out.push(`${el.id}.${prop}`)
     }
     return out
   }
@@ -252,9 +275,13 @@
     const body = {}
     if (evt && evt.type === 'hd:reask') {
       body.reask = []
-      for (const [i, d] of deferred)
-        if (d.ready && d.root === root)
-          (body.reask.push({ callback: i, changed: [...d.changed] }), deferred.delete(i))
+      for (const [t, d] of deferred)
+        if (d.ready && d.root === root) {
+          const r = { callback: d.callback, changed: [...d.changed] }
+          if (d.match) r.match = d.match
+          body.reask.push(r)
+          deferred.delete(t)
+        }
     } else {
       body.changed = changedProps(el, evt)
       // This request replaces the element's one in flight (hx-sync this:replace): what that one
@@ -306,6 +333,11 @@
         input.checked = input.hasAttribute('checked')
         continue
       }
+      if (input.tagName === 'SELECT') {
+        // A select's value is its options' `selected` attributes (it has no `value` attribute).
+        for (const o of input.options) o.selected = o.hasAttribute('selected')
+        continue
+      }
       const next = input.tagName === 'TEXTAREA' ? input.defaultValue : (input.getAttribute('value') ?? '')
       if (input.value === next) continue
       if (
@@ -350,7 +382,7 @@
   }
 
   // ─── 4. ordering ──────────────────────────────────────────────────────────────────────────
-  const cbsOf = (tpl) => (tpl.getAttribute(CB) || '').split(' ').filter(Boolean).map(Number)
+  const cbsOf = (tpl) => (tpl.getAttribute(CB) || '').split(' ').filter(Boolean)
 
   function isStale(cbs, s) {
     return cbs.some((i) => (applied.get(i) ?? -1) > s || (deferredAt.get(i) ?? -1) > s)
@@ -366,13 +398,21 @@
         continue
       }
       const blockers = ctx && ctx.hd ? ctx.hd.pendingSeqs : []
-      for (const [i, changed] of meta.deferred || []) {
-        const d = deferred.get(i) || { changed: new Set(), blockers: new Set(), ready: false, root }
+      for (const [i, changed, match] of meta.deferred || []) {
+        const t = tokenOf(i, match)
+        const d = deferred.get(t) || {
+          callback: i,
+          match: match || null,
+          changed: new Set(),
+          blockers: new Set(),
+          ready: false,
+          root,
+        }
         for (const k of changed) d.changed.add(k)
         for (const b of blockers) if (inflight.has(b)) d.blockers.add(b)
         d.ready = d.blockers.size === 0
-        deferred.set(i, d)
-        if (ctx && ctx.hd) deferredAt.set(i, ctx.hd.seq)
+        deferred.set(t, d)
+        if (ctx && ctx.hd) deferredAt.set(t, ctx.hd.seq)
       }
       m.remove()
     }
@@ -621,10 +661,18 @@
     const reask = sent && sent.reask && sent.reask.length
     // Deferred callbacks this request asked for go back to the list, to be asked for again.
     if (reask) {
-      for (const { callback: i, changed } of sent.reask) {
-        const d = deferred.get(i) || { changed: new Set(), blockers: new Set(), ready: true, root }
+      for (const { callback: i, changed, match } of sent.reask) {
+        const t = tokenOf(i, match)
+        const d = deferred.get(t) || {
+          callback: i,
+          match: match || null,
+          changed: new Set(),
+          blockers: new Set(),
+          ready: true,
+          root,
+        }
         for (const k of changed) d.changed.add(k)
-        deferred.set(i, d)
+        deferred.set(t, d)
       }
     }
     setTimeout(() => {

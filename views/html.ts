@@ -7,10 +7,12 @@
  */
 import { jsx } from 'hono/jsx'
 import type { JSX } from 'hono/jsx/jsx-runtime'
+import type { DictId } from '../src/core/wildcards.ts'
 
 /** Props of an HTML element, in Dash's names (`className`, `n_clicks`, `style` as an object, …). */
 export type HtmlProps = Record<string, unknown> & {
-  id?: string
+  /** A string id, or a dict id for pattern-matching callbacks (`{ type: 'item', index: 3 }`). */
+  id?: string | DictId
   className?: string
   style?: Record<string, string | number>
   children?: unknown
@@ -20,7 +22,11 @@ export type HtmlProps = Record<string, unknown> & {
  * An element builder: children first, then props, as in Dash (`html.P('text', { id })`); or props
  * alone (`html.P({ id, children })`).
  */
-export type ElementBuilder = (childrenOrProps?: unknown, props?: HtmlProps) => JSX.Element
+export type ElementBuilder = {
+  /** As a JSX tag (`<html.Div id={{ type: 'item', index: 1 }}>`): props, children inside. */
+  (props: HtmlProps): JSX.Element
+  (childrenOrProps?: unknown, props?: HtmlProps): JSX.Element
+}
 
 /** The node JSX makes for `tag` from Dash-style arguments. */
 export function element(tag: unknown, childrenOrProps?: unknown, props?: HtmlProps): JSX.Element {

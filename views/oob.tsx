@@ -32,7 +32,10 @@ export const MorphSwap = (p: Base & { children?: unknown }) => (
   </template>
 )
 
+/** A deferred call: the callback's index, its triggers, and its MATCH values when it has MATCH. */
+export type DeferredMeta = [number, string[]] | [number, string[], Record<string, unknown>]
+
 /** Callbacks the server left to the client, waiting on requests in flight (R14). */
-export const Meta = (p: { deferred: [number, string[]][] }) => (
+export const Meta = (p: { deferred: DeferredMeta[] }) => (
   <template {...{ [META_ATTR]: JSON.stringify({ deferred: p.deferred }) }} />
 )

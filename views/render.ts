@@ -7,7 +7,7 @@ import { Fragment, jsx } from 'hono/jsx'
 import type { PageState } from '../src/core/page.ts'
 import { componentAttrs, type AttrOptions } from '../src/protocol/attrs.ts'
 import { own } from '../src/protocol/components.ts'
-import { hdSpecOf, isNode, type HdComponent } from './tree.ts'
+import { hdSpecOf, isNode, layoutId, type HdComponent } from './tree.ts'
 
 export interface RenderOptions extends AttrOptions {
   page: PageState
@@ -72,19 +72,20 @@ export function renderComponent(id: string, tag: unknown, o: RenderOptions): unk
 export function renderTree(tree: unknown, o: RenderOptions): unknown {
   if (Array.isArray(tree)) return tree.map((t) => renderTree(t, o))
   if (!isNode(tree)) return tree
-  const id = tree.props['id']
-  if (typeof id === 'string' && o.page.has(id)) return renderComponent(id, tree.tag, o)
+  const id = layoutId(tree.props['id'])
+  if (id && o.page.has(id)) return renderComponent(id, tree.tag, o)
   // A component no callback involves renders as it is, with no live attributes.
   const render = hdSpecOf(tree.tag)?.render
   if (render) {
     const props = childrenProps(tree)
     if (props['children'] !== undefined) props['children'] = renderTree(props['children'], o)
-    return render({ ...props, hd: undefined })
+    return render({ ...props, ...(id ? { id } : {}), hd: undefined })
   }
   if (typeof tree.tag !== 'string' || tree.tag === 'svg') return tree
   const kids = tree.children.map((c) => renderTree(c, o))
   const props = safeUrls({ ...tree.props })
   delete props['children']
+  if (id) props['id'] = id
   return jsx(tree.tag, props, ...(kids as never[]))
 }
 

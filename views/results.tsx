@@ -10,7 +10,8 @@ import { stateAttrs } from '../src/protocol/attrs.ts'
 import { own } from '../src/protocol/components.ts'
 import { CLICK_TS_ATTR, CLICKS_ATTR, SIG_ATTR, STATE_ATTR } from '../src/protocol/constants.ts'
 import { CallbackErrorView, ErrorSwap } from './errors.tsx'
-import { AttrSwap, ChildrenSwap, Meta, MorphSwap } from './oob.tsx'
+import { AttrSwap, ChildrenSwap, Meta, MorphSwap, type DeferredMeta } from './oob.tsx'
+import type { MatchValues } from '../src/core/wildcards.ts'
 import { renderComponent, renderTree, safeUrls, toHtml, type RenderOptions } from './render.ts'
 
 /** Dash prop → HTML attribute, where they differ. */
@@ -33,7 +34,7 @@ export async function renderResults(
   results: readonly CallbackResult[],
   o: RenderResultsOptions
 ): Promise<string> {
-  const written = new Map<ComponentId, { props: Set<string>; cbs: Set<number> }>()
+  const written = new Map<ComponentId, { props: Set<string>; cbs: Set<string> }>()
   const replaced = new Set<ComponentId>()
   const parts: unknown[] = []
   for (const r of results) {
@@ -48,7 +49,7 @@ export async function renderResults(
       const { id, prop } = splitKey(key)
       const w = written.get(id) ?? { props: new Set(), cbs: new Set() }
       w.props.add(prop)
-      w.cbs.add(r.cb.index)
+      w.cbs.add(callToken(r.call))
       written.set(id, w)
       if (prop === 'children') replaced.add(id)
     }
@@ -95,10 +96,46 @@ export async function renderResults(
   return parts.length ? toHtml(parts) : ''
 }
 
+/**
+ * A call's identity in `hd-cb` (space-separated): the callback's index, with its MATCH values
+ * (`3:[1]`); `%` and whitespace escaped, as a dict value may hold spaces. The client compares tokens.
+ */
+export const callToken = (call: string) => call.replace(/[%\s]/g, (c) => encodeURIComponent(c))
+
 /** The metadata fragment listing deferred callbacks, or '' when there are none. */
 export async function renderDeferred(
-  deferred: readonly { cb: CallbackSpec; changed: PropKey[] }[]
+  deferred: readonly { cb: CallbackSpec; changed: PropKey[]; match?: MatchValues }[]
 ): Promise<string> {
   if (!deferred.length) return ''
-  return toHtml(<Meta deferred={deferred.map((d): [number, string[]] => [d.cb.index, d.changed])} />)
+  return toHtml(
+    <Meta
+      deferred={deferred.map((d): DeferredMeta =>
+        d.match ? [d.cb.index, d.changed, d.match] : [d.cb.index, d.changed]
+      )}
+    />
+  )
+}
+
+/**
+ * Renders again the components an event changed a `rerender` prop of (a table's native paging), unless
+ * a callback's result already did. Returns '' when there are none.
+ */
+export async function renderRerenders(
+  ids: ReadonlySet<ComponentId>,
+  results: readonly CallbackResult[],
+  o: RenderOptions
+): Promise<string> {
+  const parts: unknown[] = []
+  for (const id of ids) {
+    const rec = o.page.get(id)
+    if (!rec || results.some((r) => r.written.some((k) => splitKey(k).id === id))) continue
+    const component = o.components.require(rec.kind).component
+    if (component)
+      parts.push(
+        <MorphSwap id={id} cbs="">
+          {renderComponent(id, component, o)}
+        </MorphSwap>
+      )
+  }
+  return parts.length ? toHtml(parts) : ''
 }

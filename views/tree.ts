@@ -5,6 +5,8 @@
  */
 import type { FC } from 'hono/jsx'
 import type { ComponentRecord } from '../src/core/page.ts'
+import { idString } from '../src/core/ids.ts'
+import { isDictId } from '../src/core/wildcards.ts'
 import type { ComponentRegistry, ComponentSpec } from '../src/protocol/components.ts'
 
 /** Carries a hyperdash component function's definition (views/components/define.ts). */
@@ -102,6 +104,16 @@ export function childrenOf(node: Node): unknown {
   return c.length === 0 ? undefined : c.length === 1 ? c[0] : c
 }
 
+/**
+ * The string form of a layout id: a string as is, a dict id as Dash's JSON (sorted keys, no spaces);
+ * null when there is none. A dict id with a bad key or value is refused with the reason.
+ */
+export function layoutId(id: unknown): string | null {
+  if (typeof id === 'string') return id || null
+  if (isDictId(id)) return idString(id, 'A component in the layout')
+  return null
+}
+
 /** What a scan needs from the app: which ids take part in the graph, and where to record kinds met. */
 export interface ScanContext {
   involves(id: string): boolean
@@ -127,9 +139,9 @@ export function scan(
   if (!isNode(tree)) return out
   const spec = hdSpecOf(tree.tag)
   if (spec) app.components.add(spec)
-  const id = tree.props['id']
+  const id = layoutId(tree.props['id'])
   let here = parent
-  if (typeof id === 'string' && id) {
+  if (id) {
     if (seen.has(id)) {
       throw new Error(
         `Duplicate component id found in the layout: '${id}'. Every component id must be unique on a page.`
@@ -168,9 +180,8 @@ export function layoutKinds(
   if (!isNode(layout)) return out
   const spec = hdSpecOf(layout.tag)
   if (spec) components.add(spec)
-  const id = layout.props['id']
-  if (typeof id === 'string' && (spec || typeof layout.tag === 'string'))
-    out.set(id, spec?.name ?? (layout.tag as string))
+  const id = layoutId(layout.props['id'])
+  if (id && (spec || typeof layout.tag === 'string')) out.set(id, spec?.name ?? (layout.tag as string))
   const kids = layout.children.length ? layout.children : layout.props['children']
   if (kids !== undefined) layoutKinds(kids, components, out)
   return out
@@ -183,7 +194,8 @@ export function toJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toJson)
   if (isNode(value)) {
     const props: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value.props)) if (k !== 'children') props[k] = toJson(v)
+    for (const [k, v] of Object.entries(value.props))
+      if (k !== 'children') props[k] = k === 'id' && isDictId(v) ? { ...v } : toJson(v)
     const c = childrenOf(value)
     if (c !== undefined) props['children'] = toJson(c)
     return { type: hdKindOf(value.tag) ?? value.tag, props }

@@ -11,7 +11,7 @@
  */
 import type { CallbackSpec } from './callback.ts'
 import type { Graph } from './graph.ts'
-import type { ComponentId, PropKey } from './ids.ts'
+import { splitKey, type ComponentId, type PropKey } from './ids.ts'
 
 interface Memo {
   /** Callbacks in the graph when the memo was filled: a graph that grew starts a new memo. */
@@ -45,8 +45,13 @@ export function reachable(graph: Graph, key: PropKey): Set<CallbackSpec> {
   return seen
 }
 
-/** The components the chain set off by a change of `key` may read or write. */
-export function chainIdsOf(graph: Graph, key: PropKey): ReadonlySet<ComponentId> {
+/**
+ * The components the chain set off by a change of `key` may read or write, the changed component
+ * included; null when that cannot be listed: an app with pattern-matching callbacks (R40), whose
+ * ALL lists name components the page holds, not the graph (those events carry the whole page).
+ */
+export function chainIdsOf(graph: Graph, key: PropKey): ReadonlySet<ComponentId> | null {
+  if (graph.callbacks.some((cb) => cb.wild)) return null
   let memo = memos.get(graph)
   if (!memo || memo.size !== graph.callbacks.length) {
     memo = { size: graph.callbacks.length, byKey: new Map() }
@@ -54,7 +59,7 @@ export function chainIdsOf(graph: Graph, key: PropKey): ReadonlySet<ComponentId>
   }
   let ids = memo.byKey.get(key)
   if (!ids) {
-    const set = new Set<ComponentId>()
+    const set = new Set<ComponentId>([splitKey(key).id])
     for (const cb of reachable(graph, key)) for (const id of idsOf(cb)) set.add(id)
     ids = set
     memo.byKey.set(key, ids)
@@ -62,9 +67,13 @@ export function chainIdsOf(graph: Graph, key: PropKey): ReadonlySet<ComponentId>
   return ids
 }
 
-/** The components the chains set off by changes of `keys` may read or write. */
-export function chainIds(graph: Graph, keys: Iterable<PropKey>): Set<ComponentId> {
+/** The components the chains set off by changes of `keys` may read or write (null: all of them). */
+export function chainIds(graph: Graph, keys: Iterable<PropKey>): Set<ComponentId> | null {
   const out = new Set<ComponentId>()
-  for (const k of keys) for (const id of chainIdsOf(graph, k)) out.add(id)
+  for (const k of keys) {
+    const ids = chainIdsOf(graph, k)
+    if (!ids) return null
+    for (const id of ids) out.add(id)
+  }
   return out
 }

@@ -5,7 +5,38 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { CallbackSpec } from './callback.ts'
-import { splitKey, type ComponentId, type PropKey } from './ids.ts'
+import type { Dependency } from './dependency.ts'
+import { mapGrouping, type Grouping } from './grouping.ts'
+import { propKey, splitKey, type ComponentId, type PropKey } from './ids.ts'
+import { idForUser, type DictId } from './wildcards.ts'
+
+/** An id as a callback sees it: a string id, or a dict id as an object (R38). */
+export type UserId = ComponentId | DictId
+
+/** The ids each dependency named when the call started (pattern-matching callbacks only). */
+export interface ResolvedIds {
+  /** Per Input then State: the ids it named (ALL/ALLSMALLER: every item, document order). */
+  readonly reads: readonly (readonly ComponentId[])[]
+  /** Per Output: the ids it named. */
+  readonly outputs: readonly (readonly ComponentId[])[]
+}
+
+/** One leaf of `ctx.argsGrouping` (Dash 2.4+). */
+export interface GroupingLeaf {
+  readonly id: UserId
+  readonly property: string
+  readonly value: unknown
+  /** The id's string form (Dash's `str_id`). */
+  readonly str_id: string
+  readonly strId: string
+  readonly triggered: boolean
+}
+
+/** `{ id, property }` of one Output. */
+export interface OutputRef {
+  readonly id: UserId
+  readonly property: string
+}
 
 /** One triggering prop. `prop_id` is Dash's spelling; `propId` the TypeScript one. */
 export interface Triggered {
@@ -15,7 +46,7 @@ export interface Triggered {
 }
 
 export interface DependencyValue {
-  readonly id: ComponentId
+  readonly id: UserId
   readonly property: string
   readonly value: unknown
 }
@@ -28,20 +59,36 @@ export interface CallbackContext {
    * `triggered[0].prop_id.split('.')` gives `['', '']`) and {@link isInitialCall} is true.
    */
   readonly triggered: readonly Triggered[]
-  /** The id of the first triggering component; `null` on an initial call. */
-  readonly triggeredId: ComponentId | null
+  /** The id of the first triggering component (a dict id as an object); `null` on an initial call. */
+  readonly triggeredId: UserId | null
   /** `{ 'btn.n_clicks': 'btn' }`: every triggering prop id, mapped to its component id; `{}` on an initial call. */
-  readonly triggeredPropIds: Readonly<Record<string, ComponentId>>
+  readonly triggeredPropIds: Readonly<Record<string, UserId>>
   /** True on an initial call (page load, or components inserted with this callback's outputs). */
   readonly isInitialCall: boolean
-  /** `{ 'id.prop': value }` for every Input. */
+  /** `{ 'id.prop': value }` for every Input (each item of an ALL/ALLSMALLER Input its own key). */
   readonly inputs: Readonly<Record<string, unknown>>
   /** `{ 'id.prop': value }` for every State. */
   readonly states: Readonly<Record<string, unknown>>
-  readonly inputsList: readonly DependencyValue[]
-  readonly statesList: readonly DependencyValue[]
-  /** `{ id, property }` for a single output; a list for a multi-output callback. */
-  readonly outputsList: { id: ComponentId; property: string } | { id: ComponentId; property: string }[]
+  /** One entry per Input: `{ id, property, value }`, or a list of them for ALL/ALLSMALLER. */
+  readonly inputsList: readonly (DependencyValue | readonly DependencyValue[])[]
+  readonly statesList: readonly (DependencyValue | readonly DependencyValue[])[]
+  /**
+   * `{ id, property }` for a single output (a list of them for an ALL output); a list of those for a
+   * multi-output callback.
+   */
+  readonly outputsList: OutputRef | readonly (OutputRef | readonly OutputRef[])[]
+  /**
+   * The Inputs and States in the shape they were declared (Dash's `args_grouping`): an object for
+   * named arguments, else the list of arguments; each leaf `{ id, property, value, str_id, triggered }`
+   * (a list of leaves for ALL/ALLSMALLER).
+   */
+  readonly argsGrouping: Grouping<GroupingLeaf | readonly GroupingLeaf[]>
+  /** The Outputs in the shape they were declared, each leaf `{ id, property }`. */
+  readonly outputsGrouping: Grouping<OutputRef | readonly OutputRef[]>
+  /** True when the Inputs/States were not plain lists (Dash's `using_args_grouping`). */
+  readonly usingArgsGrouping: boolean
+  /** True when the Outputs were an object or nested lists. */
+  readonly usingOutputsGrouping: boolean
   /** Aborted when the client goes away or the callback times out: pass it to `fetch` and friends. */
   readonly signal: AbortSignal
   /** The callback's name. */
@@ -54,9 +101,10 @@ export function createContext(
   spec: CallbackSpec,
   changed: readonly PropKey[],
   values: readonly unknown[],
-  signal: AbortSignal | (() => AbortSignal)
+  signal: AbortSignal | (() => AbortSignal),
+  resolved?: ResolvedIds
 ): CallbackContext {
-  return new LazyContext(spec, changed, values, signal)
+  return new LazyContext(spec, changed, values, signal, resolved)
 }
 
 /**
@@ -68,24 +116,27 @@ class LazyContext implements CallbackContext {
   readonly #changed: readonly PropKey[]
   readonly #values: readonly unknown[]
   readonly #signal: AbortSignal | (() => AbortSignal)
+  readonly #resolved: ResolvedIds | undefined
   #inputs?: Readonly<Record<string, unknown>>
   #states?: Readonly<Record<string, unknown>>
   #triggered?: readonly Triggered[]
-  #triggeredPropIds?: Readonly<Record<string, ComponentId>>
-  #inputsList?: readonly DependencyValue[]
-  #statesList?: readonly DependencyValue[]
+  #triggeredPropIds?: Readonly<Record<string, UserId>>
+  #inputsList?: CallbackContext['inputsList']
+  #statesList?: CallbackContext['statesList']
   #outputsList?: CallbackContext['outputsList']
 
   constructor(
     spec: CallbackSpec,
     changed: readonly PropKey[],
     values: readonly unknown[],
-    signal: AbortSignal | (() => AbortSignal)
+    signal: AbortSignal | (() => AbortSignal),
+    resolved?: ResolvedIds
   ) {
     this.#spec = spec
     this.#changed = changed
     this.#values = values
     this.#signal = signal
+    this.#resolved = resolved
     Object.freeze(this)
   }
 
@@ -113,15 +164,41 @@ class LazyContext implements CallbackContext {
     ))
   }
   get triggeredId() {
-    return this.isInitialCall ? null : splitKey(this.#changed[0]!).id
+    return this.isInitialCall ? null : idForUser(splitKey(this.#changed[0]!).id)
   }
   get triggeredPropIds() {
     if (!this.#triggeredPropIds) {
-      const ids: Record<string, ComponentId> = {}
-      for (const k of this.#changed) ids[k] = splitKey(k).id
+      const ids: Record<string, UserId> = {}
+      for (const k of this.#changed) ids[k] = idForUser(splitKey(k).id)
       this.#triggeredPropIds = Object.freeze(ids)
     }
     return this.#triggeredPropIds
+  }
+  get usingArgsGrouping() {
+    return this.#spec.usingArgsGrouping
+  }
+  get usingOutputsGrouping() {
+    return this.#spec.usingOutputsGrouping
+  }
+  get argsGrouping() {
+    const deps = [...this.#spec.inputs, ...this.#spec.states]
+    const changed = new Set(this.#changed)
+    const leaf = (d: Dependency, id: ComponentId, value: unknown): GroupingLeaf =>
+      Object.freeze({
+        id: idForUser(id),
+        property: d.prop,
+        value,
+        str_id: id,
+        strId: id,
+        triggered: changed.has(propKey(id, d.prop)),
+      })
+    return mapGrouping(this.#spec.argsShape, (n) => {
+      const d = deps[n]!
+      return this.#entries(d, n, (id, value) => leaf(d, id, value))
+    })
+  }
+  get outputsGrouping() {
+    return mapGrouping(this.#spec.outputsShape, (n) => this.#outputRef(n))
   }
   get inputsList() {
     return (this.#inputsList ??= this.#list(this.#spec.inputs, 0))
@@ -131,7 +208,7 @@ class LazyContext implements CallbackContext {
   }
   get outputsList() {
     if (!this.#outputsList) {
-      const outs = this.#spec.outputs.map((d) => ({ id: d.id, property: d.prop }))
+      const outs = this.#spec.outputs.map((_, n) => this.#outputRef(n))
       this.#outputsList = this.#spec.multi ? outs : (outs[0] ?? [])
     }
     return this.#outputsList
@@ -149,15 +226,39 @@ class LazyContext implements CallbackContext {
     }
   }
 
-  #record(deps: CallbackSpec['inputs'] | CallbackSpec['states'], offset: number) {
+  #record(deps: readonly Dependency[], offset: number) {
     const out: Record<string, unknown> = {}
-    deps.forEach((d, i) => (out[d.key] = this.#values[offset + i]))
+    deps.forEach((d, i) => {
+      const ids = this.#resolved?.reads[offset + i]
+      if (!d.pattern || !ids) return void (out[d.key] = this.#values[offset + i])
+      const v = this.#values[offset + i]
+      ids.forEach((id, j) => (out[propKey(id, d.prop)] = d.multi ? (v as unknown[])[j] : v))
+    })
     return Object.freeze(out)
   }
-  #list(deps: CallbackSpec['inputs'] | CallbackSpec['states'], offset: number) {
+  #list(deps: readonly Dependency[], offset: number) {
     return Object.freeze(
-      deps.map((d, i) => Object.freeze({ id: d.id, property: d.prop, value: this.#values[offset + i] }))
+      deps.map((d, i) =>
+        this.#entries(d, offset + i, (id, value) =>
+          Object.freeze({ id: idForUser(id), property: d.prop, value })
+        )
+      )
     )
+  }
+  /** One entry per id dependency `n` named (a list for ALL/ALLSMALLER), built by `make`. */
+  #entries<T>(d: Dependency, n: number, make: (id: ComponentId, value: unknown) => T): T | readonly T[] {
+    const v = this.#values[n]
+    const ids = this.#resolved?.reads[n]
+    if (!d.pattern || !ids) return make(d.id, v)
+    if (d.multi) return Object.freeze(ids.map((id, j) => make(id, (v as unknown[])[j])))
+    return make(ids[0] ?? d.id, v)
+  }
+  #outputRef(n: number): OutputRef | readonly OutputRef[] {
+    const d = this.#spec.outputs[n]!
+    const ids = this.#resolved?.outputs[n]
+    if (!d.pattern || !ids) return Object.freeze({ id: d.id, property: d.prop })
+    const ref = (id: ComponentId) => Object.freeze({ id: idForUser(id), property: d.prop })
+    return d.multi ? Object.freeze(ids.map(ref)) : ref(ids[0] ?? d.id)
   }
 }
 

@@ -42,11 +42,28 @@ export const messages = {
   badIdChars: (id: string, where: string) =>
     `${where}: component id '${id}' contains '.' or '{', which Dash reserves for prop ids and pattern ids. ` +
     `Rename it, e.g. '${id.replace(/[.{]/g, '-')}'.`,
+  emptyDictId: (where: string) =>
+    `${where}: a dict id needs at least one key, e.g. { type: 'item', index: 0 }.`,
+  badDictKey: (where: string) => `${where}: a dict id's keys must be non-empty strings.`,
+  badDictValue: (where: string, key: string, v: unknown) =>
+    `${where}: the value of '${key}' in a dict id is ${show(v)}; dict id values must be strings, numbers ` +
+    `or booleans (or a wildcard in a dependency).`,
+  wildcardNotAllowed: (where: string, key: string, w: string) =>
+    w === 'ALLSMALLER'
+      ? `${where}: ALLSMALLER ('${key}') may only be used in an Input or a State, never in an Output. ` +
+        `Use MATCH in the Output and ALLSMALLER in the Input on the same key.`
+      : `${where}: the wildcard ${w} ('${key}') may not be used here: wildcards belong in the ids of ` +
+        `Output, Input and State, never in a component's own id. Give the component concrete values.`,
   badProp: (prop: unknown, where: string) =>
     `${where}: property ${show(prop)} is not a valid prop name. Use a name such as 'children' or 'value'.`,
   wrongOrder: (name: string, position: string, got: string, expected: string) =>
     `In the callback ${name}: ${position} is ${got}, but ${expected} was expected here. ` +
     `A callback takes its dependencies in this order: Outputs first,\nthen all Inputs, then all States.`,
+  statesMustBeObject: (name: string) =>
+    `In the callback ${name}: the Inputs are given as an object (named arguments), so the States must be ` +
+    `an object too, e.g. { inputs: { n: Input('btn', 'n_clicks') } } with { text: State('in', 'value') }.`,
+  duplicateArgName: (name: string, key: string) =>
+    `In the callback ${name}: '${key}' names both an Input and a State. Give each argument its own name.`,
   noInputs: (name: string) =>
     `In the callback ${name}: a callback with \`preventInitialCall: true\` needs at least one Input, ` +
     `or it could never run. Add an Input, or drop \`preventInitialCall\`.`,
@@ -66,9 +83,17 @@ export const messages = {
     `of ${n} values (or \`noUpdate\`), but it returned ${show(got)}.`,
   multiWrongLength: (name: string, n: number, m: number) =>
     `Invalid number of output values for the callback ${name}: expected ${n}, got ${m}.`,
+  wildcardWrongLength: (name: string, key: string, n: number, got: unknown) =>
+    `The callback ${name} has the wildcard Output \`${key}\`, which names ${n} component(s) on the page now, ` +
+    `so its value must be a list of ${n} (one per component, in page order; \`noUpdate\` allowed), ` +
+    `but it returned ${show(got)}.`,
+  groupingMismatch: (name: string, why: string) =>
+    `The callback ${name} must return the shape of its Outputs: ${why}.`,
   notSerialisable: (name: string, key: string, why: string) =>
     `The callback ${name} returned a value for \`${key}\` that cannot be sent to the page: ${why}. ` +
     `Return strings, numbers, booleans, null, arrays, plain objects or JSX.`,
+  invalidProp: (name: string, key: string, why: string) =>
+    `The callback ${name} returned an invalid value for \`${key}\`: ${why}`,
   timedOut: (name: string, ms: number) =>
     `The callback ${name} did not finish within ${ms} ms and was abandoned. Raise \`timeoutMs\` for it, ` +
     `or make it faster.`,

@@ -4,10 +4,31 @@
  * across callbacks (R37) at registration, and answers the planner's questions in O(affected).
  */
 import type { CallbackSpec } from './callback.ts'
+import type { Dependency } from './dependency.ts'
 import { ConfigError, messages } from './errors.ts'
-import type { ComponentId, PropKey } from './ids.ts'
+import { splitKey, type ComponentId, type PropKey } from './ids.ts'
+import { wildcardMessages } from './wildcard-rules.ts'
+import { idMatches, parseDictId, patternsOverlap, shapeOf, type DictId } from './wildcards.ts'
+
+/** A callback and one of its dependencies with a dict id. */
+export interface PatternUse {
+  readonly spec: CallbackSpec
+  readonly dep: Dependency
+}
+
+/** Two prop keys that may name the same prop: equal, or dict ids whose patterns overlap (R41). */
+export function keysOverlap(a: PropKey, b: PropKey): boolean {
+  if (a === b) return true
+  const x = splitKey(a)
+  const y = splitKey(b)
+  if (x.prop !== y.prop) return false
+  const p = parseDictId(x.id)
+  const q = p && parseDictId(y.id)
+  return !!q && patternsOverlap(p, q)
+}
 
 const EMPTY: readonly CallbackSpec[] = Object.freeze([])
+const EMPTY_USES: readonly PatternUse[] = Object.freeze([])
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key)
@@ -26,10 +47,27 @@ export class Graph {
   #written = new Map<ComponentId, Set<string>>()
   #subsequent = new Map<CallbackSpec, ReadonlySet<PropKey>>()
   #depth = new Map<CallbackSpec, number>()
+  /** Dependencies with dict ids, by shape (sorted keys): Outputs, Inputs, and Inputs + States. */
+  #outputPatterns = new Map<string, PatternUse[]>()
+  #inputPatterns = new Map<string, PatternUse[]>()
+  #readPatterns = new Map<string, PatternUse[]>()
+  /** Per dict id met on a page: the props read and written (patterns resolved once per id). */
+  #dictProps = new Map<ComponentId, { read: Set<string>; written: Set<string> } | null>()
 
   /** Adds a callback, or throws a {@link ConfigError} and leaves the graph unchanged. */
   add(spec: CallbackSpec): void {
     for (const o of spec.outputs) {
+      if (o.pattern) {
+        for (const u of this.#outputPatterns.get(o.shape!) ?? []) {
+          if (u.dep.prop === o.prop && patternsOverlap(u.dep.pattern!, o.pattern))
+            throw new ConfigError(
+              u.dep.key === o.key
+                ? messages.duplicateOutput(o.key, u.spec.name, spec.name)
+                : wildcardMessages.overlap(o.key, u.spec.name, spec.name, u.dep.key)
+            )
+        }
+        continue
+      }
       const other = this.#byOutput.get(o.key)
       if (other) throw new ConfigError(messages.duplicateOutput(o.key, other.name, spec.name))
     }
@@ -37,18 +75,62 @@ export class Graph {
     if (cycle) throw new ConfigError(messages.cycle(cycle))
     this.callbacks.push(spec)
     for (const o of spec.outputs) {
+      if (o.pattern) {
+        push(this.#outputPatterns, o.shape!, { spec, dep: o })
+        continue
+      }
       this.#byOutput.set(o.key, spec)
       push(this.#outputIds, o.id, spec)
       this.#mark(this.#written, o.id, o.prop)
     }
     for (const d of spec.inputs) {
+      if (d.pattern) {
+        push(this.#inputPatterns, d.shape!, { spec, dep: d })
+        push(this.#readPatterns, d.shape!, { spec, dep: d })
+        continue
+      }
       push(this.#byInput, d.key, spec)
       push(this.#inputIds, d.id, spec)
       this.#mark(this.#readable, d.id, d.prop)
     }
-    for (const d of spec.states) this.#mark(this.#readable, d.id, d.prop)
+    for (const d of spec.states) {
+      if (d.pattern) push(this.#readPatterns, d.shape!, { spec, dep: d })
+      else this.#mark(this.#readable, d.id, d.prop)
+    }
     this.#subsequent.clear()
     this.#depth.clear()
+    this.#dictProps.clear()
+  }
+
+  /** The pattern Outputs a concrete dict id matches, wildcards passing (R6, R20a). */
+  outputPatternsFor(id: DictId): readonly PatternUse[] {
+    return (this.#outputPatterns.get(shapeOf(id)) ?? EMPTY_USES).filter((u) => idMatches(id, u.dep.pattern!))
+  }
+
+  /** The pattern Inputs a concrete dict id matches, wildcards passing (R20b, R22). */
+  inputPatternsFor(id: DictId): readonly PatternUse[] {
+    return (this.#inputPatterns.get(shapeOf(id)) ?? EMPTY_USES).filter((u) => idMatches(id, u.dep.pattern!))
+  }
+
+  /** Props of a dict id read and written by pattern dependencies, or null when none. */
+  #propsOfDict(id: ComponentId) {
+    let hit = this.#dictProps.get(id)
+    if (hit !== undefined) return hit
+    const dict = parseDictId(id) as DictId | null
+    hit = null
+    if (dict) {
+      const shape = shapeOf(dict)
+      const read = new Set<string>()
+      const written = new Set<string>()
+      for (const u of this.#readPatterns.get(shape) ?? [])
+        if (idMatches(dict, u.dep.pattern!)) read.add(u.dep.prop)
+      for (const u of this.#outputPatterns.get(shape) ?? [])
+        if (idMatches(dict, u.dep.pattern!)) written.add(u.dep.prop)
+      if (read.size || written.size) hit = { read, written }
+    }
+    if (this.#dictProps.size > 100_000) this.#dictProps.clear()
+    this.#dictProps.set(id, hit)
+    return hit
   }
 
   #mark(map: Map<ComponentId, Set<string>>, id: ComponentId, prop: string) {
@@ -57,14 +139,31 @@ export class Graph {
     else map.set(id, new Set([prop]))
   }
 
-  /** Callbacks with `key` as an Input. */
+  /**
+   * Callbacks with an Input that may be `key`: exact for string ids; for a dict id (concrete, or a
+   * pattern) every callback with an overlapping pattern Input.
+   */
   consumers(key: PropKey): readonly CallbackSpec[] {
-    return this.#byInput.get(key) ?? EMPTY
+    const plain = this.#byInput.get(key)
+    if (plain || key.charCodeAt(0) !== 123 /* { */) return plain ?? EMPTY
+    return this.#overlapping(this.#inputPatterns, key)
   }
 
-  /** The callback writing `key`, if any. */
+  /** The callback writing `key`, if any (a dict id: the callback whose pattern Output may write it). */
   producer(key: PropKey): CallbackSpec | undefined {
-    return this.#byOutput.get(key)
+    const plain = this.#byOutput.get(key)
+    if (plain || key.charCodeAt(0) !== 123) return plain
+    return this.#overlapping(this.#outputPatterns, key)[0]
+  }
+
+  #overlapping(index: Map<string, PatternUse[]>, key: PropKey): readonly CallbackSpec[] {
+    const { id, prop } = splitKey(key)
+    const p = parseDictId(id)
+    if (!p) return EMPTY
+    const out: CallbackSpec[] = []
+    for (const u of index.get(shapeOf(p)) ?? [])
+      if (u.dep.prop === prop && patternsOverlap(u.dep.pattern!, p) && !out.includes(u.spec)) out.push(u.spec)
+    return out
   }
 
   /** Callbacks with an Output on component `id` (R6, R20a). */
@@ -79,17 +178,17 @@ export class Graph {
 
   /** Props of `id` read by some callback (Inputs and States). */
   readableProps(id: ComponentId): ReadonlySet<string> | undefined {
-    return this.#readable.get(id)
+    return this.#readable.get(id) ?? this.#propsOfDict(id)?.read
   }
 
   /** Props of `id` written by some callback. */
   writtenProps(id: ComponentId): ReadonlySet<string> | undefined {
-    return this.#written.get(id)
+    return this.#written.get(id) ?? this.#propsOfDict(id)?.written
   }
 
   /** True when `id` takes part in the graph at all. */
   involves(id: ComponentId): boolean {
-    return this.#readable.has(id) || this.#written.has(id)
+    return this.#readable.has(id) || this.#written.has(id) || this.#propsOfDict(id) !== null
   }
 
   /**
@@ -126,7 +225,7 @@ export class Graph {
     this.#depth.set(spec, 0) // guards self-loops (R36) while recursing
     let d = 0
     for (const i of spec.inputs) {
-      const p = this.#byOutput.get(i.key)
+      const p = this.producer(i.key)
       if (p && p !== spec) d = Math.max(d, this.depth(p) + 1)
     }
     this.#depth.set(spec, d)
@@ -140,7 +239,7 @@ export class Graph {
   #findCycle(spec: CallbackSpec): string[] | null {
     const consumersOf = (key: PropKey): readonly CallbackSpec[] => {
       const list = this.consumers(key).filter((c) => c !== spec)
-      return spec.inputs.some((i) => i.key === key) ? [...list, spec] : list
+      return spec.inputs.some((i) => keysOverlap(i.key, key)) ? [...list, spec] : list
     }
     const seen = new Set<CallbackSpec>()
     const walk = (cb: CallbackSpec, path: string[]): string[] | null => {

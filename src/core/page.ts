@@ -4,6 +4,7 @@
  * which component contains which (R18–R24 need "inside the inserted chunk" and "still on the page").
  */
 import { splitKey, type ComponentId, type PropKey } from './ids.ts'
+import { idForUser, parseDictId, shapeOf, type DictId } from './wildcards.ts'
 
 export interface ComponentRecord {
   readonly id: ComponentId
@@ -19,6 +20,10 @@ export class PageState {
   #recs = new Map<ComponentId, ComponentRecord>()
   /** Children by parent id: removing a subtree walks the subtree, not the page. */
   #kids = new Map<ComponentId, Set<ComponentId>>()
+  /** Dict ids by shape (sorted keys): what a pattern is resolved against (R41). */
+  #byShape = new Map<string, Set<ComponentId>>()
+  /** Document order of every id, computed when first needed after a change. */
+  #order: Map<ComponentId, number> | null = null
 
   constructor(records: Iterable<ComponentRecord> = []) {
     for (const r of records) this.add(r)
@@ -35,6 +40,8 @@ export class PageState {
   /** The value of `id.prop`; `null` when the prop is unset or the component is absent (R9). */
   value(key: PropKey): unknown {
     const { id, prop } = splitKey(key)
+    // A component's `id` is readable (Dash's `State(MATCH, 'id')`): a dict id as its object.
+    if (prop === 'id') return this.#recs.has(id) ? idForUser(id) : null
     const props = this.#recs.get(id)?.props
     // Own props only: a prop named `valueOf` or `constructor` is unset, never Object.prototype's.
     const v = props && Object.prototype.hasOwnProperty.call(props, prop) ? props[prop] : undefined
@@ -54,6 +61,14 @@ export class PageState {
     const had = this.#recs.get(rec.id)
     if (had?.parent != null) this.#kids.get(had.parent)?.delete(rec.id)
     this.#recs.set(rec.id, rec)
+    this.#order = null
+    const dict = parseDictId(rec.id)
+    if (dict) {
+      const shape = shapeOf(dict)
+      const set = this.#byShape.get(shape)
+      if (set) set.add(rec.id)
+      else this.#byShape.set(shape, new Set([rec.id]))
+    }
     if (rec.parent !== null) {
       const set = this.#kids.get(rec.parent)
       if (set) set.add(rec.id)
@@ -95,7 +110,44 @@ export class PageState {
       }
       this.#kids.delete(at)
     }
-    for (const id of gone) this.#recs.delete(id)
+    for (const id of gone) {
+      this.#recs.delete(id)
+      const dict = parseDictId(id)
+      if (dict) this.#byShape.get(shapeOf(dict))?.delete(id)
+    }
+    if (gone.length) this.#order = null
     return gone
+  }
+
+  /**
+   * The dict ids on the page with keys `shape`, in document order (ALL and ALLSMALLER lists follow
+   * the page as it is now, R40).
+   */
+  dictIds(shape: string): { id: ComponentId; dict: DictId }[] {
+    const set = this.#byShape.get(shape)
+    if (!set || set.size === 0) return []
+    const ids = [...set]
+    if (ids.length > 1) {
+      const order = this.#documentOrder()
+      ids.sort((a, b) => order.get(a)! - order.get(b)!)
+    }
+    return ids.map((id) => ({ id, dict: parseDictId(id) as DictId }))
+  }
+
+  /**
+   * Document order: the top-level records as they came (the page's order), each followed by the
+   * records inside it, depth first; a replaced subtree's records are re-added in their order.
+   */
+  #documentOrder(): Map<ComponentId, number> {
+    if (this.#order) return this.#order
+    const order = new Map<ComponentId, number>()
+    const visit = (id: ComponentId) => {
+      if (order.has(id)) return
+      order.set(id, order.size)
+      for (const k of this.#kids.get(id) ?? []) if (this.#recs.get(k)?.parent === id) visit(k)
+    }
+    for (const r of this.#recs.values()) if (r.parent === null || !this.#recs.has(r.parent)) visit(r.id)
+    this.#order = order
+    return order
   }
 }

@@ -5,25 +5,40 @@
  * chain of causes; it runs again only when asked by a chain it did not cause (an output re-inserted).
  */
 import type { CallbackSpec } from './callback.ts'
-import { createContext, runWithContext, type CallbackContext } from './context.ts'
+import { createContext, runWithContext } from './context.ts'
 import { CallbackError, messages } from './errors.ts'
 import type { Graph } from './graph.ts'
 import { splitKey, type ComponentId, type PropKey } from './ids.ts'
 import type { ComponentRecord, PageState } from './page.ts'
 import {
   byPriority,
+  isCallReady,
+  statesFresh,
   isPrunedByGroup,
-  isReady,
   mergeRequest,
   newGroup,
-  pendingOutputs,
   planInserted,
+  planRemoved,
   type CallbackRequest,
   type ExecutionGroup,
   type PreventInitial,
 } from './plan.ts'
+import {
+  callOf,
+  callsForInput,
+  dependencyValue,
+  hasOutputOnPage,
+  KeySet,
+  outputKeys,
+  readKeys,
+  resolveIds,
+  subsequentKeys,
+  type Call,
+} from './resolve.ts'
 import { isNoUpdate, PreventUpdate } from './sentinels.ts'
 import { Batches } from './batches.ts'
+import { mapGrouping, ShapeMismatch, visitReturned } from './grouping.ts'
+import type { MatchValues } from './wildcards.ts'
 
 /** Finds the components inside a prop value (new `children`), so their callbacks can run (R20). */
 export type Scanner = (value: unknown, parent: ComponentId) => ComponentRecord[]
@@ -31,10 +46,20 @@ export type Scanner = (value: unknown, parent: ComponentId) => ComponentRecord[]
 /** Checks a returned value can be sent to the page; returns why not, or null. */
 export type ValueCheck = (value: unknown) => string | null
 
+/**
+ * Why a value a callback returned for `key` is not a valid value of that prop of the component on the
+ * page (its kind's schema), or null when it is (or when nothing is known of the prop).
+ */
+export type PropCheck = (key: PropKey, value: unknown, page: PageState) => string | null
+
 export type CallbackStatus = 'updated' | 'noUpdate' | 'prevented' | 'error' | 'dropped'
 
 export interface CallbackResult {
   readonly cb: CallbackSpec
+  /** The call's identity: the callback's index, with its MATCH values (resolve.ts). */
+  readonly call: string
+  /** The MATCH values of this call, when the callback has MATCH. */
+  readonly match?: MatchValues
   readonly changed: readonly PropKey[]
   readonly initial: boolean
   readonly status: CallbackStatus
@@ -49,8 +74,11 @@ export interface CallbackResult {
 export interface WaveOptions {
   graph: Graph
   page: PageState
-  /** What starts the wave: user-changed props, re-asked callbacks, or initial calls. */
-  start: Iterable<{ cb: CallbackSpec; changed: readonly PropKey[]; initial?: boolean }>
+  /**
+   * What starts the wave: user-changed props, re-asked callbacks, or initial calls. A callback with
+   * MATCH given without `match` runs for the MATCH values of its changed props.
+   */
+  start: Iterable<StartRequest>
   /** The group of the initial requests (page load), for R17. */
   startGroup?: ExecutionGroup | null
   prevent: PreventInitial
@@ -58,6 +86,8 @@ export interface WaveOptions {
   external?: ReadonlySet<PropKey>
   scan: Scanner
   check?: ValueCheck
+  /** Checks each output value against its component's prop schema (an invalid one fails the callback). */
+  checkProp?: PropCheck
   /**
    * Prepares a new `children` value before it is applied (expands JSX components). Text and numbers
    * are kept as they are without a call (a boolean becomes null, as expand renders it: nothing).
@@ -80,16 +110,27 @@ export interface WaveOptions {
   handBackAfterMs?: number
   /**
    * Ids the request said nothing about (it carried only the components its chain may touch): they
-   * may be on the page. A callback reading or writing one (set off by inserted components, R20) is
-   * handed back, and the browser asks for it again with the whole page.
+   * may be on the page. A callback that inserted components set off (R20) and that reads or writes
+   * one is handed back, and the browser asks for it again with the whole page.
    */
   unseen?: (id: ComponentId) => boolean
+}
+
+/** One request that starts a wave. */
+export interface StartRequest {
+  readonly cb: CallbackSpec
+  readonly changed: readonly PropKey[]
+  readonly initial?: boolean
+  /** The MATCH values of the call (a deferred call asked for again, an initial call). */
+  readonly match?: MatchValues | null
 }
 
 /** A callback handed back to the client, or left unfinished, with its triggers. */
 export interface LeftOver {
   readonly cb: CallbackSpec
   readonly changed: PropKey[]
+  /** The call's MATCH values, when the callback has MATCH. */
+  readonly match?: MatchValues
 }
 
 export interface WaveOutcome {
@@ -129,6 +170,8 @@ interface Run extends CallbackRequest {
 interface Settled {
   req: Run
   values: Map<PropKey, unknown> | null
+  /** The keys each Output named when the call started. */
+  outputs?: readonly (readonly PropKey[])[]
   status: CallbackStatus
   error?: CallbackError
   ms: number
@@ -157,18 +200,20 @@ class Scheduler {
   #controller: AbortController | null = null
   #aborted = false
   readonly #order: (a: CallbackRequest, b: CallbackRequest) => number
-  /** Requests waiting to start, one per callback (R13). */
-  readonly #queued = new Map<CallbackSpec, Run>()
-  /** Calls started and not yet applied, one per callback: a callback asked again waits for it. */
-  readonly #running = new Map<CallbackSpec, Run>()
+  /** Requests waiting to start, one per call (R13), by call key. */
+  readonly #queued = new Map<string, Run>()
+  /** Calls started and not yet applied, one per call: a call asked again waits for it. */
+  readonly #running = new Map<string, Run>()
   readonly #settled = new Batches<Settled>()
   /** Props whose values in this wave are fresh: the event's own changes and every prop the wave writes. */
   readonly #fresh: Set<PropKey>
+  /** Components this wave inserted: the server made every prop they have, so all are fresh. */
+  readonly #freshIds = new Set<ComponentId>()
   /**
    * What the event itself asked for reads the request's own snapshot: never handed back, however long
    * the server took to get to it (a GC pause is no reason for another round trip).
    */
-  readonly #asked: ReadonlySet<CallbackSpec>
+  readonly #asked: ReadonlySet<string>
   readonly #startedAt = performance.now()
   readonly #done: CallbackResult[] = []
   readonly #deferred: LeftOver[] = []
@@ -180,13 +225,15 @@ class Scheduler {
     this.#o = o
     this.#page = o.page
     this.#order = byPriority(o.graph)
-    for (const s of o.start)
-      mergeRequest(this.#queued, s.cb, s.changed, s.initial ?? false, o.startGroup ?? null)
+    for (const s of o.start) {
+      for (const call of startCalls(s, o))
+        mergeRequest(this.#queued, call, s.changed, s.initial ?? false, o.startGroup ?? null)
+    }
     this.#fresh = new Set([...this.#queued.values()].flatMap((r) => r.changed))
     this.#asked = new Set(this.#queued.keys())
   }
 
-  /** The signal callbacks' own signals follow: the caller's, or the wave's own (for {@link abort}). */
+  /** The signal callbacks' own signals follow: the wave's own, made when first needed. */
   readonly #parent = (): AbortSignal => (this.#controller ??= new AbortController()).signal
 
   /** Nothing more starts; the wait for running calls ends (their results are not applied). */
@@ -220,9 +267,8 @@ class Scheduler {
     }
     signal?.removeEventListener('abort', stop)
     const aborted = this.#aborted
-    const left = (r: Run): LeftOver => ({ cb: r.cb, changed: r.changed })
     const unfinished = aborted
-      ? [...[...this.#running.values()].filter((r) => !r.superseded), ...this.#queued.values()].map(left)
+      ? [...[...this.#running.values()].filter((r) => !r.superseded), ...this.#queued.values()].map(leftOver)
       : []
     return { results: this.#done, deferred: this.#deferred, unfinished, aborted }
   }
@@ -232,10 +278,7 @@ class Scheduler {
    * before it runs, wherever it came from: the start of the wave, or a write after its outputs left.
    */
   #pruneRemoved() {
-    const unseen = this.#o.unseen
-    for (const cb of this.#queued.keys())
-      if (outputsGone(cb, this.#page) && !(unseen && cb.outputs.some((d) => unseen(d.id))))
-        this.#queued.delete(cb)
+    for (const [k, r] of this.#queued) if (!hasOutputOnPage(r.call, this.#page)) this.#queued.delete(k)
   }
 
   /**
@@ -249,18 +292,28 @@ class Scheduler {
     // Nothing queued (only waiting on running calls), or one request and nothing running (each step
     // of a chain): nothing of this wave can block it, as its inputs are never downstream of itself
     // (the graph refuses cycles). Skips copying the downstream props of the whole chain.
+    const page = this.#page
     const internal =
       queued.size === 0 || (queued.size === 1 && running.size === 0)
         ? NOTHING
-        : pendingOutputs(graph, [...queued.keys(), ...running.keys()])
-    const blocked = external?.size ? new Set([...internal, ...external]) : internal
-    // A callback asked again while running starts once the running call has been applied.
+        : subsequentKeys(
+            graph,
+            page,
+            [...queued.values(), ...running.values()].map((r) => r.call)
+          )
+    const blocked = external?.size ? new KeySet().addAll(external).addAll(keysOf(internal)) : internal
+    // A call asked again while running starts once the running call has been applied.
     const ready = [...queued.values()]
-      .filter((r) => !running.has(r.cb) && isReady(r.cb, blocked, external))
+      .filter(
+        (r) =>
+          !running.has(r.call.key) &&
+          isCallReady(r.call, page, blocked) &&
+          statesFresh(r.call, page, external)
+      )
       .sort(this.#order)
     if (ready.length || running.size) return ready
     const waiting = [...queued.values()].sort(this.#order)
-    const onlyExternal = waiting.filter((r) => isReady(r.cb, internal))
+    const onlyExternal = waiting.filter((r) => isCallReady(r.call, page, internal))
     if (onlyExternal.length) {
       for (const r of onlyExternal) this.#handBack(r)
       return []
@@ -271,55 +324,48 @@ class Scheduler {
 
   /** Starts a ready request, unless R17 prunes it or it may read stale values (handed back). */
   #start(r: Run) {
-    this.#queued.delete(r.cb)
-    if (this.#touchesUnseen(r.cb)) return this.#handBack(r)
-    if (isPrunedByGroup(r, (id) => this.#page.has(id))) return
-    if (this.#mayBeStale(r.cb)) return this.#handBack(r)
-    this.#running.set(r.cb, r)
+    this.#queued.delete(r.call.key)
+    if (isPrunedByGroup(r, (id) => this.#page.has(id), this.#page)) return
+    if (this.#mayBeStale(r.call)) return this.#handBack(r)
+    this.#running.set(r.call.key, r)
     const s = call(r, this.#parent, this.#o, this.#page)
     if (s instanceof Promise) void s.then((x) => this.#settled.push(x))
     else this.#settled.push(s)
   }
 
   #handBack(r: Run) {
-    this.#queued.delete(r.cb)
-    this.#deferred.push({ cb: r.cb, changed: r.changed })
-  }
-
-  /** A callback reading or writing a component the request did not say anything about. */
-  #touchesUnseen(cb: CallbackSpec): boolean {
-    const unseen = this.#o.unseen
-    if (!unseen) return false
-    for (const d of cb.inputs) if (unseen(d.id)) return true
-    for (const d of cb.states) if (unseen(d.id)) return true
-    for (const d of cb.outputs) if (unseen(d.id)) return true
-    return false
+    this.#queued.delete(r.call.key)
+    this.#deferred.push(leftOver(r))
   }
 
   /** Past `handBackAfterMs`, a callback not asked by the event that reads a prop this wave did not write. */
-  #mayBeStale(cb: CallbackSpec): boolean {
+  #mayBeStale(call: Call): boolean {
     const after = this.#o.handBackAfterMs
     return (
       after !== undefined &&
-      !this.#asked.has(cb) &&
+      !this.#asked.has(call.key) &&
       performance.now() - this.#startedAt > after &&
-      [...cb.inputs, ...cb.states].some((d) => !this.#fresh.has(d.key))
+      readKeys(call, this.#page).some(
+        (k) => !this.#fresh.has(k) && !this.#freshIds.has(k.slice(0, k.lastIndexOf('.')))
+      )
     )
   }
 
   /** R12/R13/R36/R37: queues a call of `cb`, merged with one already queued, unless it caused itself. */
   #request(
-    cb: CallbackSpec,
+    call: Call,
     changed: readonly PropKey[],
     initial: boolean,
     group: ExecutionGroup | null,
     by: ReadonlySet<CallbackSpec>
   ) {
-    if (by.has(cb)) return // R36/R37: caused by its own result
-    const running = this.#running.get(cb)
+    // R36/R37: caused by its own result. Like Dash, predecessors are callbacks, not calls: a MATCH
+    // callback's result never asks for another call of the same callback in the same chain.
+    if (by.has(call.cb)) return
+    const running = this.#running.get(call.key)
     if (running) running.superseded = true
-    mergeRequest(this.#queued, cb, changed, initial, group)
-    const req = this.#queued.get(cb)!
+    mergeRequest(this.#queued, call, changed, initial, group)
+    const req = this.#queued.get(call.key)!
     req.by ??= new Set()
     for (const c of by) req.by.add(c)
   }
@@ -328,33 +374,43 @@ class Scheduler {
   #apply(s: Settled) {
     const { req } = s
     const page = this.#page
-    if (this.#running.get(req.cb) === req) this.#running.delete(req.cb)
+    if (this.#running.get(req.call.key) === req) this.#running.delete(req.call.key)
     const by = new Set(req.by ?? NONE).add(req.cb)
     let status = s.status
-    if (outputsGone(req.cb, page)) status = 'dropped' // R24: its outputs left the page
+    if (!hasOutputOnPage(req.call, page)) status = 'dropped' // R24: its outputs left the page
     if (req.superseded) status = 'dropped' // R16: asked again while running, a newer call follows
-    const { written, inserted } =
-      status === 'updated' && s.values ? this.#write(s.values) : { written: [], inserted: [] }
+    if (req.group)
+      for (const keys of s.outputs ?? outputKeys(req.call, page))
+        for (const k of keys) req.group.allProps.add(k)
+    const { written, inserted, removed } =
+      status === 'updated' && s.values ? this.#write(s.values) : { written: [], inserted: [], removed: [] }
     if (status === 'updated' && written.length === 0 && s.values!.size > 0) status = 'dropped'
-    if (req.group) {
-      for (const d of req.cb.outputs) req.group.allProps.add(d.key)
-      for (const k of written) req.group.updatedProps.add(k)
-    }
+    if (req.group) for (const k of written) req.group.updatedProps.add(k)
+    const graph = this.#o.graph
     // R12/R18: every written prop triggers its consumers, except the writer itself (R36).
     for (const key of written) {
-      for (const cb of this.#o.graph.consumers(key)) this.#request(cb, [key], false, null, by)
+      for (const c of callsForInput(graph, page, key)) this.#request(c, [key], false, null, by)
     }
-    // R20/R21: callbacks of the inserted components, in one new group.
-    if (inserted.length) {
+    // R20/R21: callbacks of the inserted components, and R22: ALL/ALLSMALLER consumers of the
+    // removed ones (a "final call" with the shorter list), in one new group.
+    if (inserted.length || removed.length) {
       const group = newGroup()
-      const unseen = this.#o.unseen
-      const present = unseen ? (id: ComponentId) => page.has(id) || unseen(id) : undefined
-      const plan = planInserted(this.#o.graph, page, new Set(inserted), this.#o.prevent, present)
-      for (const [cb, keys] of plan.triggered) this.#request(cb, keys, false, group, by)
-      for (const cb of plan.initial) this.#request(cb, [], true, group, by)
+      const gone = new Set(inserted)
+      const plan = planInserted(graph, page, gone, this.#o.prevent)
+      const handed = this.#o.unseen ? this.#handBackUnseen(gone, this.#o.unseen) : NONE
+      for (const [c, keys] of plan.triggered) if (!handed.has(c.cb)) this.#request(c, keys, false, group, by)
+      for (const c of plan.initial) if (!handed.has(c.cb)) this.#request(c, [], true, group, by)
+      for (const c of planRemoved(
+        graph,
+        page,
+        removed.filter((id) => !page.has(id))
+      ))
+        this.#request(c, [], true, group, by)
     }
     const result: CallbackResult = {
       cb: req.cb,
+      call: req.call.key,
+      ...(req.call.match ? { match: req.call.match } : {}),
       changed: req.changed,
       initial: req.initial,
       status,
@@ -367,36 +423,74 @@ class Scheduler {
     this.out.push(result)
   }
 
+  /**
+   * R20 on a request that carried only its chain: a callback that the inserted components (`chunk`)
+   * set off and that reads or writes an id the request said nothing about is handed back (the
+   * browser asks for it again with the whole page): with an Output in the chunk as an initial call,
+   * else triggered by its Inputs in the chunk. Returns the callbacks handed back.
+   */
+  #handBackUnseen(chunk: ReadonlySet<ComponentId>, unseen: (id: ComponentId) => boolean): Set<CallbackSpec> {
+    const { graph, prevent } = this.#o
+    const out = new Set<CallbackSpec>()
+    const touches = (cb: CallbackSpec) =>
+      [...cb.inputs, ...cb.states, ...cb.outputs].some((d) => !chunk.has(d.id) && unseen(d.id))
+    for (const id of chunk) {
+      for (const cb of graph.callbacksWithOutputOn(id)) {
+        if (out.has(cb) || prevent(cb) || !touches(cb)) continue
+        out.add(cb)
+        this.#deferred.push({ cb, changed: [] })
+      }
+      for (const cb of graph.callbacksWithInputOn(id)) {
+        if (out.has(cb) || cb.outputs.some((d) => chunk.has(d.id)) || !touches(cb)) continue
+        out.add(cb)
+        this.#deferred.push({ cb, changed: cb.inputs.filter((d) => chunk.has(d.id)).map((d) => d.key) })
+      }
+    }
+    return out
+  }
+
   /** R18/R19: writes values to the page; a new `children` replaces the components inside (R24, R20). */
   #write(values: Map<PropKey, unknown>) {
     const page = this.#page
     const written: PropKey[] = []
     const inserted: ComponentId[] = []
+    const removed: ComponentId[] = []
     for (const [key, value] of values) {
       if (!page.set(key, value)) continue // R18: an id no longer on the page is ignored
       written.push(key)
       this.#fresh.add(key)
       const { id, prop } = splitKey(key)
       if (prop === CHILDREN) {
-        page.removeInside(id) // R19/R24: the replaced subtree is gone
+        removed.push(...page.removeInside(id)) // R19/R24: the replaced subtree is gone
         const recs = this.#o.scan(value, id)
-        for (const r of recs) page.add(r)
+        for (const r of recs) (page.add(r), this.#freshIds.add(r.id))
         inserted.push(...recs.map((r) => r.id))
       }
     }
-    return { written, inserted }
+    return { written, inserted, removed }
   }
 }
 
-/** R24: a callback with outputs, none of which is on the page any more. */
-const outputsGone = (cb: CallbackSpec, page: PageState) =>
-  cb.outputs.length > 0 && !cb.outputs.some((d) => page.has(d.id))
+const leftOver = (r: Run): LeftOver =>
+  r.call.match ? { cb: r.cb, changed: r.changed, match: r.call.match } : { cb: r.cb, changed: r.changed }
+
+/** The keys of a set that is either a plain Set or a {@link KeySet} (its exact keys). */
+const keysOf = (s: ReadonlySet<PropKey> | KeySet): Iterable<PropKey> => (s instanceof KeySet ? s.keys() : s)
+
+/** The calls a start request stands for (a callback with MATCH given without its MATCH values). */
+function startCalls(s: StartRequest, o: WaveOptions): Call[] {
+  if (s.match !== undefined || s.cb.matchKeys.length === 0) return [callOf(s.cb, s.match ?? null)]
+  const out: Call[] = []
+  const add = (c: Call) => c.cb === s.cb && !out.some((x) => x.key === c.key) && out.push(c)
+  for (const k of s.changed) for (const c of callsForInput(o.graph, o.page, k)) add(c)
+  return out.length ? out : [callOf(s.cb)]
+}
 
 // ─── one call ───────────────────────────────────────────────────────────────────────────────
 
 /**
- * Runs one callback. A callback that returns a value (not a promise) settles synchronously: no
- * promise, no AbortController, no AsyncLocalStorage frame (context.ts) unless it reads `ctx.signal`.
+ * Runs one call. A callback that returns a value (not a promise) settles synchronously: no promise,
+ * no AbortController, no AsyncLocalStorage frame (context.ts) unless it reads `ctx.signal`.
  */
 function call(
   req: Run,
@@ -405,7 +499,16 @@ function call(
   page: PageState
 ): Settled | Promise<Settled> {
   const { cb } = req
-  const args = [...cb.inputs, ...cb.states].map((d) => page.value(d.key))
+  const match = req.call.match
+  const deps = [...cb.inputs, ...cb.states]
+  const values = cb.wild
+    ? deps.map((d) => dependencyValue(d, match, page))
+    : deps.map((d) => page.value(d.key))
+  // Outputs are resolved when the call starts (Dash: when it is dispatched): an ALL Output's list.
+  const outputs = cb.wild ? outputKeys(req.call, page) : cb.outputs.map((d) => [d.key])
+  const args = cb.args.map((shape) =>
+    typeof shape === 'number' ? values[shape] : mapGrouping(shape, (n) => values[n])
+  )
   // The callback's own signal is made when first read (ctx.signal): an AbortController and a
   // listener cost microseconds, and most callbacks never read it.
   let controller: AbortController | null = null
@@ -420,44 +523,60 @@ function call(
     }
     return controller
   }
-  const release = () => {
-    if (parent) parent.removeEventListener('abort', onAbort)
-  }
-  const context = createContext(cb, req.initial ? [] : req.changed, args, () => own().signal)
+  const release = () => parent?.removeEventListener('abort', onAbort)
+  const resolved = cb.wild
+    ? {
+        reads: deps.map((d) => resolveIds(d, match, page)),
+        outputs: cb.outputs.map((d) => resolveIds(d, match, page)),
+      }
+    : undefined
+  const context = createContext(cb, req.initial ? [] : req.changed, values, () => own().signal, resolved)
   const t0 = performance.now()
   const ms = () => Math.round((performance.now() - t0) * 1000) / 1000
+  const done = (out: unknown): Settled | Promise<Settled> => {
+    const written = shape(cb, outputs, out, o.check)
+    if (o.checkProp) checkProps(cb, written, o.checkProp, page)
+    if (o.expand && needsExpand(written))
+      return expandChildren(written, o.expand).then(() => settled(req, written, outputs, ms()))
+    return settled(req, written, outputs, ms())
+  }
   let out: unknown
   try {
-    out = invoke(cb, context, args)
-    if (out instanceof Promise) return settleAsync(req, out, o, t0, () => controller, release)
-    const values = shape(cb, out, o.check)
-    if (o.expand && needsExpand(values)) return expandAsync(req, values, o, ms, release)
-    release()
-    return { req, values, status: values.size ? 'updated' : 'noUpdate', ms: ms() }
+    out = runWithContext(context, () => (cb.fn as (...a: unknown[]) => unknown)(...args, context), cb)
+    if (!(out instanceof Promise)) {
+      const s = done(out)
+      if (!(s instanceof Promise)) {
+        release()
+        return s
+      }
+      return s.catch((err) => failed(req, outputs, err, ms())).finally(release)
+    }
   } catch (err) {
     release()
-    return failed(req, err, ms())
+    return failed(req, outputs, err, ms())
   }
+  return settleAsync(req, out, o, outputs, () => controller, done, ms).finally(release)
 }
 
-/** Runs the callback's function with its context readable through `ctx` (context.ts). */
-function invoke(cb: CallbackSpec, context: CallbackContext, args: unknown[]): unknown {
-  const fn = () => (cb.fn as (...a: unknown[]) => unknown)(...args, context)
-  return runWithContext(context, fn, cb)
-}
+const settled = (
+  req: Run,
+  values: Map<PropKey, unknown>,
+  outputs: readonly (readonly PropKey[])[],
+  ms: number
+): Settled => ({ req, values, outputs, status: values.size ? 'updated' : 'noUpdate', ms })
 
 /** The rest of an async callback: its timeout, then its outputs. */
 async function settleAsync(
   req: Run,
   pending: Promise<unknown>,
   o: WaveOptions,
-  t0: number,
+  outputs: readonly (readonly PropKey[])[],
   controller: () => AbortController | null,
-  release: () => void
+  done: (out: unknown) => Settled | Promise<Settled>,
+  ms: () => number
 ): Promise<Settled> {
   const { cb } = req
   const timeout = cb.timeoutMs ?? o.timeoutMs
-  const ms = () => Math.round((performance.now() - t0) * 1000) / 1000
   let timer: ReturnType<typeof setTimeout> | undefined
   try {
     const out = await (timeout === undefined
@@ -471,32 +590,11 @@ async function settleAsync(
             }, timeout)
           }),
         ]))
-    const values = shape(cb, out, o.check)
-    if (o.expand) await expandChildren(values, o.expand)
-    return { req, values, status: values.size ? 'updated' : 'noUpdate', ms: ms() }
+    return await done(out)
   } catch (err) {
-    return failed(req, err, ms())
+    return failed(req, outputs, err, ms())
   } finally {
     clearTimeout(timer)
-    release()
-  }
-}
-
-/** A synchronous callback's outputs whose new `children` hold components to expand. */
-async function expandAsync(
-  req: Run,
-  values: Map<PropKey, unknown>,
-  o: WaveOptions,
-  ms: () => number,
-  release: () => void
-): Promise<Settled> {
-  try {
-    await expandChildren(values, o.expand!)
-    return { req, values, status: values.size ? 'updated' : 'noUpdate', ms: ms() }
-  } catch (err) {
-    return failed(req, err, ms())
-  } finally {
-    release()
   }
 }
 
@@ -504,13 +602,14 @@ const isChildren = (key: PropKey) => key.endsWith(`.${CHILDREN}`)
 
 /** True when a new `children` value is more than text or a number (expand() keeps those as they are). */
 function needsExpand(values: Map<PropKey, unknown>): boolean {
+  let needs = false
   for (const [key, v] of values) {
     if (!isChildren(key)) continue
     if (typeof v === 'boolean')
       values.set(key, null) // as expand() renders it: nothing
-    else if (typeof v === 'object' && v !== null) return true
+    else if (typeof v === 'object' && v !== null) needs = true
   }
-  return false
+  return needs
 }
 
 async function expandChildren(values: Map<PropKey, unknown>, expand: (v: unknown) => Promise<unknown>) {
@@ -518,26 +617,42 @@ async function expandChildren(values: Map<PropKey, unknown>, expand: (v: unknown
 }
 
 /** A call that threw: `PreventUpdate`, or an error reported with the callback's name and outputs. */
-function failed(req: Run, err: unknown, ms: number): Settled {
+function failed(req: Run, outputs: readonly (readonly PropKey[])[], err: unknown, ms: number): Settled {
   const { cb } = req
   // `throw PreventUpdate` (the class, as Python's `raise PreventUpdate`) counts as well as an instance.
   if (err instanceof PreventUpdate || err === PreventUpdate)
-    return { req, values: null, status: 'prevented', ms }
+    return { req, values: null, outputs, status: 'prevented', ms }
   const error =
     err instanceof CallbackError
       ? err
       : new CallbackError(err instanceof Error ? err.message : String(err), cb.name, keys(cb), {
           cause: err,
         })
-  return { req, values: null, status: 'error', error, ms }
+  return { req, values: null, outputs, status: 'error', error, ms }
 }
 
 const keys = (cb: CallbackSpec) => cb.outputs.map((d) => d.key)
 
-/** R28/R31: turns a return value into the outputs to write, dropping `noUpdate` positions. */
-function shape(cb: CallbackSpec, out: unknown, check: ValueCheck | undefined): Map<PropKey, unknown> {
+/** A value a callback returned that its component's schema refuses fails the callback (never a 500). */
+function checkProps(cb: CallbackSpec, values: Map<PropKey, unknown>, check: PropCheck, page: PageState) {
+  for (const [key, v] of values) {
+    const why = check(key, v, page)
+    if (why) throw new CallbackError(messages.invalidProp(cb.name, key, why), cb.name, keys(cb))
+  }
+}
+
+/**
+ * R28/R31: turns a return value into the outputs to write, dropping `noUpdate` positions. `outputs`
+ * holds the keys each Output names on the page: an ALL Output's value is a list of that length.
+ */
+function shape(
+  cb: CallbackSpec,
+  outputs: readonly (readonly PropKey[])[],
+  out: unknown,
+  check: ValueCheck | undefined
+): Map<PropKey, unknown> {
   const values = new Map<PropKey, unknown>()
-  const fail = (message: string) => {
+  const fail = (message: string): never => {
     throw new CallbackError(message, cb.name, keys(cb))
   }
   if (cb.outputs.length === 0) {
@@ -549,20 +664,43 @@ function shape(cb: CallbackSpec, out: unknown, check: ValueCheck | undefined): M
     return values
   }
   if (isNoUpdate(out)) return values
-  let list: readonly unknown[]
-  if (cb.multi) {
-    if (!Array.isArray(out)) fail(messages.multiNotArray(cb.name, cb.outputs.length, out))
-    list = out as unknown[]
-    if (list.length !== cb.outputs.length)
-      fail(messages.multiWrongLength(cb.name, cb.outputs.length, list.length))
-  } else list = [out]
-  cb.outputs.forEach((d, i) => {
-    let v = list[i]
+  const put = (key: PropKey, v: unknown) => {
     if (isNoUpdate(v)) return
     if (v === undefined) v = null
     const why = check?.(v)
-    if (why) fail(messages.notSerialisable(cb.name, d.key, why))
-    values.set(d.key, v)
-  })
+    if (why) fail(messages.notSerialisable(cb.name, key, why))
+    values.set(key, v)
+  }
+  const leaf = (i: number, v: unknown) => {
+    const d = cb.outputs[i]!
+    const names = outputs[i] ?? []
+    if (!d.multi) {
+      if (names.length) put(names[0]!, v)
+      return
+    }
+    if (isNoUpdate(v)) return
+    // R31: an ALL Output takes a list with one value per component it names, in document order.
+    if (!Array.isArray(v) || v.length !== names.length)
+      fail(messages.wildcardWrongLength(cb.name, d.key, names.length, v))
+    names.forEach((k, j) => put(k, (v as unknown[])[j]))
+  }
+  if (!cb.multi) {
+    leaf(0, out)
+    return values
+  }
+  if (!cb.usingOutputsGrouping) {
+    if (!Array.isArray(out)) fail(messages.multiNotArray(cb.name, cb.outputs.length, out))
+    const list = out as unknown[]
+    if (list.length !== cb.outputs.length)
+      fail(messages.multiWrongLength(cb.name, cb.outputs.length, list.length))
+    list.forEach((v, i) => leaf(i, v))
+    return values
+  }
+  try {
+    visitReturned(cb.outputsShape, out, leaf, isNoUpdate)
+  } catch (err) {
+    if (err instanceof ShapeMismatch) fail(messages.groupingMismatch(cb.name, err.message))
+    throw err
+  }
   return values
 }

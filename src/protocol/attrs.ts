@@ -17,6 +17,10 @@ import {
 } from './constants.ts'
 import { own, resolve, type ComponentRegistry, type ComponentSpec } from './components.ts'
 import type { ComponentState, Signer } from './state.ts'
+import { concreteId, parseDictId, type DictId, type MatchValues } from '../core/wildcards.ts'
+
+const pickValues = (dict: DictId, keys: readonly string[]): MatchValues =>
+  Object.fromEntries(keys.map((k) => [k, dict[k]!]))
 
 export interface AttrOptions {
   graph: Graph
@@ -49,7 +53,9 @@ export function componentState(rec: ComponentRecord, o: AttrOptions): ComponentS
   const readable = o.graph.readableProps(rec.id)
   const props: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(rec.props)) {
-    if (own(spec.browser, k) || k === 'id' || v === undefined) continue
+    if ((own(spec.browser, k) && !own(spec.browser, k)!.signed) || k === 'id' || v === undefined) continue
+    // Large data (a figure): in the page once, sent back only to the callbacks that read it.
+    if (spec.heavy?.has(k) && !readable?.has(k)) continue
     // dcc components re-render from their state, so they carry all their props; elements only what callbacks read.
     if (spec.rerender ? k !== 'children' : readable?.has(k)) props[k] = o.toJson(v)
   }
@@ -74,7 +80,8 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
   const changes: string[] = []
   const triggers: string[] = []
   for (const [prop, bp] of Object.entries(spec.browser)) {
-    if (o.graph.consumers(`${rec.id}.${prop}`).length === 0) continue
+    if (o.graph.consumers(`${rec.id}.${prop}`).length === 0 && !resolve(bp.rerender ?? false, rec.props))
+      continue
     const t = resolve(bp.event, rec.props)
     if (t === null) continue
     inputs.push(prop)
@@ -83,12 +90,21 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
   }
   if (inputs.length) {
     const affects = new Set<string>()
+    const dict = parseDictId(rec.id) as DictId | null
     for (const prop of inputs) {
       for (const cb of o.graph.consumers(`${rec.id}.${prop}`)) {
+        // A MATCH Output of this item's own call: its concrete id (other pattern keys are not ids).
+        const match = dict && cb.matchKeys.every((k) => k in dict) ? pickValues(dict, cb.matchKeys) : null
+        for (const d of cb.outputs) {
+          const id = d.pattern ? concreteId(d.pattern, match) : d.id
+          if (id) affects.add(id)
+        }
         for (const key of o.graph.subsequentOutputs(cb)) affects.add(key.slice(0, key.lastIndexOf('.')))
       }
     }
     affects.delete(rec.id)
+    // Space-separated: ids that are patterns (wildcards) or hold whitespace cannot be listed.
+    for (const id of affects) if (/\s/.test(id) || id.includes('["')) affects.delete(id)
     attrs['hx-post'] = o.updateUrl
     attrs['hx-trigger'] = triggers.join(', ')
     attrs['hx-swap'] = 'none'
@@ -99,13 +115,13 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
     attrs[TRIGGER_ATTR] = changes.join(' ')
     // Outputs this element's event may change, down the chain: busy until they land (issue #1541 in Dash).
     if (affects.size) attrs[AFFECTS_ATTR] = [...affects].join(' ')
-    // What its requests carry: the components its chain may read or write, not the whole page.
-    attrs[CARRY_ATTR] = [
-      ...chainIds(
-        o.graph,
-        inputs.map((p) => `${rec.id}.${p}`)
-      ),
-    ].join(' ')
+    // What its requests carry: the components its chain may read or write, not the whole page
+    // (none listed: the whole page, as in an app with pattern-matching callbacks).
+    const carry = chainIds(
+      o.graph,
+      inputs.map((p) => `${rec.id}.${p}`)
+    )
+    if (carry) attrs[CARRY_ATTR] = [...carry].join(' ')
   }
   const clicks = o.graph.readableProps(rec.id)
   if (clicks?.has('n_clicks') || clicks?.has('n_clicks_timestamp') || 'n_clicks' in rec.props) {

@@ -17,7 +17,8 @@ export type PerProps<T> = T | ((props: Props) => T)
 /**
  * The readers static/hyperdash.js has built in, by name. A component may name another one: a user
  * module registers it with `window.hyperdash.readers[name] = (el, prop) => value`.
- * - `value`: the value of the component's control (itself, or the first input/select/textarea inside).
+ * - `value`: the value of the component's control (itself, or the first input/select/textarea inside);
+ *   for a `<select multiple>`, the list of its selected options' values.
  * - `number`: the same as a finite number; `null` when empty or not a number.
  * - `checked`: the values of the checked checkboxes and radios inside, as a list.
  * - `radio`: the value of the checked radio inside, or `null`.
@@ -56,6 +57,16 @@ export interface BrowserProp {
    * then keeps what the user entered (a callback changing an input's `max` must not reset its value).
    */
   keep?: boolean
+  /**
+   * A change of it re-renders the component even when no callback reads it: the server renders it
+   * again from its props and the new value (a table's native paging, sorting and filtering).
+   */
+  rerender?: PerProps<boolean>
+  /**
+   * Its value also travels in the signed state, like a server-owned prop's; what the browser sends
+   * is a change that `accept` applies to that value (a table's edited cells applied to its rows).
+   */
+  signed?: boolean
 }
 
 export type Accepted = { ok: true; value: unknown } | { ok: false; message: string }
@@ -81,6 +92,13 @@ export interface ComponentSpec {
   readonly scripts?: readonly string[]
   /** Files of stylesheets the page links for it, served like {@link scripts}. */
   readonly styles?: readonly string[]
+  /** Server-owned props its signed state carries only when a callback reads them (large data). */
+  readonly heavy?: ReadonlySet<string>
+  /**
+   * Its props on a first page, given the page's URL (a link that works without JavaScript, such as
+   * dcc.Tabs' `?tabs=details`): the props to use, or the same object. Runs before initial calls.
+   */
+  readonly fromUrl?: (props: Props, url: URL, id: string) => Props
 }
 
 /** An object with no prototype: `valueOf`, `__proto__`, `constructor` are just missing keys there. */
@@ -160,12 +178,17 @@ export function parseBrowserValue(spec: ComponentSpec, prop: string, value: unkn
  */
 export class ComponentRegistry {
   readonly #specs = new Map<string, ComponentSpec>()
-  /** Kinds the app uses (given, or met in a layout or a callback's output): their files go in pages. */
+  /** The kinds the app uses (given, or met in a layout or an output): their files go in the page. */
   readonly #used = new Set<string>()
 
-  /** `known`: kinds every app knows (the dcc set); their files load only once the app uses them. */
-  constructor(known: Iterable<ComponentSpec> = []) {
-    for (const s of known) this.#register(s)
+  /**
+   * @param specs Kinds the app uses.
+   * @param builtin Kinds every app knows (hyperdash's `dcc.*`): their files go in the page only once
+   *   the app uses them, so a page without a dropdown does not load the dropdown's module.
+   */
+  constructor(specs: Iterable<ComponentSpec> = [], builtin: Iterable<ComponentSpec> = []) {
+    for (const s of builtin) this.#register(s)
+    for (const s of specs) this.add(s)
   }
 
   /** Registers a kind the app uses; the same definition twice is a no-op, another one under the same name an error. */
@@ -210,29 +233,51 @@ export class ComponentRegistry {
   }
 
   /**
-   * The scripts of the components the app uses, by the path they are served at (below the base path).
-   * A dcc kind the app never showed adds nothing to its pages. `all`: every known kind's (what the
-   * app serves: a page rendered by another process may name any).
+   * The scripts of the registered components, by the path they are served at (below the base path):
+   * all of them, or (`used`) those of the kinds the app uses, for the page's head.
    */
-  scripts(all = false): Map<string, string> {
-    return this.#files('scripts', all)
+  scripts(used = false): Map<string, string> {
+    return this.#files('scripts', used)
   }
 
   /** The stylesheets of the registered components, by the path they are served at. */
-  styles(all = false): Map<string, string> {
-    return this.#files('styles', all)
+  styles(used = false): Map<string, string> {
+    return this.#files('styles', used)
   }
 
-  #files(kind: 'scripts' | 'styles', all: boolean): Map<string, string> {
+  #files(kind: 'scripts' | 'styles', used: boolean): Map<string, string> {
     const out = new Map<string, string>()
     const seen = new Set<string>()
+    // A file two components share (dcc.Slider's and dcc.RangeSlider's) is loaded once by a page,
+    // under the first user's path; every path stays served (a page may use either kind alone).
     for (const s of this.#specs.values()) {
-      if (!all && !this.#used.has(s.name)) continue
-      // A file two components share (dcc.Slider's and dcc.RangeSlider's) is loaded once by a page;
-      // every path stays served.
+      if (used && !this.#used.has(s.name)) continue
       for (const file of s[kind] ?? [])
-        if (all || !seen.has(file)) (seen.add(file), out.set(componentScriptPath(s.name, file), file))
+        if (!used || !seen.has(file)) (seen.add(file), out.set(componentScriptPath(s.name, file), file))
     }
     return out
   }
+}
+
+/**
+ * Why `value` is not a valid `prop` of a component of kind `kind` (the prop's schema in the
+ * definition), or null when it is, or when the kind or prop is not a
+ * defined component's (HTML elements, `children`). Checks what callbacks write, so a bad value is a
+ * callback error naming the component and prop, never a page that cannot be sent back.
+ */
+export function checkPropValue(
+  registry: ComponentRegistry,
+  kind: string,
+  prop: string,
+  value: unknown,
+  props: Props
+): string | null {
+  const spec = registry.get(kind)
+  if (!spec || !spec.rerender || prop === 'children' || value === null) return null
+  // The prop's own schema, never the browser's wire check (a checklist's wire carries strings, its
+  // value may hold numbers).
+  const schema = own(spec.props, prop)
+  if (!schema) return null
+  const r = schema.safeParse(value)
+  return r.success ? null : `${spec.name} '${prop}': ${z.prettifyError(r.error).replace(/^✖ /, '')}`
 }

@@ -7,8 +7,8 @@ import { z } from 'zod'
 import { RequestError } from './errors.ts'
 
 /** `id.prop` */
-const key = z.string().min(3).max(512)
-const id = z.string().min(1).max(256)
+const key = z.string().min(3).max(1100)
+const id = z.string().min(1).max(1024)
 
 const component = z.strictObject({
   /** The component's signed state, as rendered in `data-hd` (a JSON string: the signature covers it). */
@@ -26,7 +26,16 @@ export const updateRequest = z.strictObject({
   changed: z.array(key).max(64).optional(),
   /** Callbacks asked for again, each with the props that triggered it (deferred by the server, R14). */
   reask: z
-    .array(z.strictObject({ callback: z.number().int().min(0), changed: z.array(key).max(256) }))
+    .array(
+      z.strictObject({
+        callback: z.number().int().min(0),
+        changed: z.array(key).max(256),
+        /** The MATCH values of a deferred pattern-matching call, as the server listed them. */
+        match: z
+          .record(z.string().max(64), z.union([z.string().max(256), z.number(), z.boolean()]))
+          .optional(),
+      })
+    )
     .max(1024)
     .optional(),
   /** What requests still in flight were started by: their changed props and re-asked callbacks. */

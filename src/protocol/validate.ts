@@ -7,12 +7,15 @@ import type { CallbackSpec } from '../core/callback.ts'
 import { RequestError } from './errors.ts'
 import type { Graph } from '../core/graph.ts'
 import { splitKey, type ComponentId, type PropKey } from '../core/ids.ts'
-import { PageState, type ComponentRecord } from '../core/page.ts'
 import { chainIds } from '../core/closure.ts'
+import { PageState, type ComponentRecord } from '../core/page.ts'
 import { externalPending } from '../core/plan.ts'
 import { carriesValue } from './attrs.ts'
-import { nullProto, own, parseBrowserValue, type ComponentRegistry } from './components.ts'
+import { nullProto, own, parseBrowserValue, resolve, type ComponentRegistry } from './components.ts'
 import type { UpdateRequest } from './request.ts'
+import type { StartRequest } from '../core/run.ts'
+import { callsForInput } from '../core/resolve.ts'
+import { matchString, type MatchValues } from '../core/wildcards.ts'
 import type { ComponentState, Signer } from './state.ts'
 
 /** What validation needs from the app. */
@@ -24,8 +27,10 @@ export interface ValidationContext {
 
 export interface ValidatedUpdate {
   page: PageState
-  start: { cb: CallbackSpec; changed: PropKey[] }[]
+  start: StartRequest[]
   external: Set<PropKey>
+  /** Components to render again because the event changed a prop of theirs that re-renders them. */
+  rerender: Set<string>
   /**
    * Ids the request says nothing about: a user event carries only the components its chain may read
    * or write (src/core/closure.ts), so another id missing from it may still be on the page. Undefined
@@ -94,29 +99,35 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
   }
   const page = new PageState(records)
 
-  const start = new Map<CallbackSpec, PropKey[]>()
-  const add = (cb: CallbackSpec, k: PropKey) => {
-    const list = start.get(cb) ?? []
-    if (!list.includes(k)) list.push(k)
-    start.set(cb, list)
+  // One start request per call (a callback, with MATCH values when it has MATCH), by its key.
+  const start = new Map<string, { cb: CallbackSpec; changed: PropKey[]; match: MatchValues | null }>()
+  const add = (cb: CallbackSpec, match: MatchValues | null, k: PropKey | null) => {
+    const key = `${cb.index}:${matchString(match)}`
+    const s = start.get(key) ?? { cb, changed: [], match }
+    if (k !== null && !s.changed.includes(k)) s.changed.push(k)
+    start.set(key, s)
   }
+  const rerender = new Set<string>()
   for (const key of body.changed ?? []) {
     const consumers = graph.consumers(key)
-    if (consumers.length === 0) throw unknownKey(key)
-    const { id } = splitKey(key)
-    if (!page.has(id))
-      throw new RequestError(`The changed prop '${key}' belongs to a component that was not sent.`)
-    for (const cb of consumers) add(cb, key)
+    const { id, prop } = splitKey(key)
+    const rec = page.get(id)
+    const self = rec && own(app.components.require(rec.kind).browser, prop)?.rerender
+    if (consumers.length === 0 && !(self && resolve(self, rec.props))) throw unknownKey(key)
+    if (!rec) throw new RequestError(`The changed prop '${key}' belongs to a component that was not sent.`)
+    if (self && resolve(self, rec.props)) rerender.add(id)
+    if (consumers.length) for (const c of callsForInput(graph, page, key)) add(c.cb, c.match, key)
   }
-  for (const { callback: index, changed } of body.reask ?? []) {
+  for (const { callback: index, changed, match } of body.reask ?? []) {
     const cb = graph.callbacks[index]
     if (!cb) throw new RequestError(`There is no callback number ${index} in this app.`)
+    const m = match && cb.matchKeys.length ? pickMatch(cb, match) : null
     for (const k of changed) {
-      if (!cb.inputs.some((i) => i.key === k))
+      if (!graph.consumers(k).includes(cb))
         throw new RequestError(`'${k}' is not an Input of the callback ${cb.name}.`)
-      add(cb, k)
+      add(cb, m, k)
     }
-    if (!start.has(cb)) start.set(cb, [])
+    add(cb, m, null)
   }
   const pendingCbs = (body.pending?.reask ?? []).map((i) => {
     const cb = graph.callbacks[i]
@@ -128,5 +139,15 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
   const changed = body.changed ?? []
   const known = changed.length && !body.reask?.length ? chainIds(graph, changed) : null
   const unseen = known ? (id: ComponentId) => !known.has(id) && !page.has(id) : undefined
-  return { page, start: [...start].map(([cb, changed]) => ({ cb, changed })), external, unseen }
+  return { page, start: [...start.values()], external, rerender, unseen }
+}
+
+/** The MATCH values of a re-asked call, checked against the callback's MATCH keys. */
+function pickMatch(cb: CallbackSpec, match: Record<string, string | number | boolean>): MatchValues {
+  const keys = Object.keys(match).sort()
+  if (keys.length !== cb.matchKeys.length || keys.some((k, i) => k !== cb.matchKeys[i]))
+    throw new RequestError(
+      `The MATCH values sent for the callback ${cb.name} do not have its MATCH keys (${cb.matchKeys.join(', ')}).`
+    )
+  return match
 }

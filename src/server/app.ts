@@ -24,11 +24,15 @@ import { DEFAULTS, type AppOptions } from './options.ts'
 import { registerDevRoutes } from './dev-route.ts'
 import { createPageHandler, renderAssets, renderRoot } from './page-route.ts'
 import { toHtml } from '../../views/render.ts'
-import { staticCacheControl, staticFiles } from './static-files.ts'
+import { encodedBody, staticCacheControl, staticFiles } from './static-files.ts'
 import { ASSETS_PATH, assetsDir, externalCsp, readAsset } from './assets.ts'
 import { requestContext } from './request-id.ts'
 import { createUpdateHandler, createUpdateRunner } from './update-route.ts'
 import { createUploadHandler } from './upload-route.ts'
+import { withBasePath } from './base-path.ts'
+import { Pages, routerCallback, type PageEntry, type PageOptions } from './pages.ts'
+import { PageMeta } from '../../views/components/page-container.tsx'
+import { matchedRoutes } from 'hono/route'
 import type { AppContext } from './context.ts'
 import {
   crossOriginGuard,
@@ -70,7 +74,8 @@ export class HyperApp {
   readonly #workerModules = new Set<string>()
   /** Kinds of the ids the layout shows as JSX (empty for a layout function): Inputs are checked on them. */
   readonly #layoutKinds: Map<string, string>
-  #checked = -1
+  /** The callbacks and pages checked last (`callbacks:pages`). */
+  #checked = ''
   /** Signers by base path: keys are derived per app and base path (protocol/state.ts). */
   readonly #signers = new Map<string, Signer>()
   #signerAt: (basePath: string) => Signer
@@ -93,11 +98,16 @@ export class HyperApp {
       }
     }
     const opts = { ...DEFAULTS, ...options }
-    const components = new ComponentRegistry(builtinComponents)
+    const components = new ComponentRegistry([], builtinComponents)
     for (const c of options.components ?? []) {
-      const spec = hdSpecOf(c)
-      if (!spec) throw new ConfigError('`components` lists something that is not made by defineComponent().')
-      components.add(spec)
+      // A tag made of several definitions (dcc.Store, dcc.Tabs) lists them.
+      const defs = (c as { definitions?: readonly unknown[] } | null)?.definitions
+      for (const d of defs ?? [c]) {
+        const spec = hdSpecOf(d)
+        if (!spec)
+          throw new ConfigError('`components` lists something that is not made by defineComponent().')
+        components.add(spec)
+      }
     }
     this.#layoutKinds =
       typeof options.layout === 'function' ? new Map() : layoutKinds(options.layout, components)
@@ -123,6 +133,7 @@ export class HyperApp {
       assetsDir: assetsDir(opts),
       basePath: (options.basePath ?? '').replace(/\/$/, ''),
       logger,
+      pages: new Pages(options.title),
       observers: [],
     }
     this.hono = this.#routes()
@@ -223,9 +234,41 @@ export class HyperApp {
    * callbacks are registered: before the app serves its first request, and on `listen()`.
    */
   #checkInputs(): void {
-    if (this.#checked === this.graph.callbacks.length) return
-    refuseDeadInputs(this.context, this.#layoutKinds)
-    this.#checked = this.graph.callbacks.length
+    const state = `${this.graph.callbacks.length}:${this.context.pages.size}`
+    if (this.#checked === state) return
+    const kinds = new Map(this.#layoutKinds)
+    for (const l of this.context.pages.staticLayouts()) layoutKinds(l, this.context.components, kinds)
+    refuseDeadInputs(this.context, kinds)
+    this.#checked = state
+  }
+
+  /**
+   * Adds a page to a multi-page app (Dash's `register_page`): its `path` or `pathTemplate`
+   * (`'/report/<id>'`), `name`, `title`, `description`, `image`, `order`, `redirectFrom`, and its
+   * `layout` (JSX, or a function of the path variables and query parameters). Put a
+   * `<PageContainer />` in the app's layout: the page shows there. Each page's callbacks are
+   * registered with `app.callback` as usual: they are app-wide. docs/pages.md.
+   * @example app.registerPage({ pathTemplate: '/report/<id>', layout: ({ id }) => <h1>Report {id}</h1> })
+   */
+  registerPage<const T extends string>(page: PageOptions<T>): void {
+    const pages = this.context.pages
+    if (pages.size === 0) {
+      this.context.components.add(hdSpecOf(PageMeta)!)
+      const [outputs, inputs, router] = routerCallback(pages, this.context.options.title)
+      // The app may prevent initial calls by default: the router must run on first load.
+      const register = this.callback.bind(this) as (...args: unknown[]) => unknown
+      register(outputs, inputs, router, { preventInitialCall: false })
+    }
+    pages.add(page as PageOptions<string>)
+  }
+
+  /**
+   * The registered pages in their `order`, for navigation menus (Dash's `page_registry`); each
+   * entry's `relativePath` is its path below the base path of the request being served, so read it
+   * in a layout function or a callback when the app is mounted below a path.
+   */
+  get pageRegistry(): PageEntry[] {
+    return this.context.pages.registry()
   }
 
   /** Answers a request without a socket (tests, and `app.request('/')`). */
@@ -309,6 +352,8 @@ export class HyperApp {
 
   #routes(context: AppContext = this.context): Hono {
     const app = new Hono()
+    // Layout functions and callbacks read the base path (getRelativePath, pageRegistry).
+    app.use('*', (_, next) => withBasePath(context.basePath, next))
     app.use('*', requestContext)
     const security = withExternalCsp(context.options.security ?? {}, context.options)
     app.use('*', securityHeaders(security))
@@ -318,8 +363,8 @@ export class HyperApp {
     app.use('*', async (_, next) => (this.#checkInputs(), next()))
     app.get(`${COMPONENTS_PREFIX}/:name/:file`, (c) => {
       const path = c.req.path.slice(context.basePath.length)
-      const script = context.components.scripts(true).get(path)
-      const file = script ?? context.components.styles(true).get(path)
+      const script = context.components.scripts().get(path)
+      const file = script ?? context.components.styles().get(path)
       if (!file) return c.text('Not found', 404)
       c.header('Content-Type', script ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8')
       c.header('Cache-Control', context.dev ? 'no-cache' : 'public, max-age=3600')
@@ -333,7 +378,10 @@ export class HyperApp {
       if (!f) return c.text('Not found', 404)
       c.header('Content-Type', f.type)
       c.header('Cache-Control', staticCacheControl(f, c.req.query('v'), context.dev))
-      return c.body(f.body)
+      const { body, encoding } = encodedBody(f, c.req.header('accept-encoding'))
+      c.header('Vary', 'Accept-Encoding')
+      if (encoding) c.header('Content-Encoding', encoding)
+      return c.body(typeof body === 'string' ? body : new Uint8Array(body))
     })
     const dir = context.assetsDir
     if (dir) {
@@ -365,6 +413,15 @@ export class HyperApp {
     const page = createPageHandler(context)
     // `/:slash{^$}`: the root with a trailing slash, as `/dash/` when mounted at `/dash`.
     for (const path of ['/', '/:slash{^$}', ...(context.options.paths ?? [])]) app.get(path, page)
+    // A multi-page app answers its pages' paths (and redirects). Any other path answers its 404
+    // page, unless a route added to `app.hono` later answers it.
+    app.get('/*', async (c, next) => {
+      if (!context.pages.size) return next()
+      const r = context.pages.resolve(new URL(c.req.url).pathname, null, context.basePath)
+      if (r.kind !== 'notFound') return page(c)
+      await next()
+      if (matchedRoutes(c).filter((m) => m.method !== 'ALL').length <= 1) c.res = await page(c)
+    })
     app.notFound((c) => c.text(`Not found: ${c.req.path}`, 404))
     app.onError((err, c) => {
       if (err instanceof RequestError) return c.text(err.message, err.status)

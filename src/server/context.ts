@@ -10,6 +10,7 @@ import type { CallbackResult } from '../core/run.ts'
 import type { ComponentRegistry } from '../protocol/components.ts'
 import type { Signer } from '../protocol/state.ts'
 import type { AppOptions, DEFAULTS } from './options.ts'
+import type { Pages } from './pages.ts'
 
 /** Everything the routes need, fixed when the app is created. */
 export interface AppContext {
@@ -24,6 +25,8 @@ export interface AppContext {
   readonly assetsDir: string | null
   readonly basePath: string
   readonly logger: Pick<Console, 'error' | 'warn' | 'info'>
+  /** The app's pages (multi-page apps, `registerPage`); empty for a one-page app. */
+  readonly pages: Pages
   /** Called after every update request and page render with what ran (dev tools, metrics). */
   readonly observers: ((event: UpdateEvent) => void)[]
 }

@@ -5,6 +5,8 @@
  * wave: failed callbacks logged, observers told.
  */
 import type { WaveOptions, WaveOutcome } from '../core/run.ts'
+import { splitKey } from '../core/ids.ts'
+import { checkPropValue } from '../protocol/components.ts'
 import { UPDATE_PATH, STATIC_PREFIX } from '../protocol/constants.ts'
 import type { RenderOptions } from '../../views/render.ts'
 import { checkRenderable, expand, scan, toJson } from '../../views/tree.ts'
@@ -13,7 +15,10 @@ import type { AppContext, UpdateEvent } from './context.ts'
 /** What every request of one app needs: built once, when its routes are (per app and mount point). */
 export interface Engine {
   /** The parts of a wave's options that come from the app. */
-  readonly wave: Pick<WaveOptions, 'graph' | 'prevent' | 'scan' | 'check' | 'expand' | 'timeoutMs'>
+  readonly wave: Pick<
+    WaveOptions,
+    'graph' | 'prevent' | 'scan' | 'check' | 'checkProp' | 'expand' | 'timeoutMs'
+  >
   /** The render options but the page. */
   readonly render: Omit<RenderOptions, 'page'>
   /** The ids of the app's root and of its error area. */
@@ -31,6 +36,11 @@ export function createEngine(app: AppContext): Engine {
       prevent: app.prevent,
       scan: (value: unknown, parent: string) => scan(value, parent, scanContext(app)),
       check: checkRenderable,
+      checkProp: (key, value, page) => {
+        const { id, prop } = splitKey(key)
+        const rec = page.get(id)
+        return rec ? checkPropValue(app.components, rec.kind, prop, value, rec.props) : null
+      },
       expand,
       timeoutMs: app.options.callbackTimeoutMs,
     },

@@ -7,6 +7,7 @@
  */
 import type { Context } from 'hono'
 import { PageState, type ComponentRecord } from '../core/page.ts'
+import { isWildcard } from '../core/wildcards.ts'
 import { newGroup, planInitial } from '../core/plan.ts'
 import { startWave, type CallbackResult, type WaveOutcome } from '../core/run.ts'
 import { raw } from 'hono/html'
@@ -18,7 +19,11 @@ import { CallbackErrorView } from '../../views/errors.tsx'
 import { renderTree, toHtml } from '../../views/render.ts'
 import { LateResults, NoScriptRoot } from '../../views/late.tsx'
 import { renderDeferred, renderResults } from '../../views/results.tsx'
-import { expand, scan } from '../../views/tree.ts'
+import { expand, layoutKinds, scan } from '../../views/tree.ts'
+import { PageHead } from '../../views/pages.tsx'
+import { ConfigError } from '../core/errors.ts'
+import { withBasePath } from './base-path.ts'
+import { PAGE_IDS } from './pages.ts'
 import type { AppContext } from './context.ts'
 import { createEngine, finish, scanContext, type Engine } from './engine.ts'
 import { requestId } from './request-id.ts'
@@ -36,10 +41,19 @@ const warned = new WeakSet<object>()
 /** R44: in development, name the callback ids that are not in the initial layout (once per app). */
 function warnMissingIds(app: AppContext, page: PageState) {
   if (warned.has(app.graph) || !app.dev || app.options.suppressCallbackExceptions) return
+  // The ids of a page whose layout is a function are known once it runs (Dash calls it without
+  // arguments to find them, which fails for layouts that need them).
+  if (app.pages.hasLayoutFunctions()) return
   warned.add(app.graph)
+  const inPages = new Map<string, string>()
+  for (const l of app.pages.staticLayouts()) layoutKinds(l, app.components, inPages)
   const missing = new Set<string>()
   for (const cb of app.graph.callbacks) {
-    for (const d of [...cb.outputs, ...cb.inputs, ...cb.states]) if (!page.has(d.id)) missing.add(d.id)
+    for (const d of [...cb.outputs, ...cb.inputs, ...cb.states]) {
+      // A pattern names every matching component, maybe none yet: not a missing id.
+      if (d.pattern && Object.values(d.pattern).some(isWildcard)) continue
+      if (!page.has(d.id) && !inPages.has(d.id)) missing.add(d.id)
+    }
   }
   if (missing.size) {
     app.logger.warn(
@@ -78,13 +92,28 @@ export async function startRoot(
   const tree = await expand(typeof layout === 'function' ? await (layout as () => unknown)() : layout)
   const records = scan(tree, null, scanContext(app))
   initLocations(records, url)
+  for (const r of records) {
+    const fromUrl = app.components.get(r.kind)?.fromUrl
+    if (fromUrl) r.props = fromUrl(r.props, url, r.id)
+  }
   warnDeadInputs(app, records)
   const page = new PageState(records)
+  if (app.pages.size && !page.has(PAGE_IDS.content)) {
+    throw new ConfigError(
+      'This app registers pages but its layout has no page container: put <PageContainer /> ' +
+        "(from 'hyperdash/components') in the layout, where the pages go."
+    )
+  }
   warnMissingIds(app, page)
   const wave = startWave({
     ...e.wave,
     page,
-    start: planInitial(app.graph, page, app.prevent).map((cb) => ({ cb, changed: [], initial: true })),
+    start: planInitial(app.graph, page, app.prevent).map((c) => ({
+      cb: c.cb,
+      match: c.match,
+      changed: [],
+      initial: true,
+    })),
     startGroup: newGroup(),
   })
   // Returned once the wave has started: what is left can no longer fail before the first byte.
@@ -132,8 +161,12 @@ export async function startRoot(
 }
 
 /** The app root for `url`, with every initial call applied: for embedding in another page. */
-export async function renderRoot(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<unknown> {
-  return (await (await startRoot(app, url, { ...o, budgetMs: Infinity }))()).root
+export function renderRoot(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<unknown> {
+  // Outside a route (an embedding page): layout functions and callbacks still read the base path.
+  return withBasePath(
+    app.basePath,
+    async () => (await (await startRoot(app, url, { ...o, budgetMs: Infinity }))()).root
+  )
 }
 
 /** The app's assets-folder files (listed once; in development on every page, to see new files). */
@@ -181,11 +214,19 @@ export function renderAssets(app: AppContext, e = createEngine(app)) {
         ),
       ...externalScripts,
     ],
-    componentStyles: componentFiles(app, app.components.styles()),
-    componentScripts: componentFiles(app, app.components.scripts()),
+    componentStyles: componentFiles(app, app.components.styles(true)),
+    componentScripts: componentFiles(app, app.components.scripts(true)),
     icon: icon ? local(icon.path, icon.hash) : undefined,
     dev: app.dev ? DevScript({ staticUrl: url }) : null,
   })
+}
+
+/** What a multi-page app's page puts in the head: its title and meta tags. */
+export interface PageHeadInfo {
+  title: string
+  description: string
+  /** The image's URL path or URL, or null. */
+  image: string | null
 }
 
 /**
@@ -196,16 +237,26 @@ export function renderAssets(app: AppContext, e = createEngine(app)) {
 export async function* streamPage(
   app: AppContext,
   url: URL,
-  o: PageRenderOptions = {}
+  o: PageRenderOptions & { page?: PageHeadInfo } = {}
 ): AsyncGenerator<string> {
   const e = o.engine ?? createEngine(app)
-  const { title, head } = app.options
+  const p = o.page
+  const title = p ? p.title : app.options.title
+  // A multi-page app's page: its description and og/twitter meta tags.
+  const meta = p
+    ? PageHead({
+        title: p.title,
+        description: p.description,
+        image: p.image ? new URL(p.image, url).href : '',
+        url: url.href,
+      })
+    : null
   // A layout that throws fails here, before the first byte: a proper error page, not half a document.
   const rest = await startRoot(app, url, { budgetMs: app.options.initialBudgetMs, ...o, engine: e })
   const doc = await toHtml(
     Document({
       title,
-      head,
+      head: [meta, app.options.head],
       assets: renderAssets(app, e),
       hasIcon: assetFiles(app).some((f) => f.path === 'favicon.ico'),
       children: raw(BODY_MARK),
@@ -227,7 +278,11 @@ export async function* streamPage(
 const BODY_MARK = '<!--hd-body-->'
 
 /** Renders the whole page for `url` into one string (tests, `app.request`). */
-export async function renderPage(app: AppContext, url: URL, o: PageRenderOptions = {}): Promise<string> {
+export async function renderPage(
+  app: AppContext,
+  url: URL,
+  o: PageRenderOptions & { page?: PageHeadInfo } = {}
+): Promise<string> {
   let html = ''
   for await (const chunk of streamPage(app, url, o)) html += chunk
   return html
@@ -237,7 +292,18 @@ export function createPageHandler(app: AppContext) {
   const engine = createEngine(app)
   return async function pageRoute(c: Context) {
     const { requestId, startedAt } = c.var
-    const chunks = streamPage(app, new URL(c.req.url), { requestId, startedAt, engine })
+    const url = new URL(c.req.url)
+    let status: 200 | 404 = 200
+    let page: PageHeadInfo | undefined
+    if (app.pages.size) {
+      // A multi-page app: the page is known before rendering (status, title, meta tags; redirects).
+      const r = app.pages.resolve(url.pathname, url.search, app.basePath)
+      if (r.kind === 'redirect') return c.redirect(r.to + url.search, 308)
+      const d = app.pages.describe(url.pathname, url.search, app.options.title, app.basePath)
+      ;({ status } = d)
+      page = d
+    }
+    const chunks = streamPage(app, url, { requestId, startedAt, engine, page })
     // A layout that throws fails here, before any byte, as a 500 page.
     const head = await chunks.next()
     const encoder = new TextEncoder()
@@ -263,6 +329,6 @@ export function createPageHandler(app: AppContext) {
         void chunks.return(undefined)
       },
     })
-    return c.body(body, 200, { 'Content-Type': 'text/html; charset=UTF-8' })
+    return c.body(body, status, { 'Content-Type': 'text/html; charset=UTF-8' })
   }
 }

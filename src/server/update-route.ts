@@ -10,7 +10,7 @@ import { streamSSE } from 'hono/streaming'
 import { startWave, type CallbackResult, type Wave } from '../core/run.ts'
 import { parseUpdateRequest } from '../protocol/request.ts'
 import { validateUpdate, type ValidatedUpdate } from '../protocol/validate.ts'
-import { renderDeferred, renderResults } from '../../views/results.tsx'
+import { renderDeferred, renderRerenders, renderResults } from '../../views/results.tsx'
 import type { AppContext } from './context.ts'
 import { createEngine, finish } from './engine.ts'
 import { plainResponse } from './plain-response.ts'
@@ -35,8 +35,8 @@ export function createUpdateRunner(app: AppContext): UpdateRunner {
   return async function runUpdate(c: Context, v: ValidatedUpdate): Promise<Response> {
     const req = { kind: 'update', requestId: c.get('requestId'), startedAt: c.get('startedAt') } as const
     // A client going away aborts the wave; listened to only once the wave waits for an async
-    // callback (a synchronous chain is over before any I/O could tell).
-    // (Reading `signal` makes @hono/node-server create an AbortController: only then.)
+    // callback (a synchronous chain is over before any I/O could tell). Reading `signal` makes
+    // @hono/node-server create an AbortController: only then.
     let signal: AbortSignal | null = null
     const clientGone = () => wave.abort()
     const wave: Wave = startWave({
@@ -59,7 +59,10 @@ export function createUpdateRunner(app: AppContext): UpdateRunner {
     if (first.done) {
       ;(signal as AbortSignal | null)?.removeEventListener('abort', clientGone)
       const outcome = await wave.outcome
-      const html = (await render(first.items)) + (await renderDeferred(outcome.deferred))
+      const html =
+        (await render(first.items)) +
+        (await renderRerenders(v.rerender, outcome.results, opts)) +
+        (await renderDeferred(outcome.deferred))
       finish(app, req, outcome, html ? 200 : 204)
       // One plain record of headers (security.ts, plain-response.ts): no WHATWG Headers built.
       const headers: Record<string, string> = { ...(c.get('secureHeaders') ?? {}) }
@@ -76,6 +79,7 @@ export function createUpdateRunner(app: AppContext): UpdateRunner {
       // Each batch holds what was applied while the previous one was written.
       for await (const batch of wave.results) await send(await render(batch))
       const outcome = await wave.outcome
+      await send(await renderRerenders(v.rerender, outcome.results, opts))
       await send(await renderDeferred(outcome.deferred))
       finish(app, req, outcome, 200)
     })

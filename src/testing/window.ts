@@ -175,6 +175,14 @@ export async function openPage(html: string, url: URL, net: Network): Promise<Br
   window.document.addEventListener('htmx:finally:request', () => (inflight--, activity++))
 
   window.document.write(html)
+  // happy-dom's parser can leave a select's first selected-by-attribute option unselected (a select
+  // of three options with the third `selected` reads the second): browsers follow the attributes.
+  for (const select of window.document.querySelectorAll('select'))
+    for (const o of select.querySelectorAll('option') as unknown as {
+      selected: boolean
+      hasAttribute(n: string): boolean
+    }[])
+      if (o.hasAttribute('selected')) o.selected = true
   const scripts = [...window.document.querySelectorAll('script')].filter((s) => {
     const type = s.getAttribute('type')
     return type === null || type === '' || /javascript|ecmascript/.test(type)

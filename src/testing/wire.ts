@@ -12,14 +12,20 @@ import { updateRequest, type UpdateRequest } from '../protocol/request.ts'
 /** The update request's body (docs/wire.md). */
 export type UpdateBody = UpdateRequest
 
+/**
+ * A call in `hd-cb`: the callback's index, or for a pattern-matching call its index with its MATCH
+ * values (`'1:[0]'`).
+ */
+export type CallToken = number | string
+
 /** One fragment of an update response, parsed. */
 export type Fragment =
   /** The children of element `id` are replaced by `html`. */
-  | { swap: 'children'; id: string; cbs: number[]; html: string }
+  | { swap: 'children'; id: string; cbs: CallToken[]; html: string }
   /** Attributes of element `id` are set, or removed where the value is `null`. */
-  | { swap: 'attr'; id: string; cbs: number[]; attrs: Record<string, string | null> }
+  | { swap: 'attr'; id: string; cbs: CallToken[]; attrs: Record<string, string | null> }
   /** Component `id` is re-rendered as `html` (the browser morphs it, keeping focus and caret). */
-  | { swap: 'morph'; id: string; cbs: number[]; html: string }
+  | { swap: 'morph'; id: string; cbs: CallToken[]; html: string }
   /** An error box for the page's error area: `callback` failed; `text` is what the user reads (no stack). */
   | { swap: 'error'; target: string; callback: string | null; text: string; html: string }
   /** Callbacks left for the browser to ask for again: `[callback index, changed prop keys]`. */
@@ -78,7 +84,11 @@ function readableText(box: El): string {
   return (copy.textContent ?? '').replace(/\s+/g, ' ').trim()
 }
 
-const numbers = (s: string | null) => (s ?? '').split(' ').filter(Boolean).map(Number)
+const numbers = (s: string | null): CallToken[] =>
+  (s ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((t) => (/^\d+$/.test(t) ? Number(t) : decodeURIComponent(t)))
 const ERRORS_TARGET = /^beforeend:#(.+)$/
 
 /** The fragments of an update response body (one SSE message, or a whole HTML response). */

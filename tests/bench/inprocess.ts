@@ -27,7 +27,7 @@ export async function answer(app: HyperApp, body: Update) {
 }
 
 /** Iterations per batch so that one batch takes about `targetMs`. */
-async function calibrate(fn: () => Promise<unknown>, targetMs: number) {
+export async function calibrate(fn: () => Promise<unknown>, targetMs: number) {
   const t0 = performance.now()
   let n = 0
   while (performance.now() - t0 < targetMs / 4 && n < 10_000) {

@@ -2,7 +2,7 @@
  * @module run
  * `npm run bench`: hyperdash's performance against its targets (issue 5), printed as markdown.
  * Sections: 1 update route under load vs bare Hono (1 and N processes), 2 chain depth, 3 graph size,
- * 4 page render, 5 bytes, 6 memory. Only 127.0.0.1 is targeted; every load is time- or count-bounded.
+ * 4 page render, 5 bytes, 6 memory, 7 pattern matching, 8 a 100k-point Graph's bytes, 9 a million-row DataTable's page turns. Only 127.0.0.1 is targeted; every load is time- or count-bounded.
  *
  *   npm run bench                       # the full run (4–5 minutes on 2 cores)
  *   npm run bench -- --quick            # a smoke run (under a minute; numbers not comparable)
@@ -20,10 +20,12 @@ import { parseArgs } from 'node:util'
 import { primeApp } from './apps.tsx'
 import { browserSection } from './browser.ts'
 import { bytesSection } from './bytes.ts'
+import { graphBytesSection, tablePagingSection } from './charts.tsx'
 import { eventsSections } from './events.ts'
 import { memorySection } from './memory.ts'
 import { firstByteSection } from './first-byte.tsx'
 import { pageSection } from './page.ts'
+import { patternSection } from './pattern.tsx'
 import { startServer } from './load.ts'
 import { throughputSection } from './throughput.ts'
 import { fmt, ms, ratio, us } from './stats.ts'
@@ -32,7 +34,7 @@ const { values: args } = parseArgs({
   allowNegative: true,
   options: {
     quick: { type: 'boolean', default: false },
-    sections: { type: 'string', default: '1,2,3,4,5,6' },
+    sections: { type: 'string', default: '1,2,3,4,5,6,7,8,9' },
     rounds: { type: 'string' },
     seconds: { type: 'string' },
     workers: { type: 'string' },
@@ -205,6 +207,36 @@ if (sections.has(6)) {
   results['memory'] = r
   print('\n### 6. Memory\n')
   print(r.markdown)
+}
+
+if (sections.has(7)) {
+  log('7. pattern matching…')
+  const r = await patternSection({ timing })
+  results['pattern'] = r.rows
+  print('\n### 7. One event on one MATCH item: 1,000 items vs 10 on the page\n')
+  print(r.markdown)
+  check(
+    r.ratios.route <= 2,
+    `one MATCH event with 1,000 items costs ${ratio(r.ratios.route)} the same event with 10 (whole route; target ≤ 2×; engine ${ratio(r.ratios.engine)})`
+  )
+}
+
+if (sections.has(8)) {
+  log('8. graph bytes…')
+  const r = await graphBytesSection()
+  results['graphBytes'] = r
+  print('\n### 8. A 100,000-point Graph on the wire\n')
+  print(r.markdown)
+}
+
+if (sections.has(9)) {
+  log('9. table paging…')
+  const r = await tablePagingSection(quick ? { rows: 100_000, turns: 10 } : {})
+  results['tablePaging'] = r
+  print('\n### 9. DataTable: page turns over a million rows\n')
+  print(r.markdown)
+  const worst = Math.max(...r.rows.map((x) => x.medianMs))
+  check(worst < 30, `DataTable page turn over 10^6 rows, median (worst of three tables) ${ms(worst)} < 30 ms`)
 }
 
 if (targets.length) {

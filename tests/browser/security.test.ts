@@ -168,6 +168,7 @@ describe('the examples under the default Content-Security-Policy', () => {
     await page.close()
   })
 
+  // One page per example, one after the other: the time grows with the gallery.
   it('every example loads and settles without a violation', async () => {
     const { examples } = await import('../../examples/gallery.tsx')
     for (const [slug] of examples) {

@@ -130,7 +130,7 @@ export class TestApp {
     const outcome = await drive({
       graph: this.graph,
       page,
-      start: initial.map((cb) => ({ cb, changed: [], initial: true })),
+      start: initial.map((c) => ({ cb: c.cb, match: c.match, changed: [], initial: true })),
       startGroup: newGroup(),
       prevent: this.prevent,
       scan: this.scanner,

@@ -20,6 +20,7 @@ import {
   externalPending,
   isPrunedByGroup,
   isReady,
+  statesFresh,
   mergeRequest,
   newGroup,
   pendingOutputs,
@@ -28,6 +29,7 @@ import {
   resolvePreventInitial,
   type CallbackRequest,
 } from '../../src/core/plan.ts'
+import { callOf, type Call } from '../../src/core/resolve.ts'
 
 const split = (k: string) => [k.split('.')[0]!, k.split('.')[1]!] as const
 
@@ -56,7 +58,9 @@ function graphOf(
 const pageOf = (ids: string[], parent: Record<string, string> = {}) =>
   new PageState(ids.map((id) => ({ id, kind: 'div', props: {}, parent: parent[id] ?? null })))
 
-const names = (list: readonly CallbackSpec[]) => list.map((c) => c.name)
+const names = (list: readonly Call[]) => list.map((c) => c.cb.name)
+/** A plan's triggered calls as `[callback, keys]`. */
+const triggeredOf = (m: Map<Call, string[]>) => [...m].map(([c, keys]) => [c.cb, keys])
 const allowAll = resolvePreventInitial(false)
 
 describe('resolvePreventInitial (R25)', () => {
@@ -192,7 +196,7 @@ describe('planInserted', () => {
     const page = inChunk(['sub-input', 'sub-output'], ['container'])
     const plan = planInserted(g, page, new Set(['sub-input', 'sub-output']), allowAll)
     expect(names(plan.initial)).toEqual(['K'])
-    expect([...plan.triggered]).toEqual([])
+    expect(triggeredOf(plan.triggered)).toEqual([])
   })
 
   it('R20a: preventInitialCall suppresses the initial call', () => {
@@ -211,7 +215,7 @@ describe('planInserted', () => {
     const page = inChunk(['input', 'output'], ['container', 'layout-div'])
     const plan = planInserted(g, page, new Set(['input', 'output']), allowAll)
     expect(plan.initial).toEqual([])
-    expect([...plan.triggered]).toEqual([[cb['update_layout_div'], ['input.value']]])
+    expect(triggeredOf(plan.triggered)).toEqual([[cb['update_layout_div'], ['input.value']]])
   })
 
   it('R20b: lists every inserted Input of the callback, in declaration order per inserted id', () => {
@@ -222,7 +226,7 @@ describe('planInserted', () => {
     })
     const page = inChunk(['a', 'b'], ['container', 'outside', 'kept'])
     const plan = planInserted(g, page, new Set(['a', 'b']), allowAll)
-    expect([...plan.triggered]).toEqual([[cb['K'], ['a.value', 'a.n_submit', 'b.value']]])
+    expect(triggeredOf(plan.triggered)).toEqual([[cb['K'], ['a.value', 'a.n_submit', 'b.value']]])
   })
 
   it('R20b: an Output missing from the page does not count as outside', () => {
@@ -244,7 +248,7 @@ describe('planInserted', () => {
     const page = inChunk(['a', 'inner'], ['container', 'outer'])
     const plan = planInserted(g, page, new Set(['a', 'inner']), allowAll)
     expect(plan.initial).toEqual([])
-    expect([...plan.triggered]).toEqual([[cb['K'], ['a.value']]])
+    expect(triggeredOf(plan.triggered)).toEqual([[cb['K'], ['a.value']]])
   })
 
   it('R8 on the chunk: an inserted output whose inputs are all missing gets no initial call', () => {
@@ -274,7 +278,7 @@ describe('planInserted', () => {
       { name: 'K', out: ['outside.children'], in: ['x.children'] }
     )
     const plan = planInserted(g, inChunk(['x'], ['container', 'outside']), new Set(['x']), allowAll)
-    expect([...plan.triggered]).toEqual([[cb['K'], ['x.children']]])
+    expect(triggeredOf(plan.triggered)).toEqual([[cb['K'], ['x.children']]])
   })
 })
 
@@ -335,24 +339,30 @@ describe('mergeRequest', () => {
       initial: false,
     },
   ])('$case', ({ steps, changed, initial }) => {
-    const queue = new Map<CallbackSpec, CallbackRequest>()
+    const queue = new Map<string, CallbackRequest>()
     for (const s of steps) mergeRequest(queue, K, s.changed, s.initial, null)
     expect(queue.size).toBe(1)
-    expect(queue.get(K)).toEqual({ cb: K, changed, initial, group: null })
+    expect(queue.get('0')).toEqual({
+      call: { cb: K, match: null, key: '0' },
+      cb: K,
+      changed,
+      initial,
+      group: null,
+    })
   })
 
   it('keeps the first group it was given', () => {
-    const queue = new Map<CallbackSpec, CallbackRequest>()
+    const queue = new Map<string, CallbackRequest>()
     const g1 = newGroup()
     const g2 = newGroup()
     mergeRequest(queue, K, ['a.value'], false, null)
     mergeRequest(queue, K, [], true, g1)
     mergeRequest(queue, K, [], true, g2)
-    expect(queue.get(K)!.group).toBe(g1)
+    expect(queue.get('0')!.group).toBe(g1)
   })
 
   it("does not share the caller's array", () => {
-    const queue = new Map<CallbackSpec, CallbackRequest>()
+    const queue = new Map<string, CallbackRequest>()
     const changed = ['a.value']
     mergeRequest(queue, K, changed, false, null)
     mergeRequest(queue, K, ['b.value'], false, null)
@@ -381,17 +391,15 @@ describe('isReady (R14)', () => {
     expect(isReady(cb[spec]!, new Set(blocked))).toBe(ready)
   })
 
-  // Fresh State: what requests in flight elsewhere may still write blocks States as well as Inputs.
+  // Fresh State: what requests in flight elsewhere may still write blocks States too (statesFresh).
   it.each([
-    { case: 'a State written elsewhere', spec: 'K', external: ['s.value'], ready: false },
-    { case: 'an Input written elsewhere', spec: 'K', external: ['a.value'], ready: false },
-    { case: 'its own Output written elsewhere', spec: 'K', external: ['o.children'], ready: true },
-    { case: 'something it does not read', spec: 'K', external: ['q.value'], ready: true },
-    { case: 'a State pending in this wave only', spec: 'K', external: [], ready: true },
-  ])('across requests: $case → $ready', ({ spec, external, ready }) => {
-    const ext = new Set(external)
-    const blocked = new Set([...external, ...(external.length ? [] : ['s.value'])])
-    expect(isReady(cb[spec]!, blocked, ext)).toBe(ready)
+    { case: 'a State written elsewhere', spec: 'K', external: ['s.value'], fresh: false },
+    { case: 'an Input written elsewhere (isReady decides)', spec: 'K', external: ['a.value'], fresh: true },
+    { case: 'something it does not read', spec: 'K', external: ['q.value'], fresh: true },
+    { case: 'nothing in flight', spec: 'K', external: [], fresh: true },
+    { case: 'a callback without States', spec: 'self', external: ['x.value'], fresh: true },
+  ])('statesFresh: $case → $fresh', ({ spec, external, fresh }) => {
+    expect(statesFresh(callOf(cb[spec]!), new PageState(), new Set(external))).toBe(fresh)
   })
 })
 
@@ -401,6 +409,7 @@ describe('isPrunedByGroup (R17)', () => {
     { name: 'bare', out: ['p.children'], state: ['a.value'] }
   )
   const req = (name: string, all: string[] | null, updated: string[] = []): CallbackRequest => ({
+    call: callOf(cb[name]!),
     cb: cb[name]!,
     changed: [],
     initial: true,
@@ -467,6 +476,7 @@ describe('byPriority', () => {
       { name: 'top2', out: ['n.value'], in: ['src.value'] }
     )
     const reqs = ['deep', 'top2', 'top'].map((n) => ({
+      call: callOf(cb[n]!),
       cb: cb[n]!,
       changed: [],
       initial: false,

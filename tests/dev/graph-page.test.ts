@@ -143,9 +143,9 @@ describe('the graph of an example', () => {
         edges(doc).map((e) => e.replace(' (back)', '')),
         slug
       ).toEqual(want)
-      // Right to left only where a callback reads its own output (R36).
+      // Right to left only where a callback reads its own output (R36), as an Input or a State.
       for (const e of edges(doc).filter((x) => x.endsWith('(back)'))) {
-        const [, key, index] = /^p:(\S+) -input-> cb:(\d+)/.exec(e)!
+        const [, key, index] = /^p:(\S+) -(?:input|state)-> cb:(\d+)/.exec(e)!
         expect(
           graph.callbacks[Number(index)]!.outputs.map((d) => d.key),
           `${slug}: ${e}`

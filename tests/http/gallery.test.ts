@@ -34,6 +34,22 @@ const ids: Record<string, string[]> = {
     'upload',
     'upload-output',
   ],
+  'basic-multiple-inputs': [
+    'xaxis-column',
+    'yaxis-column',
+    'xaxis-type',
+    'yaxis-type',
+    'year--slider',
+    'indicator-graphic',
+  ],
+  'basic-chained': ['countries-radio', 'cities-radio', 'display-selected-values'],
+  'basic-state': ['input-1-state', 'input-2-state', 'submit-button-state', 'output-state'],
+  todo: ['new-item', 'add', 'clear-done', 'totals'],
+  'dynamic-filters': ['add-filter', 'summary'],
+  dashboard: ['tabs', 'tabs-content', 'interval', 'store', 'live-value', 'history', 'reset'],
+  pages: ['nav', 'page-content', 'home'],
+  'graph-crossfilter': ['scatter', 'histogram', 'year'],
+  'table-paging': ['table', 'selected'],
 }
 
 it('links every example from the index', async () => {

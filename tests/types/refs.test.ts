@@ -104,3 +104,56 @@ describe('string ids', () => {
     expect(() => Input('num', 3)).toThrow(/property 3 is not a valid prop name/)
   })
 })
+
+describe('wildcard refs (pattern matching)', () => {
+  it('ALL/ALLSMALLER give lists; MATCH and concrete dict ids a single value', async () => {
+    const { ALL, ALLSMALLER, MATCH } = await import('../../src/index.ts')
+    expectTypeOf(Input({ type: 'todo', index: ALL }, 'value')).toEqualTypeOf<
+      ReturnType<typeof Input<{ readonly type: 'todo'; readonly index: typeof ALL }, 'value'>>
+    >()
+    const all = ref(dcc.Checklist, { type: 'done', index: ALL })
+    const one = ref(dcc.Checklist, { type: 'done', index: MATCH })
+    const app = (await import('../../src/index.ts')).createApp({
+      layout: null,
+      secret: 'a-fixed-test-secret-0123456789',
+    })
+    app.callback(
+      Output({ type: 'out', index: MATCH }, 'children'),
+      [Input(one, 'value'), Input({ type: 'done', index: ALLSMALLER }, 'value')],
+      [State(all, 'value'), State({ type: 'raw', index: ALL }, 'value')],
+      (mine, before, every, raw) => {
+        expectTypeOf(mine).toEqualTypeOf<(string | number)[] | null>()
+        expectTypeOf(before).toEqualTypeOf<unknown[]>()
+        expectTypeOf(every).toEqualTypeOf<((string | number)[] | null)[]>()
+        expectTypeOf(raw).toEqualTypeOf<unknown[]>()
+        return 'x'
+      }
+    )
+    app.callback(Output({ type: 'all', index: ALL }, 'children'), [Input('b', 'n_clicks')], () => ['a', 'b'])
+    // @ts-expect-error an ALL Output returns a list
+    app.callback(Output({ type: 'x', index: ALL }, 'children'), [Input('c', 'n_clicks')], () => 'a')
+    expect(app.graph.callbacks).toHaveLength(3)
+  })
+
+  it('named arguments in, an object out', async () => {
+    const { createApp } = await import('../../src/index.ts')
+    const app = createApp({ layout: null, secret: 'a-fixed-test-secret-0123456789' })
+    const num = ref(dcc.Input, 'num')
+    app.callback(
+      { total: Output('total', 'children'), flag: Output(ref('div', 'flag'), 'hidden') },
+      { n: Input(num, 'value'), clicks: State(ref('button', 'b'), 'n_clicks') },
+      [],
+      ({ n, clicks }) => {
+        expectTypeOf(n).toEqualTypeOf<string | number | null>()
+        expectTypeOf(clicks).toEqualTypeOf<number | null>()
+        return { total: `${n}`, flag: true }
+      }
+    )
+    const flagOnly = { flag: Output(ref('div', 'f2'), 'hidden') }
+    app.callback(flagOnly, { n: Input(num, 'value') }, [], () => ({
+      // @ts-expect-error `flag` must be a boolean
+      flag: 'no',
+    }))
+    expect(app.graph.callbacks).toHaveLength(2)
+  })
+})

@@ -17,6 +17,7 @@ import {
 } from '../../src/protocol/components.ts'
 import { element } from '../html.ts'
 import { HD_SPEC, type HdComponent } from '../tree.ts'
+import type { DictId } from '../../src/core/wildcards.ts'
 
 const toPath = (s: string | URL) => (s instanceof URL ? fileURLToPath(s) : s)
 
@@ -25,13 +26,17 @@ export type HdAttrs = { hd?: Record<string, string> }
 
 /** Common props of every component. */
 export interface BaseProps {
-  id?: string
+  /** A string id, or a dict id for pattern-matching callbacks (`{ type: 'todo', index: 3 }`). */
+  id?: string | DictId
   className?: string
   style?: Record<string, string | number>
 }
 
 /** The props a component's schemas describe, each optional (an unset prop reads as `null`, R9). */
 export type PropsOf<S extends Record<string, z.ZodType>> = BaseProps & { [K in keyof S]?: z.output<S[K]> }
+
+/** What `render` receives: the props, with the id in its string form (a dict id is Dash's JSON). */
+export type RenderProps<S extends Record<string, z.ZodType>> = Omit<PropsOf<S>, 'id'> & { id?: string }
 
 export interface ComponentDefinition<S extends Record<string, z.ZodType>> {
   /** `dcc.Input`, `StarRating`: a dotted or capitalised name (never an HTML tag name), unique per app. */
@@ -47,8 +52,17 @@ export interface ComponentDefinition<S extends Record<string, z.ZodType>> {
   scripts?: readonly (string | URL)[]
   /** Stylesheets the page links with it: `new URL('./star-rating.css', import.meta.url)`. */
   styles?: readonly (string | URL)[]
+  /**
+   * Server-owned props too large to travel back with every request (a figure, a table's rows): the
+   * page shows them, but its signed state carries them only when a callback reads them (Input or
+   * State). A re-render caused by another prop then renders without them: the component's script
+   * keeps what the browser shows.
+   */
+  heavy?: readonly (keyof S & string)[]
   /** Renders the component; spread `hd` on the element that carries `id`. */
-  render: (props: PropsOf<S> & HdAttrs) => JSX.Element
+  render: (props: RenderProps<S> & HdAttrs) => JSX.Element
+  /** Its props on a first page given the page's URL (a no-JavaScript link's choice), or the same. */
+  fromUrl?: (props: PropsOf<S>, url: URL, id: string) => PropsOf<S>
 }
 
 /**
@@ -64,7 +78,7 @@ export interface ComponentDefinition<S extends Record<string, z.ZodType>> {
 export function defineComponent<const S extends Record<string, z.ZodType>>(
   def: ComponentDefinition<S>
 ): HdComponent<PropsOf<S>> {
-  const { name, props, browser = {}, render, scripts = [], styles = [] } = def
+  const { name, props, browser = {}, render, scripts = [], styles = [], heavy = [], fromUrl } = def
   if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(name) || isTagName(name)) {
     throw new TypeError(
       `defineComponent: '${name}' is not a component name. Use a capitalised or dotted name ` +
@@ -94,6 +108,8 @@ export function defineComponent<const S extends Record<string, z.ZodType>>(
     render: render as (props: Record<string, unknown>) => unknown,
     scripts: scripts.map(toPath),
     styles: styles.map(toPath),
+    heavy: new Set(heavy),
+    ...(fromUrl && { fromUrl: fromUrl as NonNullable<ComponentSpec['fromUrl']> }),
   }
   Object.defineProperty(component, HD_SPEC, { value: spec })
   Object.defineProperty(component, 'name', { value: name.split('.').pop() })

@@ -1,0 +1,284 @@
+/**
+ * @module jobs/bullmq
+ * The job backend on BullMQ and Redis: web processes submit jobs to one queue per app; job workers
+ * (`hyperdash worker app.ts`, or {@link BullJobs.startWorker}) on any machine run them. Updates and
+ * ends travel by BullMQ's queue events (a Redis stream: ordered, no polling); cancellation is a
+ * custom queue event every worker hears, since BullMQ's own `cancelJob` only reaches the worker it
+ * is called on. bullmq and ioredis are optional peer dependencies, loaded only here.
+ */
+import type { Job, Queue, QueueEvents, QueueEventsProducer, Worker } from 'bullmq'
+import type {
+  JobBackend,
+  JobExecutor,
+  JobHandle,
+  JobListener,
+  JobOutcome,
+  JobSpec,
+  JobUpdate,
+  SubmitOptions,
+} from './types.ts'
+
+type BullModule = typeof import('bullmq')
+
+/** An update as it travels in a job's progress: numbered, so a re-attached listener skips old ones. */
+interface Wire {
+  n: number
+  u: JobUpdate
+}
+
+/** A finished job without a cache stays attachable this long (a dropped stream re-attaching). */
+const KEEP_FINISHED_SECONDS = 60
+
+export interface BullJobsOptions {
+  /** `redis://host:port/db` (`REDIS_URL`). */
+  url: string
+  /** The queue's name: one per app (its key), so workers of another app or version never take its jobs. */
+  queue: string
+  /** Key prefix in Redis (default `hyperdash`). */
+  prefix?: string
+}
+
+function loadError(e: unknown): Error {
+  return new Error(
+    'REDIS_URL is set, so background callbacks use BullMQ, but it could not be loaded: ' +
+      `npm install bullmq ioredis. (${String((e as Error)?.message ?? e)})`
+  )
+}
+
+/** Connects to Redis and checks it answers: an error naming REDIS_URL if it does not. */
+export async function connectBullJobs(o: BullJobsOptions): Promise<BullJobs> {
+  let bull: BullModule
+  try {
+    bull = await import('bullmq')
+    await import('ioredis')
+  } catch (e) {
+    throw loadError(e)
+  }
+  const jobs = new BullJobs(bull, o)
+  try {
+    await jobs.ready()
+  } catch (e) {
+    // Closing waits for connections that never opened: bounded, then dropped.
+    await Promise.race([jobs.close().catch(() => {}), new Promise((r) => setTimeout(r, 500).unref())])
+    throw new Error(
+      `Cannot reach Redis at REDIS_URL (${redact(o.url)}): ${String((e as Error)?.message ?? e)}. ` +
+        'Start Redis, or unset REDIS_URL to run background callbacks in this process.'
+    )
+  }
+  return jobs
+}
+
+/** The URL without its password, for messages. */
+const redact = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')
+
+export class BullJobs implements JobBackend {
+  readonly kind = 'bullmq'
+  readonly #bull: BullModule
+  readonly #o: Required<BullJobsOptions>
+  readonly #queue: Queue
+  readonly #events: QueueEvents
+  readonly #producer: QueueEventsProducer
+  /** job id → listeners of this process, and the resolvers of their outcomes. */
+  readonly #listening = new Map<
+    string,
+    Set<{ listener: JobListener; seen: number; end(o: JobOutcome): void }>
+  >()
+  readonly #workers = new Set<Worker>()
+
+  constructor(bull: BullModule, o: BullJobsOptions) {
+    this.#bull = bull
+    this.#o = { prefix: 'hyperdash', ...o }
+    const connection = this.#connection()
+    const common = { connection, prefix: this.#o.prefix }
+    // Producer commands fail at once while Redis is away (a visible error, not a hung request).
+    this.#queue = new bull.Queue(o.queue, {
+      ...common,
+      connection: { ...connection, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+    })
+    this.#events = new bull.QueueEvents(o.queue, { ...common, autorun: true })
+    this.#producer = new bull.QueueEventsProducer(o.queue, common)
+    for (const c of [this.#queue, this.#events, this.#producer] as { on(e: 'error', f: () => void): void }[])
+      c.on('error', () => {}) // ioredis reconnects; the requests that needed it report the failure
+    this.#events.on('progress', ({ jobId, data }) => this.#progress(jobId, data as unknown))
+    this.#events.on('completed', ({ jobId, returnvalue }) =>
+      this.#end(jobId, parseOutcome(returnvalue as unknown))
+    )
+    this.#events.on('failed', ({ jobId, failedReason }) =>
+      this.#end(jobId, { status: 'failed', error: { prevent: false, name: 'Error', message: failedReason } })
+    )
+    this.#events.on('removed', ({ jobId }) => this.#end(jobId, { status: 'cancelled' }))
+  }
+
+  #connection() {
+    return { url: this.#o.url, maxRetriesPerRequest: null } as const
+  }
+
+  /** Resolves when Redis answers (queue and events connections). */
+  async ready(): Promise<void> {
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('no answer within 3 s')), 3000).unref()
+    )
+    await Promise.race([Promise.all([this.#queue.waitUntilReady(), this.#events.waitUntilReady()]), timeout])
+  }
+
+  #progress(jobId: string, data: unknown): void {
+    const set = this.#listening.get(jobId)
+    const w = data as Wire
+    if (!set || typeof w !== 'object' || w === null || typeof w.n !== 'number') return
+    for (const l of set) {
+      if (w.n <= l.seen) continue
+      l.seen = w.n
+      l.listener(w.u)
+    }
+  }
+
+  #end(jobId: string, outcome: JobOutcome): void {
+    const set = this.#listening.get(jobId)
+    if (!set) return
+    this.#listening.delete(jobId)
+    for (const l of set) l.end(outcome)
+  }
+
+  /** Listens to `jobId` before its state is read, so no event falls between the two. */
+  #listen(jobId: string, listener: JobListener, seen = 0) {
+    let end!: (o: JobOutcome) => void
+    const outcome = new Promise<JobOutcome>((r) => (end = r))
+    const entry = { listener, seen, end }
+    let set = this.#listening.get(jobId)
+    if (!set) this.#listening.set(jobId, (set = new Set()))
+    set.add(entry)
+    const detach = () => {
+      set.delete(entry)
+      if (set.size === 0 && this.#listening.get(jobId) === set) this.#listening.delete(jobId)
+    }
+    return { outcome, end, detach }
+  }
+
+  /** The handle of a job whose state is read now: settled at once if it already ended. */
+  async #handleFor(job: Job, listener: JobListener): Promise<JobHandle> {
+    const l = this.#listen(job.id!, listener, progressNumber(job.progress))
+    // The latest update first: a listener attaching mid-job sees where it stands.
+    const last = job.progress as Wire | null
+    if (last && typeof last === 'object' && last.u) listener(last.u)
+    const state = await job.getState()
+    let cached = false
+    if (state === 'completed') {
+      cached = true
+      l.detach()
+      l.end(parseOutcome(job.returnvalue))
+    } else if (state === 'failed') {
+      cached = true
+      l.detach()
+      l.end({ status: 'failed', error: { prevent: false, name: 'Error', message: job.failedReason } })
+    } else if (state === 'unknown') {
+      l.detach()
+      l.end({ status: 'cancelled' })
+    }
+    return { id: job.id!, cached, outcome: l.outcome, detach: l.detach }
+  }
+
+  async submit(spec: JobSpec, listener: JobListener, o: SubmitOptions = {}): Promise<JobHandle> {
+    const keep = Math.max(KEEP_FINISHED_SECONDS, o.cacheSeconds ?? 0)
+    const existing = await this.#queue.getJob(spec.id)
+    if (existing) {
+      const state = await existing.getState()
+      if (state !== 'failed' && state !== 'unknown') return this.#handleFor(existing, listener)
+      await existing.remove().catch(() => {})
+    }
+    const l = this.#listen(spec.id, listener)
+    try {
+      await this.#queue.add('callback', spec, {
+        jobId: spec.id,
+        attempts: o.attempts ?? 1,
+        removeOnComplete: { age: keep },
+        removeOnFail: { age: KEEP_FINISHED_SECONDS },
+      })
+    } catch (e) {
+      l.detach()
+      throw new Error(`The job queue (Redis) did not take the job: ${String((e as Error)?.message ?? e)}`)
+    }
+    return { id: spec.id, cached: false, outcome: l.outcome, detach: l.detach }
+  }
+
+  async attach(jobId: string, listener: JobListener): Promise<JobHandle | null> {
+    const job = await this.#queue.getJob(jobId)
+    return job ? this.#handleFor(job, listener) : null
+  }
+
+  async cancel(jobId: string): Promise<void> {
+    // Waiting: remove it (fails quietly when a worker holds its lock). Running: every worker hears this.
+    const job = await this.#queue.getJob(jobId)
+    const state = job ? await job.getState() : 'unknown'
+    if (state === 'waiting' || state === 'delayed' || state === 'prioritized') {
+      await job!.remove().catch(() => {})
+      this.#end(jobId, { status: 'cancelled' })
+      return
+    }
+    await this.#producer.publishEvent({ eventName: CANCEL_EVENT, jobId } as never)
+  }
+
+  /**
+   * Starts a worker in this process that runs this queue's jobs with `run` (the app's code).
+   * `concurrency`: jobs at once. Several workers, in several processes or machines, share the queue.
+   */
+  startWorker(run: JobExecutor, { concurrency = 4 } = {}): Worker {
+    const common = { connection: this.#connection(), prefix: this.#o.prefix }
+    const worker = new this.#bull.Worker<JobSpec, JobOutcome>(
+      this.#o.queue,
+      async (job, _token, signal) => {
+        let n = progressNumber(job.progress)
+        const controller = new AbortController()
+        signal?.addEventListener('abort', () => controller.abort(), { once: true })
+        const update = (u: JobUpdate) => {
+          void job.updateProgress({ n: ++n, u } as never).catch(() => {})
+        }
+        const out = await run(job.data, { update, signal: controller.signal })
+        return controller.signal.aborted ? { status: 'cancelled' } : out
+      },
+      { ...common, concurrency, autorun: true }
+    )
+    worker.on('error', () => {})
+    // Cancellation reaches every worker: the one holding the job aborts it.
+    const events = new this.#bull.QueueEvents(this.#o.queue, common)
+    events.on('error', () => {})
+    events.on(CANCEL_EVENT as never, (({ jobId }: { jobId: string }) => worker.cancelJob(jobId)) as never)
+    const close = worker.close.bind(worker)
+    worker.close = async (force?: boolean) => {
+      await events.close()
+      return close(force)
+    }
+    this.#workers.add(worker)
+    return worker
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.#workers].map((w) => w.close()))
+    await Promise.allSettled([this.#events.close(), this.#producer.close(), this.#queue.close()])
+    for (const id of [...this.#listening.keys()]) this.#end(id, { status: 'cancelled' })
+  }
+}
+
+const CANCEL_EVENT = 'hyperdash:cancel'
+
+function progressNumber(progress: unknown): number {
+  const n = (progress as Wire | null)?.n
+  return typeof n === 'number' ? n : 0
+}
+
+function parseOutcome(v: unknown): JobOutcome {
+  const value = typeof v === 'string' ? safeJson(v) : v
+  const o = value as JobOutcome | null
+  if (o && (o.status === 'done' || o.status === 'failed' || o.status === 'cancelled')) return o
+  return {
+    status: 'failed',
+    error: { prevent: false, name: 'Error', message: 'The job returned no outcome.' },
+  }
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s)
+  } catch {
+    return null
+  }
+}
