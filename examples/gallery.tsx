@@ -28,6 +28,11 @@ import { app as todo } from './todo.tsx'
 import { app as dynamicFilters } from './dynamic-filters.tsx'
 import { app as pages } from './pages/app.tsx'
 import { app as tablePaging } from './table-paging.tsx'
+import { app as setProps } from './set-props.tsx'
+import { app as patchList } from './patch-list.tsx'
+import { app as running } from './running.tsx'
+import { app as clientside } from './clientside.tsx'
+import { app as components } from './components.tsx'
 
 export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['no-update-button', 'Catching errors with noUpdate', noUpdateButton],
@@ -55,6 +60,11 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['pages', 'A multi-page app: dcc.Link, pages resolved on the server', pages],
   ['graph-crossfilter', 'Graphs: a crossfilter (clickData, a slider, Plotly.react)', graphCrossfilter],
   ['table-paging', 'DataTable: 100,000 rows paged, sorted and filtered by the server', tablePaging],
+  ['set-props', 'Side updates: setProps', setProps],
+  ['patch-list', 'Partial updates: Patch', patchList],
+  ['running', 'While a callback runs: running', running],
+  ['clientside', 'Client-side callbacks', clientside],
+  ['components', 'Every component on one page, each wired to a callback', components],
 ]
 
 export const gallery = new Hono()

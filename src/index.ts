@@ -18,9 +18,13 @@ export {
   type ElementProps,
   type InputDep,
   type OutputDep,
+  type OutputOptions,
   type StateDep,
 } from './core/dependency.ts'
 export { noUpdate, PreventUpdate, type NoUpdate } from './core/sentinels.ts'
+export { Patch, type PatchKey, type PatchOperation } from './core/patch.ts'
+export { setProps } from './core/side-updates.ts'
+export { clientside, type ClientsideFunction } from './core/clientside.ts'
 export {
   ALL,
   ALLSMALLER,

@@ -273,7 +273,10 @@
   function buildRequest(el, evt) {
     const root = rootOf(el)
     const body = {}
-    if (evt && evt.type === 'hd:reask') {
+    if (evt && evt.type === 'hd:client') {
+      // Props client-side callbacks wrote (static/hyperdash-clientside.js) that server callbacks read.
+      body.changed = [...evt.changed]
+    } else if (evt && evt.type === 'hd:reask') {
       body.reask = []
       for (const [t, d] of deferred)
         if (d.ready && d.root === root) {
@@ -356,7 +359,54 @@
     }
   }
 
+  /** FNV-1a over UTF-16 code units, base 36: the server's src/protocol/state-splice.ts. */
+  function fnv1a(s) {
+    let h = 0x811c9dc5
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i)
+      h = Math.imul(h, 0x01000193) >>> 0
+    }
+    return h.toString(36)
+  }
+
+  /** A list edit of the target's children (a Patch): only the items that changed travel. */
+  function applyEdit(target, tpl) {
+    const [edit, at] = tpl.getAttribute('hd-edit').split(' ')
+    const i = Number(at)
+    const nodes = [...tpl.content.cloneNode(true).childNodes]
+    const added = nodes.filter((n) => n.nodeType === 1)
+    const kids = target.children
+    if (edit === 'append') target.append(...nodes)
+    else if (edit === 'prepend') target.prepend(...nodes)
+    else if (edit === 'clear') target.replaceChildren()
+    else if (edit === 'insert') kids[i] ? kids[i].before(...nodes) : target.append(...nodes)
+    else if (edit === 'remove') kids[i] && kids[i].remove()
+    else if (edit === 'replace') kids[i] && kids[i].replaceWith(...nodes)
+    return added
+  }
+
+  /** The new signed state as the part that changed, applied only to the state the server started from. */
+  function applyStateSplice(target, tpl) {
+    const [start, end, length, hash] = tpl.getAttribute('hd-state').split(' ')
+    const carrier = tpl.content.firstElementChild
+    const old = target.getAttribute(STATE) || ''
+    if (!carrier || old.length !== Number(length) || fnv1a(old) !== hash) {
+      console.error(`hyperdash: the state of '${target.id}' changed since the request left; reload the page.`)
+      notice(rootOf(target), 'reload', 'This page is out of date: the server can no longer accept it.', {
+        label: 'Reload',
+        run: () => location.reload(),
+      })
+      return [target]
+    }
+    const next = old.slice(0, Number(start)) + carrier.getAttribute('data-hd-ins') + old.slice(Number(end))
+    target.setAttribute(STATE, next)
+    target.setAttribute(SIG, carrier.getAttribute(SIG))
+    return [target]
+  }
+
   function applySwap(target, tpl, spec) {
+    if (tpl.hasAttribute('hd-edit')) return applyEdit(target, tpl)
+    if (tpl.hasAttribute('hd-state')) return applyStateSplice(target, tpl)
     if (tpl.hasAttribute('hd-morph')) {
       const snap = focusSnapshot(target)
       api.morph(target, tpl.content.cloneNode(true), false)
@@ -388,8 +438,12 @@
     return cbs.some((i) => (applied.get(i) ?? -1) > s || (deferredAt.get(i) ?? -1) > s)
   }
 
-  /** Records callbacks the server deferred (or left unfinished on the first page) to ask for later. */
+  /**
+   * Records callbacks the server deferred (or left unfinished on the first page) to ask for later;
+   * returns the client-side callbacks it lists for the page to run, `[[index, changed]]`.
+   */
   function readMeta(fragment, ctx, root) {
+    const client = []
     for (const m of fragment.querySelectorAll(`template[${META}]`)) {
       let meta
       try {
@@ -414,8 +468,17 @@
         deferred.set(t, d)
         if (ctx && ctx.hd) deferredAt.set(t, ctx.hd.seq)
       }
+      if (Array.isArray(meta.clientside)) client.push(...meta.clientside)
       m.remove()
     }
+    return client
+  }
+
+  /** Runs client-side callbacks a response or the first page lists, then `next` (R45). */
+  function runClientside(list, root, next) {
+    const cs = hd._clientside
+    if (!list || !list.length || !cs) return next()
+    cs.run(list, root).then(next, (err) => (console.error(err), next()))
   }
 
   /** Asks again, per app root, for the deferred callbacks whose blockers have landed. */
@@ -438,6 +501,50 @@
   }
 
   // ─── 5. loading state ─────────────────────────────────────────────────────────────────────
+  /**
+   * Dash's `running`: the element's `hd-running` lists `[id, prop, whileRunning, whenDone]` for the
+   * callbacks its events run; set when the request leaves, set back when its answer lands.
+   */
+  function setProp(id, prop, v) {
+    const el = document.getElementById(id)
+    if (!el) {
+      console.error(`hyperdash: ID running component not found in layout: '${id}'`)
+      return
+    }
+    if (prop === 'children') {
+      el.textContent = v == null ? '' : String(v)
+      return
+    }
+    const name = prop === 'className' ? 'class' : prop
+    if (v === false || v == null) el.removeAttribute(name)
+    else if (v === true) el.setAttribute(name, '')
+    else if (typeof v === 'object')
+      el.setAttribute(
+        name,
+        Object.entries(v)
+          .map(([k, x]) => `${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}: ${x}`)
+          .join('; ')
+      )
+    else el.setAttribute(name, String(v))
+  }
+
+  function startRunning(el) {
+    let list = null
+    try {
+      list = JSON.parse(el.getAttribute('hd-running') || 'null')
+    } catch {}
+    if (!Array.isArray(list)) return null
+    for (const [id, prop, on] of list) setProp(id, prop, on)
+    return list
+  }
+
+  function stopRunning(h) {
+    if (!h || !h.running) return
+    const list = h.running
+    h.running = null
+    for (const [id, prop, , off] of list) setProp(id, prop, off)
+  }
+
   /** id → set of request seqs that may still change it. */
   const busy = new Map()
 
@@ -472,8 +579,30 @@
 
   // The first page lists initial calls that did not finish within the server's budget: ask for them now.
   function resumeInitialCalls() {
-    for (const root of document.querySelectorAll('.hd-app')) readMeta(root, null, root)
-    maybeReask()
+    const roots = [...document.querySelectorAll('.hd-app')]
+    let left = roots.length
+    if (!left) return maybeReask()
+    for (const root of roots) runClientside(readMeta(root, null, root), root, () => --left || maybeReask())
+  }
+
+  /** For static/hyperdash-clientside.js: what it needs of this extension. */
+  hd._internal = {
+    stateOf,
+    readProp,
+    rootOf,
+    setProp: (id, prop, v) => setProp(id, prop, v),
+    notice: (root, kind, text) => notice(root, kind, text),
+    /** Sends the props client-side callbacks wrote to the server callbacks that read them. */
+    send(root, changed) {
+      const url = root && root.getAttribute('data-hd-url')
+      if (!url || !changed.length) return
+      htmx.ajax('POST', url, {
+        source: root,
+        swap: 'none',
+        target: 'body',
+        event: { type: 'hd:client', changed },
+      })
+    },
   }
 
   // ─── 7. the streamed first page ───────────────────────────────────────────────────────────
@@ -512,7 +641,8 @@
     },
     htmx_config_request(elt, detail) {
       const ctx = detail.ctx
-      if (!elt.hasAttribute(TRIGGER) && !(ctx.sourceEvent && ctx.sourceEvent.type === 'hd:reask')) return
+      const type = ctx.sourceEvent && ctx.sourceEvent.type
+      if (!elt.hasAttribute(TRIGGER) && type !== 'hd:reask' && type !== 'hd:client') return
       const body = buildRequest(elt, ctx.sourceEvent)
       const s = ++seq
       ctx.hd = {
@@ -546,6 +676,7 @@
       }
       inflight.set(h.seq, h)
       h.busy = markBusy(elt, h.seq)
+      h.running = startRunning(elt)
     },
     htmx_before_response(elt, detail) {
       if (detail.ctx.hd) detail.ctx.hd.answered = true
@@ -554,11 +685,17 @@
       const ctx = detail.ctx
       // Late initial results of the first page are older than any request the page sent since.
       const s = ctx.hd ? ctx.hd.seq : ctx.hdLate ? 0 : seq
+      // `running` goes back before the answer's swaps, so that an output of the same prop wins.
+      stopRunning(ctx.hd)
       const tasks = detail.tasks
       for (let i = tasks.length - 1; i >= 0; i--) {
         const task = tasks[i]
         if (task.type === 'main') {
-          readMeta(task.fragment, ctx, rootOf(ctx.hd ? ctx.hd.el : elt))
+          const root = rootOf(ctx.hd ? ctx.hd.el : elt)
+          const client = readMeta(task.fragment, ctx, root)
+          if (ctx.hd && client.length) ctx.hd.clientside = (ctx.hd.clientside || []).concat(client)
+          // Late initial results of the first page: their client-side callbacks run once swapped.
+          else if (client.length) setTimeout(() => runClientside(client, root, maybeReask))
           continue
         }
         if (!task.swapSpec || task.swapSpec.style !== 'hd') continue
@@ -583,7 +720,9 @@
       const h = detail.ctx.hd
       if (!h) return
       for (const id of h.busy || []) clearBusy(id, h.seq, false)
-      onLanded(h.seq)
+      stopRunning(h)
+      // Client-side callbacks the answer lists run first: deferred callbacks may read what they write.
+      runClientside(h.clientside, rootOf(h.el), () => onLanded(h.seq))
     },
     htmx_after_init() {
       if (!resumed) {

@@ -32,10 +32,51 @@ export const MorphSwap = (p: Base & { children?: unknown }) => (
   </template>
 )
 
+/**
+ * One list edit of element `id`'s children (a `Patch`): `append` / `prepend` the template's content,
+ * `insert <i>` it before child element i, `replace <i>` child element i by it, `remove <i>`, `clear`.
+ */
+export const EditSwap = (p: Base & { edit: string; children?: unknown }) => (
+  <template id={p.id} hx-swap-oob={SWAP_STYLE} hd-edit={p.edit} {...{ [CALLBACK_ATTR]: p.cbs }}>
+    {p.children as never}
+  </template>
+)
+
+/**
+ * A new signed state as the part that changed: characters `start`–`end` of `data-hd` become the
+ * carrier's `data-hd-ins`, if the state has `length` characters and hash `hash` (src/protocol/state-splice.ts).
+ */
+export const StateSpliceSwap = (
+  p: Base & { start: number; end: number; length: number; hash: string; insert: string; sig: string }
+) => (
+  <template
+    id={p.id}
+    hx-swap-oob={SWAP_STYLE}
+    hd-state={`${p.start} ${p.end} ${p.length} ${p.hash}`}
+    {...{ [CALLBACK_ATTR]: p.cbs }}
+  >
+    <i data-hd-ins={p.insert} data-hd-sig={p.sig} />
+  </template>
+)
+
 /** A deferred call: the callback's index, its triggers, and its MATCH values when it has MATCH. */
 export type DeferredMeta = [number, string[]] | [number, string[], Record<string, unknown>]
 
-/** Callbacks the server left to the client, waiting on requests in flight (R14). */
-export const Meta = (p: { deferred: DeferredMeta[] }) => (
-  <template {...{ [META_ATTR]: JSON.stringify({ deferred: p.deferred }) }} />
+/**
+ * Callbacks the server left to the client: deferred ones, waiting on requests in flight (R14), and
+ * client-side ones for the page to run (R45).
+ */
+export const Meta = (p: { deferred: DeferredMeta[]; clientside?: [number, string[]][] }) => (
+  <template
+    {...{
+      [META_ATTR]: JSON.stringify(
+        p.clientside?.length ? { deferred: p.deferred, clientside: p.clientside } : { deferred: p.deferred }
+      ),
+    }}
+  />
+)
+
+/** The app's client-side callbacks (src/server/clientside.ts), read by static/hyperdash-clientside.js. */
+export const ClientsideManifest = (p: { manifest: unknown }) => (
+  <template hd-clientside={JSON.stringify(p.manifest)} />
 )

@@ -7,7 +7,7 @@ import type { FC } from 'hono/jsx'
 import type { ComponentRecord } from '../src/core/page.ts'
 import { idString } from '../src/core/ids.ts'
 import { isDictId } from '../src/core/wildcards.ts'
-import type { ComponentRegistry, ComponentSpec } from '../src/protocol/components.ts'
+import { isTagName, type ComponentRegistry, type ComponentSpec } from '../src/protocol/components.ts'
 
 /** Carries a hyperdash component function's definition (views/components/define.ts). */
 export const HD_SPEC = Symbol.for('hyperdash.component')
@@ -206,6 +206,45 @@ export function toJson(value: unknown): unknown {
     return o
   }
   return value
+}
+
+/** Tags never made from data: a value read back from the page is shown, never run. */
+const NOT_FROM_DATA = new Set([
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'base',
+  'meta',
+  'link',
+  'frame',
+])
+
+/** True for an element in Dash's JSON form (`{ type, props }`): it renders as one element. */
+export function isElementData(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
+  const o = v as Record<string, unknown>
+  return typeof o['type'] === 'string' && typeof o['props'] === 'object' && o['props'] !== null
+}
+
+/**
+ * Elements again from Dash's JSON form (the inverse of {@link toJson}), for a `children` value read
+ * back from the page's signed state and patched: `{ type: 'li', props }` becomes an `<li>`, a known
+ * component's name its component. Script-capable tags and `on*` attributes are never made.
+ */
+export function fromJson(value: unknown, components: ComponentRegistry): unknown {
+  if (Array.isArray(value)) return value.map((v) => fromJson(v, components))
+  if (isNode(value) || !isElementData(value)) return value
+  const { type, props } = value as { type: string; props: Record<string, unknown> }
+  const p: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(props))
+    if (!/^on/i.test(k)) p[k] = k === 'children' ? fromJson(v, components) : v
+  const spec = components.get(type)
+  if (spec?.component) return (spec.component as (props: Record<string, unknown>) => unknown)(p)
+  if (!isTagName(type) || NOT_FROM_DATA.has(type)) return value
+  const kids = p['children']
+  return element(type, p, kids === undefined || kids === null ? [] : Array.isArray(kids) ? kids : [kids])
 }
 
 /** Why a callback's value cannot go to the page, or null when it can (R31). */

@@ -8,6 +8,8 @@ import { isDependency, type Dependency } from './dependency.ts'
 import { ConfigError, messages } from './errors.ts'
 import { flattenGrouping, isObjectGrouping, mapGrouping, type IndexGrouping } from './grouping.ts'
 import { checkWildcards } from './wildcard-rules.ts'
+import type { CallbackContext } from './context.ts'
+import type { ClientsideFunction } from './clientside.ts'
 
 /** The options the engine reads. `app.callback()` takes these and the server's (src/server/types.ts). */
 export interface CallbackOptions {
@@ -17,6 +19,29 @@ export interface CallbackOptions {
   name?: string
   /** Abandon an async call that runs longer than this (ms); its outputs get an error fragment. */
   timeoutMs?: number
+  /**
+   * Dash's `on_error`: called with the error and the context when the callback throws; its return
+   * value is used as the outputs (nothing: `noUpdate` for all), and `setProps` works inside it.
+   * Overrides the app's `onError`.
+   */
+  onError?: (error: unknown, ctx: CallbackContext) => unknown
+  /**
+   * Dash's `running`: `[[Output(id, prop), whileRunning, whenDone], …]`. The page sets each prop to
+   * `whileRunning` the moment the request that runs this callback leaves, and to `whenDone` when its
+   * answer (a result, an error or nothing) lands. Values: text for `children`, else attribute values
+   * (`true`/`false` for `disabled`, `hidden`).
+   */
+  running?: readonly (readonly [Dependency<'output'>, unknown, unknown])[]
+  /** A client-side callback: the browser runs this function; the server never does (clientside.ts). */
+  clientside?: ClientsideFunction
+}
+
+/** One entry of `running`, as the page carries it. */
+export interface RunningEntry {
+  readonly id: string
+  readonly prop: string
+  readonly on: unknown
+  readonly off: unknown
 }
 
 // Callbacks receive the values of their Inputs and States, then the context; they return anything.
@@ -59,6 +84,9 @@ export interface CallbackSpec {
   /** `undefined` means "use the app's default" (R25). */
   readonly preventInitialCall: boolean | undefined
   readonly timeoutMs: number | undefined
+  readonly onError?: CallbackOptions['onError']
+  readonly running?: readonly RunningEntry[]
+  readonly clientside?: ClientsideFunction
 }
 
 const kindName = (d: unknown) =>
@@ -104,8 +132,14 @@ export function callbackId(
       .digest('hex')
       .slice(0, 16)
   }
-  if (!multi) return idPart(outputs[0]!)
-  return `..${outputs.map(idPart).join('...')}..`
+  // Dash: an output that allows duplicates gets `@<hash>` so that each callback keeps its own id.
+  const hash = createHash('sha256')
+    .update(inputs.map((d) => d.key).join(','))
+    .digest('hex')
+    .slice(0, 8)
+  const name = (d: Dependency) => (d.allowDuplicate ? `${idPart(d)}@${hash}` : idPart(d))
+  if (!multi) return name(outputs[0]!)
+  return `..${outputs.map(name).join('...')}..`
 }
 
 const isFlatList = (v: unknown): v is readonly unknown[] =>
@@ -220,5 +254,32 @@ export function createCallbackSpec(
     fn,
     preventInitialCall: options.preventInitialCall,
     timeoutMs: options.timeoutMs,
+    ...(options.onError ? { onError: checkFn(options.onError, name, 'onError') } : {}),
+    ...(options.running ? { running: runningEntries(options.running, name) } : {}),
+    ...(options.clientside ? { clientside: options.clientside } : {}),
+  })
+}
+
+function checkFn<F>(fn: F, name: string, option: string): F {
+  if (typeof fn !== 'function')
+    throw new ConfigError(`In the callback ${name}: \`${option}\` must be a function.`)
+  return fn
+}
+
+/** Checks `running` and flattens it to what the page carries. */
+function runningEntries(running: CallbackOptions['running'], name: string): RunningEntry[] {
+  if (!Array.isArray(running)) {
+    throw new ConfigError(
+      `In the callback ${name}: \`running\` must be a list of [Output(id, prop), whileRunning, whenDone].`
+    )
+  }
+  return running.map((entry, i) => {
+    const [dep, on, off] = (Array.isArray(entry) ? entry : []) as unknown[]
+    if (!Array.isArray(entry) || entry.length !== 3 || !isDependency(dep) || dep.kind !== 'output') {
+      throw new ConfigError(
+        `In the callback ${name}: \`running\` item ${i} is not [Output(id, prop), whileRunning, whenDone].`
+      )
+    }
+    return Object.freeze({ id: dep.id, prop: dep.prop, on, off })
   })
 }

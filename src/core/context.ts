@@ -4,9 +4,8 @@
  * readable through the `ctx` export while a callback runs.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import type { CallbackSpec } from './callback.ts'
 import type { Dependency } from './dependency.ts'
-import { mapGrouping, type Grouping } from './grouping.ts'
+import { mapGrouping, type Grouping, type IndexGrouping } from './grouping.ts'
 import { propKey, splitKey, type ComponentId, type PropKey } from './ids.ts'
 import { idForUser, type DictId } from './wildcards.ts'
 
@@ -95,6 +94,22 @@ export interface CallbackContext {
   readonly callback: string
   /** Dash's JSON form (`triggered`, `inputs`, `states`, … with Dash's snake_case keys). */
   toJSON(): Record<string, unknown>
+}
+
+/**
+ * What the context reads of a callback's spec (callback.ts's `CallbackSpec`; not imported from there,
+ * since callback.ts names this module's `CallbackContext` in its options).
+ */
+interface CallbackSpec {
+  readonly name: string
+  readonly multi: boolean
+  readonly outputs: readonly Dependency<'output'>[]
+  readonly inputs: readonly Dependency<'input'>[]
+  readonly states: readonly Dependency<'state'>[]
+  readonly outputsShape: IndexGrouping
+  readonly argsShape: IndexGrouping
+  readonly usingArgsGrouping: boolean
+  readonly usingOutputsGrouping: boolean
 }
 
 export function createContext(

@@ -40,6 +40,8 @@ export interface Dependency<
   readonly prop: string
   /** `id.prop`; for a pattern, its string form with wildcards as `["ALL"]` (R3). */
   readonly key: PropKey
+  /** An Output other callbacks may write too (Dash's `allow_duplicate`). */
+  readonly allowDuplicate?: boolean
   /** A dict id (pattern) only: the id as given, wildcards included. */
   readonly pattern?: IdPattern
   /** A dict id only: its sorted keys (ids match patterns with exactly these keys, R41). */
@@ -181,9 +183,20 @@ type Dep<K extends DependencyKind, R, P extends string> = Dependency<K, PropValu
  */
 export function Output<const R extends ComponentLike, P extends PropName<R>>(
   id: R,
-  prop: P
+  prop: P,
+  options?: OutputOptions
 ): Dep<'output', R, P> {
-  return make('output', id, prop) as Dep<'output', R, P>
+  const dep = make('output', id, prop)
+  if (!options?.allowDuplicate) return dep as Dep<'output', R, P>
+  return Object.freeze({ ...dep, allowDuplicate: true }) as Dep<'output', R, P>
+}
+
+export interface OutputOptions {
+  /**
+   * Let other callbacks write this prop too (Dash's `allow_duplicate=True`). When several of them
+   * answer in one request, the one that finishes last wins. Usually with `preventInitialCall`.
+   */
+  allowDuplicate?: boolean
 }
 
 /** A prop whose change runs the callback; its value is passed to the callback. */

@@ -71,7 +71,8 @@ export const messages = {
     `In the callback ${name}: Output ${index} (${key}) is already used by this callback. Remove the repeated Output.`,
   duplicateOutput: (key: string, first: string, second: string) =>
     `Output \`${key}\` is set by two callbacks (${first}, ${second}). Each output may have only one callback: ` +
-    `merge them into one callback with several outputs, and use \`ctx.triggeredId\` to tell the triggers apart.`,
+    `merge them into one callback with several outputs, and use \`ctx.triggeredId\` to tell the triggers apart, ` +
+    `or, if several callbacks must write it, pass \`Output('${key.slice(0, key.lastIndexOf('.'))}', '${key.slice(key.lastIndexOf('.') + 1)}', { allowDuplicate: true })\`.`,
   cycle: (path: readonly string[]) =>
     `Circular dependencies between callbacks: Dependency Cycle Found: ${path.join(' -> ')}. ` +
     `A callback may use one of its own outputs as an Input (a circular update inside one callback), ` +
@@ -92,8 +93,14 @@ export const messages = {
   notSerialisable: (name: string, key: string, why: string) =>
     `The callback ${name} returned a value for \`${key}\` that cannot be sent to the page: ${why}. ` +
     `Return strings, numbers, booleans, null, arrays, plain objects or JSX.`,
-  invalidProp: (name: string, key: string, why: string) =>
-    `The callback ${name} returned an invalid value for \`${key}\`: ${why}`,
+  invalidProp: (name: string, id: string, kind: string, prop: string, why: string) =>
+    `The callback ${name} set '${id}.${prop}' (a ${kind}) to a value it does not accept: ${why}. ` +
+    `Return a value of the type the component's \`${prop}\` prop takes.`,
+  badSideUpdate: (name: string, id: string, prop: string, why: string) =>
+    `The callback ${name} called setProps('${id}', { ${prop}: … }), but ${why}. setProps may only set ` +
+    `props that the components on the page have.`,
+  badPatch: (name: string, key: string, kind: string, why: string) =>
+    `The callback ${name} returned a Patch for '${key}' (a ${kind}) that cannot be applied: ${why}.`,
   timedOut: (name: string, ms: number) =>
     `The callback ${name} did not finish within ${ms} ms and was abandoned. Raise \`timeoutMs\` for it, ` +
     `or make it faster.`,

@@ -59,6 +59,7 @@ export class Graph {
     for (const o of spec.outputs) {
       if (o.pattern) {
         for (const u of this.#outputPatterns.get(o.shape!) ?? []) {
+          if (o.allowDuplicate || u.dep.allowDuplicate) continue
           if (u.dep.prop === o.prop && patternsOverlap(u.dep.pattern!, o.pattern))
             throw new ConfigError(
               u.dep.key === o.key
@@ -69,7 +70,9 @@ export class Graph {
         continue
       }
       const other = this.#byOutput.get(o.key)
-      if (other) throw new ConfigError(messages.duplicateOutput(o.key, other.name, spec.name))
+      // Dash's allow_duplicate: a clash only between two Outputs that do not allow it.
+      const clash = other && !o.allowDuplicate && !other.outputs.find((d) => d.key === o.key)?.allowDuplicate
+      if (other && clash) throw new ConfigError(messages.duplicateOutput(o.key, other.name, spec.name))
     }
     const cycle = this.#findCycle(spec)
     if (cycle) throw new ConfigError(messages.cycle(cycle))
@@ -79,7 +82,7 @@ export class Graph {
         push(this.#outputPatterns, o.shape!, { spec, dep: o })
         continue
       }
-      this.#byOutput.set(o.key, spec)
+      if (!this.#byOutput.has(o.key)) this.#byOutput.set(o.key, spec)
       push(this.#outputIds, o.id, spec)
       this.#mark(this.#written, o.id, o.prop)
     }

@@ -94,6 +94,16 @@ export class PageState {
     return false
   }
 
+  /** Removes component `id` and every component inside it (a list item taken out). */
+  removeSubtree(id: ComponentId): ComponentId[] {
+    const rec = this.#recs.get(id)
+    if (!rec) return []
+    const gone = this.removeInside(id)
+    if (rec.parent !== null) this.#kids.get(rec.parent)?.delete(id)
+    this.#recs.delete(id)
+    return [...gone, id]
+  }
+
   /** Removes every component inside `ancestor` (its children were replaced); returns their ids. */
   removeInside(ancestor: ComponentId): ComponentId[] {
     const gone: ComponentId[] = []

@@ -35,10 +35,17 @@ import {
   subsequentKeys,
   type Call,
 } from './resolve.ts'
-import { isNoUpdate, PreventUpdate } from './sentinels.ts'
+import { isNoUpdate, noUpdate, PreventUpdate } from './sentinels.ts'
 import { Batches } from './batches.ts'
 import { mapGrouping, ShapeMismatch, visitReturned } from './grouping.ts'
 import type { MatchValues } from './wildcards.ts'
+import { collectSideUpdates, type SideUpdates } from './side-updates.ts'
+import { isPatch, operationsOf, Patch, type ListEdit, type PatchOperation } from './patch.ts'
+import { resolveWrite, type WriteForms } from './writes.ts'
+import type { CallbackContext } from './context.ts'
+
+/** Dash's `on_error`: gets the error and the context; its return value is used as the outputs. */
+export type ErrorHandler = (error: unknown, ctx: CallbackContext) => unknown
 
 /** Finds the components inside a prop value (new `children`), so their callbacks can run (R20). */
 export type Scanner = (value: unknown, parent: ComponentId) => ComponentRecord[]
@@ -46,11 +53,8 @@ export type Scanner = (value: unknown, parent: ComponentId) => ComponentRecord[]
 /** Checks a returned value can be sent to the page; returns why not, or null. */
 export type ValueCheck = (value: unknown) => string | null
 
-/**
- * Why a value a callback returned for `key` is not a valid value of that prop of the component on the
- * page (its kind's schema), or null when it is (or when nothing is known of the prop).
- */
-export type PropCheck = (key: PropKey, value: unknown, page: PageState) => string | null
+/** Checks a value written to prop `prop` of a component of `kind` against its schema; why not, or null. */
+export type PropCheck = (kind: string, prop: string, value: unknown) => string | null
 
 export type CallbackStatus = 'updated' | 'noUpdate' | 'prevented' | 'error' | 'dropped'
 
@@ -63,8 +67,10 @@ export interface CallbackResult {
   readonly changed: readonly PropKey[]
   readonly initial: boolean
   readonly status: CallbackStatus
-  /** The outputs written, in the callback's output order (only those on the page). */
+  /** The props written: its `setProps` side updates, then its outputs in order (only those on the page). */
   readonly written: readonly PropKey[]
+  /** Written props a `Patch` changed by list edits only: the page needs just these (views/results.tsx). */
+  readonly edits?: ReadonlyMap<PropKey, readonly ListEdit[]>
   /** Components inserted by this result's new `children`. */
   readonly inserted: readonly ComponentId[]
   readonly error?: CallbackError
@@ -86,20 +92,22 @@ export interface WaveOptions {
   external?: ReadonlySet<PropKey>
   scan: Scanner
   check?: ValueCheck
-  /** Checks each output value against its component's prop schema (an invalid one fails the callback). */
+  /** Checks each written value against its component's schema (issue 15, item 6). */
   checkProp?: PropCheck
+  /** True when components of `kind` have a prop `prop` (setProps may only set those). */
+  hasProp?: (kind: string, prop: string) => boolean
   /**
-   * Prepares a new `children` value before it is applied (expands JSX components). Text and numbers
-   * are kept as they are without a call (a boolean becomes null, as expand renders it: nothing).
+   * The kind of a component the page shows that no callback involves (so the request did not carry
+   * it), for `setProps`; undefined when unknown.
    */
+  shownKind?: (id: ComponentId) => string | undefined
+  /** How `Patch` sees and makes values (Dash's JSON form), and which list items are one element. */
+  forms?: WriteForms
+  /** The app-wide `onError`, for callbacks without their own. */
+  onError?: ErrorHandler
+  /** Prepares a new `children` value before it is applied (expands JSX components). */
   expand?: (value: unknown) => Promise<unknown>
   signal?: AbortSignal
-  /**
-   * Called once, when the wave first waits for an async callback. A wave of synchronous callbacks
-   * finishes within one turn of the event loop, when nothing (a client going away) can abort it: a
-   * caller attaches what aborts it ({@link Wave.abort}) only here, and pays nothing otherwise.
-   */
-  onWait?: () => void
   /** Default for callbacks without `timeoutMs`; undefined waits for ever. */
   timeoutMs?: number
   /**
@@ -108,6 +116,12 @@ export interface WaveOptions {
    * since the request left, and the client asks again with fresh values (R14 across requests).
    */
   handBackAfterMs?: number
+  /**
+   * Called once, when the wave first waits for an async callback. A wave of synchronous callbacks
+   * finishes within one turn of the event loop, when nothing (a client going away) can abort it: a
+   * caller attaches what aborts it ({@link Wave.abort}) only here, and pays nothing otherwise.
+   */
+  onWait?: () => void
   /**
    * Ids the request said nothing about (it carried only the components its chain may touch): they
    * may be on the page. A callback that inserted components set off (R20) and that reads or writes
@@ -140,6 +154,8 @@ export interface WaveOutcome {
   readonly deferred: LeftOver[]
   /** After an abort: callbacks requested or running but not finished, with their triggers. */
   readonly unfinished: LeftOver[]
+  /** Client-side callbacks the wave reached, for the page to run (R45), with their triggers. */
+  readonly clientside: LeftOver[]
   readonly aborted: boolean
 }
 
@@ -170,6 +186,8 @@ interface Run extends CallbackRequest {
 interface Settled {
   req: Run
   values: Map<PropKey, unknown> | null
+  /** `setProps` calls, applied before the outputs. */
+  side?: SideUpdates
   /** The keys each Output named when the call started. */
   outputs?: readonly (readonly PropKey[])[]
   status: CallbackStatus
@@ -217,6 +235,9 @@ class Scheduler {
   readonly #startedAt = performance.now()
   readonly #done: CallbackResult[] = []
   readonly #deferred: LeftOver[] = []
+  readonly #clientside: LeftOver[] = []
+  /** Props client-side callbacks handed to the page may still write: what reads them waits (R14). */
+  readonly #clientBlocked = new KeySet()
 
   constructor(
     o: WaveOptions,
@@ -256,7 +277,7 @@ class Scheduler {
       if (this.#queued.size === 0 && this.#running.size === 0) break
       for (const r of this.#ready()) this.#start(r)
       if (this.#running.size === 0) continue
-      // Synchronous callbacks have settled already: no wait, no turn of the event loop.
+      // Results already settled: no wait. The first real wait tells the caller (onWait).
       if (!this.#settled.size && !waited) {
         waited = true
         onWait?.()
@@ -266,11 +287,17 @@ class Scheduler {
       for (const s of settled) this.#apply(s)
     }
     signal?.removeEventListener('abort', stop)
-    const aborted = this.#aborted
-    const unfinished = aborted
-      ? [...[...this.#running.values()].filter((r) => !r.superseded), ...this.#queued.values()].map(leftOver)
+    const left = leftOver
+    const unfinished = this.#aborted
+      ? [...[...this.#running.values()].filter((r) => !r.superseded), ...this.#queued.values()].map(left)
       : []
-    return { results: this.#done, deferred: this.#deferred, unfinished, aborted }
+    return {
+      results: this.#done,
+      deferred: this.#deferred,
+      unfinished,
+      clientside: this.#clientside,
+      aborted: this.#aborted,
+    }
   }
 
   /**
@@ -301,7 +328,13 @@ class Scheduler {
             page,
             [...queued.values(), ...running.values()].map((r) => r.call)
           )
-    const blocked = external?.size ? new KeySet().addAll(external).addAll(keysOf(internal)) : internal
+    const blocked =
+      external?.size || this.#clientBlocked.size
+        ? new KeySet()
+            .addAll(external ?? [])
+            .addAll(this.#clientBlocked.keys())
+            .addAll(keysOf(internal))
+        : internal
     // A call asked again while running starts once the running call has been applied.
     const ready = [...queued.values()]
       .filter(
@@ -315,7 +348,13 @@ class Scheduler {
     const waiting = [...queued.values()].sort(this.#order)
     const onlyExternal = waiting.filter((r) => isCallReady(r.call, page, internal))
     if (onlyExternal.length) {
-      for (const r of onlyExternal) this.#handBack(r)
+      const server = external?.size ? new KeySet().addAll(external).addAll(keysOf(internal)) : internal
+      for (const r of onlyExternal) {
+        // Waiting only on client-side callbacks: the page runs it when they write (or not at all
+        // when they leave their outputs alone, as Dash's R17 would).
+        if (isCallReady(r.call, page, server)) this.#queued.delete(r.call.key)
+        else this.#handBack(r)
+      }
       return []
     }
     // Mutually blocked (only possible through a cycle): run the first to break it (R37).
@@ -326,11 +365,15 @@ class Scheduler {
   #start(r: Run) {
     this.#queued.delete(r.call.key)
     if (isPrunedByGroup(r, (id) => this.#page.has(id), this.#page)) return
+    if (r.cb.clientside) {
+      // The page runs it; whatever reads its outputs waits for the page to write them.
+      this.#clientside.push(leftOver({ ...r, changed: r.initial ? [] : r.changed }))
+      subsequentKeys(this.#o.graph, this.#page, [r.call], this.#clientBlocked)
+      return
+    }
     if (this.#mayBeStale(r.call)) return this.#handBack(r)
     this.#running.set(r.call.key, r)
-    const s = call(r, this.#parent, this.#o, this.#page)
-    if (s instanceof Promise) void s.then((x) => this.#settled.push(x))
-    else this.#settled.push(s)
+    void call(r, this.#parent, this.#o, this.#page).then((s) => this.#settled.push(s))
   }
 
   #handBack(r: Run) {
@@ -382,9 +425,27 @@ class Scheduler {
     if (req.group)
       for (const keys of s.outputs ?? outputKeys(req.call, page))
         for (const k of keys) req.group.allProps.add(k)
-    const { written, inserted, removed } =
-      status === 'updated' && s.values ? this.#write(s.values) : { written: [], inserted: [], removed: [] }
-    if (status === 'updated' && written.length === 0 && s.values!.size > 0) status = 'dropped'
+    let written: PropKey[] = []
+    let inserted: ComponentId[] = []
+    let removed: ComponentId[] = []
+    let edits: Map<PropKey, ListEdit[]> | undefined
+    let error = s.error
+    if ((status === 'updated' || status === 'noUpdate') && (s.values?.size || s.side?.size)) {
+      // R34: side updates first, then the outputs.
+      try {
+        const w = this.#write([...(s.side ?? []), ...(s.values ?? [])], req.cb, s.side)
+        ;({ written, inserted, removed, edits } = w)
+        status = written.length ? 'updated' : status === 'updated' ? 'dropped' : 'noUpdate'
+      } catch (err) {
+        status = 'error'
+        error =
+          err instanceof CallbackError
+            ? err
+            : new CallbackError(String((err as Error)?.message ?? err), req.cb.name, keys(req.cb), {
+                cause: err,
+              })
+      }
+    }
     if (req.group) for (const k of written) req.group.updatedProps.add(k)
     const graph = this.#o.graph
     // R12/R18: every written prop triggers its consumers, except the writer itself (R36).
@@ -416,7 +477,8 @@ class Scheduler {
       status,
       written,
       inserted,
-      error: s.error,
+      ...(edits?.size ? { edits } : {}),
+      error,
       ms: s.ms,
     }
     this.#done.push(result)
@@ -449,25 +511,55 @@ class Scheduler {
     return out
   }
 
-  /** R18/R19: writes values to the page; a new `children` replaces the components inside (R24, R20). */
-  #write(values: Map<PropKey, unknown>) {
+  /**
+   * R18/R19: writes values to the page; a new `children` replaces the components inside (R24, R20).
+   * A `Patch` is applied to the value the page holds (writes.ts); one that only adds or takes out
+   * list items is kept as edits, and only the components of the items it adds are inserted.
+   * Validation errors are thrown before anything is written.
+   */
+  #write(values: [PropKey, unknown][], cb: CallbackSpec, side?: SideUpdates) {
     const page = this.#page
     const written: PropKey[] = []
     const inserted: ComponentId[] = []
     const removed: ComponentId[] = []
-    for (const [key, value] of values) {
-      if (!page.set(key, value)) continue // R18: an id no longer on the page is ignored
-      written.push(key)
-      this.#fresh.add(key)
+    // Resolved in order (a setProps patch, then an output patch of the same prop) against the
+    // values resolved so far, and written only once every one resolved.
+    const edits = new Map<PropKey, ListEdit[]>()
+    const so = new Map<PropKey, unknown>()
+    const resolved = values.map(([key, value]) => {
       const { id, prop } = splitKey(key)
+      let rec = page.get(id)
+      // setProps on a component the page shows but no callback involves: known for this request.
+      const shown = !rec && side?.has(key) ? this.#o.shownKind?.(id) : undefined
+      if (shown) page.add((rec = { id, kind: shown, props: {}, parent: null }))
+      if (!rec) return null
+      const now = so.has(key) ? { ...rec, props: { ...rec.props, [prop]: so.get(key) } } : rec
+      const w = { key, ...resolveWrite(cb, now, key, value, this.#o) }
+      if (w.known) so.set(key, w.value)
+      return w
+    })
+    for (const w of resolved) {
+      if (!w) continue // R18: an id no longer on the page is ignored
+      const { key, value, edits: e } = w
+      const { id, prop } = splitKey(key)
+      if (w.known) page.set(key, value)
+      if (!written.includes(key)) written.push(key)
+      this.#fresh.add(key)
+      const had = edits.get(key)
+      if (e) edits.set(key, had ? [...had, ...e] : e)
+      else edits.delete(key) // written whole after: the page gets the whole value
       if (prop === CHILDREN) {
-        removed.push(...page.removeInside(id)) // R19/R24: the replaced subtree is gone
-        const recs = this.#o.scan(value, id)
+        // R19/R24: the replaced subtree is gone; with edits, only the removed items' components.
+        if (!e) removed.push(...page.removeInside(id))
+        else for (const gone of w.removed ?? []) removed.push(...page.removeSubtree(gone))
+        const recs = e
+          ? e.flatMap((x) => ('items' in x ? this.#o.scan(x.items, id) : []))
+          : this.#o.scan(value, id)
         for (const r of recs) (page.add(r), this.#freshIds.add(r.id))
         inserted.push(...recs.map((r) => r.id))
       }
     }
-    return { written, inserted, removed }
+    return { written, inserted, removed, edits }
   }
 }
 
@@ -488,18 +580,15 @@ function startCalls(s: StartRequest, o: WaveOptions): Call[] {
 
 // ─── one call ───────────────────────────────────────────────────────────────────────────────
 
-/**
- * Runs one call. A callback that returns a value (not a promise) settles synchronously: no promise,
- * no AbortController, no AsyncLocalStorage frame (context.ts) unless it reads `ctx.signal`.
- */
-function call(
+async function call(
   req: Run,
   parentOf: () => AbortSignal,
   o: WaveOptions,
   page: PageState
-): Settled | Promise<Settled> {
+): Promise<Settled> {
   const { cb } = req
   const match = req.call.match
+  const defaultTimeout = o.timeoutMs
   const deps = [...cb.inputs, ...cb.states]
   const values = cb.wild
     ? deps.map((d) => dependencyValue(d, match, page))
@@ -509,8 +598,9 @@ function call(
   const args = cb.args.map((shape) =>
     typeof shape === 'number' ? values[shape] : mapGrouping(shape, (n) => values[n])
   )
-  // The callback's own signal is made when first read (ctx.signal): an AbortController and a
-  // listener cost microseconds, and most callbacks never read it.
+  const timeout = cb.timeoutMs ?? defaultTimeout
+  // The callback's own signal is made when first needed (reading ctx.signal, or an async callback):
+  // an AbortController costs microseconds, and most callbacks are synchronous and never read it.
   let controller: AbortController | null = null
   let parent: AbortSignal | null = null
   const onAbort = () => controller!.abort(parent!.reason)
@@ -523,7 +613,6 @@ function call(
     }
     return controller
   }
-  const release = () => parent?.removeEventListener('abort', onAbort)
   const resolved = cb.wild
     ? {
         reads: deps.map((d) => resolveIds(d, match, page)),
@@ -533,111 +622,125 @@ function call(
   const context = createContext(cb, req.initial ? [] : req.changed, values, () => own().signal, resolved)
   const t0 = performance.now()
   const ms = () => Math.round((performance.now() - t0) * 1000) / 1000
-  const done = (out: unknown): Settled | Promise<Settled> => {
-    const written = shape(cb, outputs, out, o.check)
-    if (o.checkProp) checkProps(cb, written, o.checkProp, page)
-    if (o.expand && needsExpand(written))
-      return expandChildren(written, o.expand).then(() => settled(req, written, outputs, ms()))
-    return settled(req, written, outputs, ms())
-  }
-  let out: unknown
-  try {
-    out = runWithContext(context, () => (cb.fn as (...a: unknown[]) => unknown)(...args, context), cb)
-    if (!(out instanceof Promise)) {
-      const s = done(out)
-      if (!(s instanceof Promise)) {
-        release()
-        return s
-      }
-      return s.catch((err) => failed(req, outputs, err, ms())).finally(release)
-    }
-  } catch (err) {
-    release()
-    return failed(req, outputs, err, ms())
-  }
-  return settleAsync(req, out, o, outputs, () => controller, done, ms).finally(release)
-}
-
-const settled = (
-  req: Run,
-  values: Map<PropKey, unknown>,
-  outputs: readonly (readonly PropKey[])[],
-  ms: number
-): Settled => ({ req, values, outputs, status: values.size ? 'updated' : 'noUpdate', ms })
-
-/** The rest of an async callback: its timeout, then its outputs. */
-async function settleAsync(
-  req: Run,
-  pending: Promise<unknown>,
-  o: WaveOptions,
-  outputs: readonly (readonly PropKey[])[],
-  controller: () => AbortController | null,
-  done: (out: unknown) => Settled | Promise<Settled>,
-  ms: () => number
-): Promise<Settled> {
-  const { cb } = req
-  const timeout = cb.timeoutMs ?? o.timeoutMs
   let timer: ReturnType<typeof setTimeout> | undefined
-  try {
-    const out = await (timeout === undefined
-      ? pending
+  /** Runs `fn` with the context and the side-update collector; an async one within the timeout. */
+  // Not async: a synchronous callback settles without waiting a turn (as before side updates).
+  const invoke = (side: SideUpdates, fn: () => unknown): unknown => {
+    const out = collectSideUpdates(side, () => runWithContext(context, fn, cb))
+    if (!(out instanceof Promise)) return out
+    clearTimeout(timer)
+    return timeout === undefined
+      ? out
       : Promise.race([
-          pending,
+          out,
           new Promise((_, reject) => {
             timer = setTimeout(() => {
-              controller()?.abort()
+              controller?.abort()
               reject(new CallbackError(messages.timedOut(cb.name, timeout), cb.name, keys(cb)))
             }, timeout)
           }),
-        ]))
-    return await done(out)
+        ])
+  }
+  try {
+    const side: SideUpdates = new Map()
+    let out: unknown
+    try {
+      out = invoke(side, () => (cb.fn as (...a: unknown[]) => unknown)(...args, context))
+      if (out instanceof Promise) out = await out
+    } catch (err) {
+      // Dash's on_error: its return value is used as the outputs (nothing: noUpdate for all).
+      const handler = cb.onError ?? o.onError
+      if (!handler || err instanceof PreventUpdate || err === PreventUpdate) throw err
+      let value = invoke(side, () => handler(err, context))
+      if (value instanceof Promise) value = await value
+      out = value === undefined || value === null ? (cb.outputs.length ? noUpdate : undefined) : value
+    }
+    const values = shape(cb, outputs, out, o.check)
+    checkSide(cb, side, page, o)
+    if (o.checkProp) checkProps(cb, values, page, o.checkProp)
+    if (o.expand) {
+      for (const m of [side, values])
+        for (const [key, v] of m) if (key.endsWith(`.${CHILDREN}`)) m.set(key, await expandValue(v, o.expand))
+    }
+    return { req, values, side, outputs, status: values.size || side.size ? 'updated' : 'noUpdate', ms: ms() }
   } catch (err) {
-    return failed(req, outputs, err, ms())
+    // `throw PreventUpdate` (the class, as Python's `raise PreventUpdate`) counts as well as an instance.
+    if (err instanceof PreventUpdate || err === PreventUpdate)
+      return { req, values: null, outputs, status: 'prevented', ms: ms() }
+    const error =
+      err instanceof CallbackError
+        ? err
+        : new CallbackError(err instanceof Error ? err.message : String(err), cb.name, keys(cb), {
+            cause: err,
+          })
+    return { req, values: null, outputs, status: 'error', error, ms: ms() }
   } finally {
     clearTimeout(timer)
+    ;(parent as AbortSignal | null)?.removeEventListener('abort', onAbort)
   }
-}
-
-const isChildren = (key: PropKey) => key.endsWith(`.${CHILDREN}`)
-
-/** True when a new `children` value is more than text or a number (expand() keeps those as they are). */
-function needsExpand(values: Map<PropKey, unknown>): boolean {
-  let needs = false
-  for (const [key, v] of values) {
-    if (!isChildren(key)) continue
-    if (typeof v === 'boolean')
-      values.set(key, null) // as expand() renders it: nothing
-    else if (typeof v === 'object' && v !== null) needs = true
-  }
-  return needs
-}
-
-async function expandChildren(values: Map<PropKey, unknown>, expand: (v: unknown) => Promise<unknown>) {
-  for (const [key, v] of values) if (isChildren(key)) values.set(key, await expand(v))
-}
-
-/** A call that threw: `PreventUpdate`, or an error reported with the callback's name and outputs. */
-function failed(req: Run, outputs: readonly (readonly PropKey[])[], err: unknown, ms: number): Settled {
-  const { cb } = req
-  // `throw PreventUpdate` (the class, as Python's `raise PreventUpdate`) counts as well as an instance.
-  if (err instanceof PreventUpdate || err === PreventUpdate)
-    return { req, values: null, outputs, status: 'prevented', ms }
-  const error =
-    err instanceof CallbackError
-      ? err
-      : new CallbackError(err instanceof Error ? err.message : String(err), cb.name, keys(cb), {
-          cause: err,
-        })
-  return { req, values: null, outputs, status: 'error', error, ms }
 }
 
 const keys = (cb: CallbackSpec) => cb.outputs.map((d) => d.key)
 
-/** A value a callback returned that its component's schema refuses fails the callback (never a 500). */
-function checkProps(cb: CallbackSpec, values: Map<PropKey, unknown>, check: PropCheck, page: PageState) {
-  for (const [key, v] of values) {
-    const why = check(key, v, page)
-    if (why) throw new CallbackError(messages.invalidProp(cb.name, key, why), cb.name, keys(cb))
+/** Why a patch's values cannot go to the page, or null. */
+function patchProblem(p: Parameters<typeof operationsOf>[0], check: ValueCheck | undefined): string | null {
+  for (const op of operationsOf(p)) {
+    const why = op.params.value === undefined ? null : check?.(op.params.value)
+    if (why) return why
+  }
+  return null
+}
+
+/** Expands the new items a patch of `children` carries, or a whole new `children` value. */
+async function expandValue(v: unknown, expand: (v: unknown) => Promise<unknown>): Promise<unknown> {
+  if (!isPatch(v)) return expand(v)
+  const ops: PatchOperation[] = []
+  for (const op of operationsOf(v)) {
+    const value = op.params.value
+    if (value === undefined) ops.push(op)
+    else {
+      // A list of items (extend) stays a list: each item is expanded on its own.
+      const e = Array.isArray(value) ? await Promise.all(value.map(expand)) : await expand(value)
+      ops.push({ ...op, params: { ...op.params, value: e } })
+    }
+  }
+  return new Patch([], ops)
+}
+
+/**
+ * R34 and issue 13: `setProps` may only set props of components on the page (or shown by it with no
+ * callback involved), and only props those components have; values are checked as outputs are.
+ */
+function checkSide(cb: CallbackSpec, side: SideUpdates, page: PageState, o: WaveOptions): void {
+  for (const [key, value] of side) {
+    const { id, prop } = splitKey(key)
+    const kind = page.get(id)?.kind ?? o.shownKind?.(id)
+    const fail = (why: string) => {
+      throw new CallbackError(messages.badSideUpdate(cb.name, id, prop, why), cb.name, keys(cb))
+    }
+    if (kind === undefined) fail(`there is no component '${id}' on the page`)
+    else if (o.hasProp && !o.hasProp(kind, prop)) fail(`a ${kind} has no prop '${prop}'`)
+    else if (!isPatch(value)) {
+      const why = o.checkProp?.(kind, prop, value)
+      if (why) fail(`a ${kind} does not accept this value: ${why}`)
+    }
+  }
+}
+
+/** Refuses values the written components' schemas refuse (a value they could not render). */
+export function checkProps(
+  cb: CallbackSpec,
+  values: ReadonlyMap<PropKey, unknown>,
+  page: PageState,
+  check: PropCheck
+): void {
+  for (const [key, value] of values) {
+    const { id, prop } = splitKey(key)
+    const rec = page.get(id)
+    if (!rec || isPatch(value)) continue // a patch is checked once applied (writes.ts)
+    const why = check(rec.kind, prop, value)
+    if (why)
+      throw new CallbackError(messages.invalidProp(cb.name, id, rec.kind, prop, why), cb.name, keys(cb))
   }
 }
 
@@ -667,7 +770,7 @@ function shape(
   const put = (key: PropKey, v: unknown) => {
     if (isNoUpdate(v)) return
     if (v === undefined) v = null
-    const why = check?.(v)
+    const why = isPatch(v) ? patchProblem(v, check) : check?.(v)
     if (why) fail(messages.notSerialisable(cb.name, key, why))
     values.set(key, v)
   }

@@ -11,6 +11,8 @@ import {
   CARRY_ATTR,
   CLICK_TS_ATTR,
   CLICKS_ATTR,
+  RUNNING_ATTR,
+  CLIENT_TRIGGER_ATTR,
   SIG_ATTR,
   STATE_ATTR,
   TRIGGER_ATTR,
@@ -79,11 +81,16 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
   const inputs: string[] = []
   const changes: string[] = []
   const triggers: string[] = []
+  const client: string[] = []
   for (const [prop, bp] of Object.entries(spec.browser)) {
-    if (o.graph.consumers(`${rec.id}.${prop}`).length === 0 && !resolve(bp.rerender ?? false, rec.props))
-      continue
+    const consumers = o.graph.consumers(`${rec.id}.${prop}`)
+    const self = resolve(bp.rerender ?? false, rec.props)
+    if (consumers.length === 0 && !self) continue
     const t = resolve(bp.event, rec.props)
     if (t === null) continue
+    // Client-side callbacks (R45) run in the page on the event; a request goes only for the others.
+    if (consumers.some((cb) => cb.clientside)) client.push(`${prop}:${eventName(t)}`)
+    if (consumers.length && consumers.every((cb) => cb.clientside) && !self) continue
     inputs.push(prop)
     changes.push(`${prop}:${eventName(t)}`)
     if (!triggers.includes(t)) triggers.push(t)
@@ -115,6 +122,17 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
     attrs[TRIGGER_ATTR] = changes.join(' ')
     // Outputs this element's event may change, down the chain: busy until they land (issue #1541 in Dash).
     if (affects.size) attrs[AFFECTS_ATTR] = [...affects].join(' ')
+    // Dash's `running` of the callbacks its events run: set by the page while the request is out.
+    const running: unknown[][] = []
+    const seen = new Set<unknown>()
+    for (const prop of inputs) {
+      for (const cb of o.graph.consumers(`${rec.id}.${prop}`)) {
+        if (seen.has(cb)) continue
+        seen.add(cb)
+        for (const r of cb.running ?? []) running.push([r.id, r.prop, o.toJson(r.on), o.toJson(r.off)])
+      }
+    }
+    if (running.length) attrs[RUNNING_ATTR] = JSON.stringify(running)
     // What its requests carry: the components its chain may read or write, not the whole page
     // (none listed: the whole page, as in an app with pattern-matching callbacks).
     const carry = chainIds(
@@ -123,6 +141,7 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
     )
     if (carry) attrs[CARRY_ATTR] = [...carry].join(' ')
   }
+  if (client.length) attrs[CLIENT_TRIGGER_ATTR] = client.join(' ')
   const clicks = o.graph.readableProps(rec.id)
   if (clicks?.has('n_clicks') || clicks?.has('n_clicks_timestamp') || 'n_clicks' in rec.props) {
     if (own(spec.browser, 'n_clicks')) {

@@ -258,26 +258,3 @@ export class ComponentRegistry {
     return out
   }
 }
-
-/**
- * Why `value` is not a valid `prop` of a component of kind `kind` (the prop's schema in the
- * definition), or null when it is, or when the kind or prop is not a
- * defined component's (HTML elements, `children`). Checks what callbacks write, so a bad value is a
- * callback error naming the component and prop, never a page that cannot be sent back.
- */
-export function checkPropValue(
-  registry: ComponentRegistry,
-  kind: string,
-  prop: string,
-  value: unknown,
-  props: Props
-): string | null {
-  const spec = registry.get(kind)
-  if (!spec || !spec.rerender || prop === 'children' || value === null) return null
-  // The prop's own schema, never the browser's wire check (a checklist's wire carries strings, its
-  // value may hold numbers).
-  const schema = own(spec.props, prop)
-  if (!schema) return null
-  const r = schema.safeParse(value)
-  return r.success ? null : `${spec.name} '${prop}': ${z.prettifyError(r.error).replace(/^✖ /, '')}`
-}

@@ -24,8 +24,15 @@ export const SIG_ATTR = 'data-hd-sig'
  * `value:input n_clicks:click n_clicks_timestamp:click`.
  */
 export const TRIGGER_ATTR = 'hd-t'
+/** Like {@link TRIGGER_ATTR}, for the props whose events run client-side callbacks in the page. */
+export const CLIENT_TRIGGER_ATTR = 'hd-cs'
 /** Ids of the outputs an event of this element may change (directly or down the chain): marked busy. */
 export const AFFECTS_ATTR = 'hd-affects'
+/**
+ * Dash's `running` of the callbacks this element's events run, JSON `[[id, prop, whileRunning,
+ * whenDone], …]`: the extension sets them when the request leaves and sets them back when it lands.
+ */
+export const RUNNING_ATTR = 'hd-running'
 /**
  * Ids of the components an event of this element must carry: those its chain may read or write
  * (src/core/closure.ts). Without it, a request carries every live component of the app.

@@ -6,8 +6,8 @@
 import type { CallbackSpec } from '../core/callback.ts'
 import { RequestError } from './errors.ts'
 import type { Graph } from '../core/graph.ts'
-import { splitKey, type ComponentId, type PropKey } from '../core/ids.ts'
 import { chainIds } from '../core/closure.ts'
+import { splitKey, type ComponentId, type PropKey } from '../core/ids.ts'
 import { PageState, type ComponentRecord } from '../core/page.ts'
 import { externalPending } from '../core/plan.ts'
 import { carriesValue } from './attrs.ts'
@@ -29,6 +29,8 @@ export interface ValidatedUpdate {
   page: PageState
   start: StartRequest[]
   external: Set<PropKey>
+  /** Each component's state as the page sent it (`data-hd`): an answer may send only what changed. */
+  states: Map<string, string>
   /** Components to render again because the event changed a prop of theirs that re-renders them. */
   rerender: Set<string>
   /**
@@ -70,6 +72,7 @@ const unknownKey = (key: string) =>
 export function validateUpdate(body: UpdateRequest, app: ValidationContext): ValidatedUpdate {
   const { graph, signer } = app
   const records: ComponentRecord[] = []
+  const states = new Map<string, string>()
   for (const [id, c] of Object.entries(body.components)) {
     if (!signer.verify(id, c.state, c.sig)) {
       throw new RequestError(
@@ -96,6 +99,7 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
       props[prop] = parsed.value
     }
     records.push({ id, kind: state.kind, props, parent: c.parent ?? null })
+    states.set(id, c.state)
   }
   const page = new PageState(records)
 
@@ -116,11 +120,15 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
     if (consumers.length === 0 && !(self && resolve(self, rec.props))) throw unknownKey(key)
     if (!rec) throw new RequestError(`The changed prop '${key}' belongs to a component that was not sent.`)
     if (self && resolve(self, rec.props)) rerender.add(id)
-    if (consumers.length) for (const c of callsForInput(graph, page, key)) add(c.cb, c.match, key)
+    // Client-side callbacks ran in the page already (R45): the server runs the others.
+    if (consumers.length)
+      for (const c of callsForInput(graph, page, key)) if (!c.cb.clientside) add(c.cb, c.match, key)
   }
   for (const { callback: index, changed, match } of body.reask ?? []) {
     const cb = graph.callbacks[index]
     if (!cb) throw new RequestError(`There is no callback number ${index} in this app.`)
+    if (cb.clientside)
+      throw new RequestError(`The callback ${cb.name} runs in the browser, not on the server.`)
     const m = match && cb.matchKeys.length ? pickMatch(cb, match) : null
     for (const k of changed) {
       if (!graph.consumers(k).includes(cb))
@@ -139,7 +147,7 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
   const changed = body.changed ?? []
   const known = changed.length && !body.reask?.length ? chainIds(graph, changed) : null
   const unseen = known ? (id: ComponentId) => !known.has(id) && !page.has(id) : undefined
-  return { page, start: [...start.values()], external, rerender, unseen }
+  return { page, start: [...start.values()], external, states, rerender, unseen }
 }
 
 /** The MATCH values of a re-asked call, checked against the callback's MATCH keys. */

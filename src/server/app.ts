@@ -54,6 +54,16 @@ import {
   WorkerPool,
 } from './isolate.ts'
 import type { CallbackFn, CallbackOptions, OutputsArg, InputsArg, StatesArg } from './types.ts'
+import { isClientsideFunction, type ClientsideFunction } from '../core/clientside.ts'
+import { CLIENTSIDE_PREFIX, clientsideFilePath } from './clientside.ts'
+
+/** The options of `app.clientsideCallback()`. */
+export interface ClientsideOptions {
+  /** Skip the initial call on page load (it runs in the browser otherwise). */
+  preventInitialCall?: boolean
+  /** A name for error messages. */
+  name?: string
+}
 
 export interface ListenOptions {
   port?: number
@@ -135,6 +145,7 @@ export class HyperApp {
       logger,
       pages: new Pages(options.title),
       observers: [],
+      layoutKinds: this.#layoutKinds,
     }
     this.hono = this.#routes()
     trackGraph(this.graph)
@@ -227,6 +238,46 @@ export class HyperApp {
     )
     this.graph.add(spec)
     return given
+  }
+
+  /**
+   * Registers a client-side callback (Dash's `clientside_callback`, R45): `fn` names a function
+   * exported by an ES module (`clientside(module, name)`), which the page imports and runs on the
+   * events of its Inputs, with no request. It takes part in the graph like any callback: its outputs
+   * can feed server callbacks and the other way round. No `eval`, no inline script: the CSP stays.
+   * @example
+   * app.clientsideCallback(Output('f', 'value'), [Input('c', 'value')], clientside(new URL('./temperature.mjs', import.meta.url), 'toFahrenheit'))
+   */
+  clientsideCallback(
+    outputs: OutputsArg,
+    inputs: InputsArg,
+    statesOrFn: StatesArg | ClientsideFunction,
+    fnOrOptions?: ClientsideFunction | ClientsideOptions,
+    maybeOptions?: ClientsideOptions
+  ): void {
+    const hasStates = Array.isArray(statesOrFn)
+    const states = (hasStates ? statesOrFn : []) as StateDep[]
+    const fn = (hasStates ? fnOrOptions : statesOrFn) as ClientsideFunction
+    const options = ((hasStates ? maybeOptions : fnOrOptions) ?? {}) as ClientsideOptions
+    if (!isClientsideFunction(fn)) {
+      throw new ConfigError(
+        'app.clientsideCallback(): the function must be given as clientside(module, name), e.g. ' +
+          "clientside(new URL('./clientside.mjs', import.meta.url), 'toFahrenheit')."
+      )
+    }
+    const stub = () => {
+      throw new Error(`The client-side callback ${fn.name} runs in the browser only.`)
+    }
+    Object.defineProperty(stub, 'name', { value: fn.name })
+    const spec = createCallbackSpec(
+      this.graph.callbacks.length,
+      outputs as OutputDep | OutputDep[],
+      inputs as InputDep | InputDep[],
+      states,
+      stub,
+      { ...options, clientside: fn }
+    )
+    this.graph.add(spec)
   }
 
   /**
@@ -369,6 +420,18 @@ export class HyperApp {
       c.header('Content-Type', script ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8')
       c.header('Cache-Control', context.dev ? 'no-cache' : 'public, max-age=3600')
       return c.body(readFileSync(file, 'utf8'))
+    })
+    app.get(`${CLIENTSIDE_PREFIX}/:i/:file`, (c) => {
+      const cb = this.graph.callbacks[Number(c.req.param('i'))]
+      const path = c.req.path.slice(context.basePath.length)
+      if (!cb?.clientside || cb.clientside.kind !== 'file' || clientsideFilePath(cb) !== path)
+        return c.text('Not found', 404)
+      c.header('Content-Type', 'text/javascript; charset=utf-8')
+      c.header(
+        'Cache-Control',
+        context.dev || !c.req.query('v') ? 'no-cache' : 'public, max-age=31536000, immutable'
+      )
+      return c.body(readFileSync(cb.clientside.module, 'utf8'))
     })
     app.use(UPDATE_PATH, reloadHint())
     app.use(UPLOAD_PATH, reloadHint())

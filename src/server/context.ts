@@ -25,6 +25,8 @@ export interface AppContext {
   readonly assetsDir: string | null
   readonly basePath: string
   readonly logger: Pick<Console, 'error' | 'warn' | 'info'>
+  /** Kinds of the ids a layout given as JSX shows (empty for a layout function): `setProps` targets. */
+  readonly layoutKinds?: ReadonlyMap<string, string>
   /** The app's pages (multi-page apps, `registerPage`); empty for a one-page app. */
   readonly pages: Pages
   /** Called after every update request and page render with what ran (dev tools, metrics). */

@@ -5,11 +5,10 @@
  * wave: failed callbacks logged, observers told.
  */
 import type { WaveOptions, WaveOutcome } from '../core/run.ts'
-import { splitKey } from '../core/ids.ts'
-import { checkPropValue } from '../protocol/components.ts'
 import { UPDATE_PATH, STATIC_PREFIX } from '../protocol/constants.ts'
 import type { RenderOptions } from '../../views/render.ts'
-import { checkRenderable, expand, scan, toJson } from '../../views/tree.ts'
+import { checkRenderable, expand, fromJson, isElementData, scan, toJson } from '../../views/tree.ts'
+import { hasProp, propProblem } from '../protocol/prop-check.ts'
 import type { AppContext, UpdateEvent } from './context.ts'
 
 /** What every request of one app needs: built once, when its routes are (per app and mount point). */
@@ -17,7 +16,17 @@ export interface Engine {
   /** The parts of a wave's options that come from the app. */
   readonly wave: Pick<
     WaveOptions,
-    'graph' | 'prevent' | 'scan' | 'check' | 'checkProp' | 'expand' | 'timeoutMs'
+    | 'graph'
+    | 'prevent'
+    | 'scan'
+    | 'check'
+    | 'checkProp'
+    | 'hasProp'
+    | 'shownKind'
+    | 'forms'
+    | 'onError'
+    | 'expand'
+    | 'timeoutMs'
   >
   /** The render options but the page. */
   readonly render: Omit<RenderOptions, 'page'>
@@ -36,11 +45,16 @@ export function createEngine(app: AppContext): Engine {
       prevent: app.prevent,
       scan: (value: unknown, parent: string) => scan(value, parent, scanContext(app)),
       check: checkRenderable,
-      checkProp: (key, value, page) => {
-        const { id, prop } = splitKey(key)
-        const rec = page.get(id)
-        return rec ? checkPropValue(app.components, rec.kind, prop, value, rec.props) : null
+      checkProp: (kind, prop, value) => propProblem(app.components, kind, prop, value),
+      hasProp: (kind, prop) => hasProp(app.components, kind, prop),
+      shownKind: (id) => app.layoutKinds?.get(id),
+      forms: {
+        toData: toJson,
+        fromData: (v) => fromJson(v, app.components),
+        single: isElementData,
+        editable: (kind, prop) => prop === 'children' && !app.components.lookup(kind)?.rerender,
       },
+      onError: app.options.onError,
       expand,
       timeoutMs: app.options.callbackTimeoutMs,
     },

@@ -4,6 +4,7 @@
  */
 import type { AssetOptions } from './assets.ts'
 import type { SecurityOptions } from './security.ts'
+import type { CallbackContext } from '../core/context.ts'
 
 export interface AppOptions extends AssetOptions {
   /** The page: a JSX node, or a function returning one (called per page load). */
@@ -82,6 +83,12 @@ export interface AppOptions extends AssetOptions {
    * `Retry-After`, and the page retries (src/server/limits.ts). Default: 256; 0: no limit.
    */
   maxConcurrentUpdates?: number
+  /**
+   * Dash's app-wide `on_error`: called with the error and the context when a callback without its own
+   * `onError` throws; its return value is used as the outputs (nothing: `noUpdate` for all), and
+   * `setProps` works inside it.
+   */
+  onError?: (error: unknown, ctx: CallbackContext) => unknown
 }
 
 export const DEFAULTS = {

@@ -21,8 +21,10 @@ import { LateResults, NoScriptRoot } from '../../views/late.tsx'
 import { renderDeferred, renderResults } from '../../views/results.tsx'
 import { expand, layoutKinds, scan } from '../../views/tree.ts'
 import { PageHead } from '../../views/pages.tsx'
+import { ClientsideManifest } from '../../views/oob.tsx'
 import { ConfigError } from '../core/errors.ts'
 import { withBasePath } from './base-path.ts'
+import { clientsideCallbacks, clientsideManifest } from './clientside.ts'
 import { PAGE_IDS } from './pages.ts'
 import type { AppContext } from './context.ts'
 import { createEngine, finish, scanContext, type Engine } from './engine.ts'
@@ -123,12 +125,15 @@ export async function startRoot(
       results
         .filter((r) => r.status === 'error' && r.error)
         .map((r) => CallbackErrorView({ error: r.error!, dev: app.dev, requestId: id }))
+    // Client-side callbacks: what the page runs (static/hyperdash-clientside.js), in every root.
+    const manifest = clientsideManifest(app)
+    const manifestHtml = manifest ? await toHtml(ClientsideManifest({ manifest })) : ''
     const root = async (meta: string, results: readonly CallbackResult[]) =>
       AppRoot({
         updateUrl: e.updateUrl,
         ids: e.ids,
         errors: errorViews(results),
-        meta,
+        meta: meta + manifestHtml,
         children: renderTree(tree, { ...e.render, page }),
       })
     const end = (outcome: WaveOutcome) =>
@@ -136,7 +141,8 @@ export async function startRoot(
     if (first.done) {
       const outcome = await wave.outcome
       end(outcome)
-      return { root: await root(await renderDeferred(outcome.deferred), outcome.results), late: null }
+      const meta = await renderDeferred(outcome.deferred, outcome.clientside)
+      return { root: await root(meta, outcome.results), late: null }
     }
     const shown = await root('', first.items)
     const opts = { ...e.render, page, dev: app.dev, requestId: id, errorsId: e.ids.errors }
@@ -146,7 +152,7 @@ export async function startRoot(
         if (html) yield toHtml(LateResults({ children: raw(html) }))
       }
       const outcome = await wave.outcome
-      const meta = await renderDeferred(outcome.deferred)
+      const meta = await renderDeferred(outcome.deferred, outcome.clientside)
       if (meta) yield toHtml(LateResults({ children: raw(meta) }))
       end(outcome)
       yield toHtml(
@@ -199,7 +205,12 @@ export function renderAssets(app: AppContext, e = createEngine(app)) {
     styles: ['hyperdash.css', ...(app.options.theme === false ? [] : ['hyperdash-theme.css'])]
       .filter((name) => staticFiles().has(name))
       .map((name) => staticHref(url, name)),
-    scripts: ['htmx.min.js', 'hx-sse.min.js', 'hyperdash.js'].map((name) => staticHref(url, name)),
+    scripts: [
+      'htmx.min.js',
+      'hx-sse.min.js',
+      'hyperdash.js',
+      ...(clientsideCallbacks(app.graph).length ? ['hyperdash-clientside.js'] : []),
+    ].map((name) => staticHref(url, name)),
     appStyles: [
       ...externalStyles,
       ...files.filter((f) => f.path.endsWith('.css')).map((f) => ({ href: local(f.path, f.hash) })),

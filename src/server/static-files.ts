@@ -33,6 +33,7 @@ const SOURCES: Record<string, [string, string]> = {
   'htmx.min.js': [join(htmxDist, 'htmx.min.js'), JS],
   'hx-sse.min.js': [join(htmxDist, 'ext/hx-sse.min.js'), JS],
   'hyperdash.js': [join(ours, 'hyperdash.js'), JS],
+  'hyperdash-clientside.js': [join(ours, 'hyperdash-clientside.js'), JS],
   'hyperdash-dev.js': [join(ours, 'hyperdash-dev.js'), JS],
   'hyperdash-dev.css': [join(ours, 'hyperdash-dev.css'), CSS],
   'hyperdash.css': [join(ours, 'hyperdash.css'), CSS],

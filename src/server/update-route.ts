@@ -10,7 +10,7 @@ import { streamSSE } from 'hono/streaming'
 import { startWave, type CallbackResult, type Wave } from '../core/run.ts'
 import { parseUpdateRequest } from '../protocol/request.ts'
 import { validateUpdate, type ValidatedUpdate } from '../protocol/validate.ts'
-import { renderDeferred, renderRerenders, renderResults } from '../../views/results.tsx'
+import { renderDeferred, renderFailedBatch, renderRerenders, renderResults } from '../../views/results.tsx'
 import type { AppContext } from './context.ts'
 import { createEngine, finish } from './engine.ts'
 import { plainResponse } from './plain-response.ts'
@@ -51,8 +51,26 @@ export function createUpdateRunner(app: AppContext): UpdateRunner {
         signal.addEventListener('abort', clientGone, { once: true })
       },
     })
-    const opts = { ...e.render, page: v.page, dev: app.dev, requestId: req.requestId, errorsId: e.ids.errors }
-    const render = (batch: readonly CallbackResult[]) => renderResults(batch, opts)
+    const opts = {
+      ...e.render,
+      page: v.page,
+      dev: app.dev,
+      requestId: req.requestId,
+      errorsId: e.ids.errors,
+      states: v.states,
+      onRenderError: (err: unknown) =>
+        app.logger.error(`hyperdash [${req.requestId}] a component failed to render:`, err),
+    }
+    // A batch that cannot be rendered at all still reaches the page, as an error fragment with the
+    // request's reference: never a 500, never an empty stream (issue 15, item 6).
+    const render = async (batch: readonly CallbackResult[]) => {
+      try {
+        return await renderResults(batch, opts)
+      } catch (err) {
+        app.logger.error(`hyperdash [${req.requestId}] rendering the results failed:`, err)
+        return renderFailedBatch(err, batch, opts)
+      }
+    }
     const streams = /text\/event-stream/.test(c.req.header('accept') ?? '')
     // Everything applied by the end of the wave, or by `streamAfterMs` when the client takes a stream.
     const first = await wave.results.readFor(streams ? streamAfterMs : Infinity)
@@ -62,7 +80,7 @@ export function createUpdateRunner(app: AppContext): UpdateRunner {
       const html =
         (await render(first.items)) +
         (await renderRerenders(v.rerender, outcome.results, opts)) +
-        (await renderDeferred(outcome.deferred))
+        (await renderDeferred(outcome.deferred, outcome.clientside))
       finish(app, req, outcome, html ? 200 : 204)
       // One plain record of headers (security.ts, plain-response.ts): no WHATWG Headers built.
       const headers: Record<string, string> = { ...(c.get('secureHeaders') ?? {}) }
@@ -80,7 +98,7 @@ export function createUpdateRunner(app: AppContext): UpdateRunner {
       for await (const batch of wave.results) await send(await render(batch))
       const outcome = await wave.outcome
       await send(await renderRerenders(v.rerender, outcome.results, opts))
-      await send(await renderDeferred(outcome.deferred))
+      await send(await renderDeferred(outcome.deferred, outcome.clientside))
       finish(app, req, outcome, 200)
     })
   }

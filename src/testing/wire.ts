@@ -24,6 +24,20 @@ export type Fragment =
   | { swap: 'children'; id: string; cbs: CallToken[]; html: string }
   /** Attributes of element `id` are set, or removed where the value is `null`. */
   | { swap: 'attr'; id: string; cbs: CallToken[]; attrs: Record<string, string | null> }
+  /** A list edit of element `id`'s children (a `Patch`): `append`, `prepend`, `insert 3`, `remove 3`, `replace 3`, `clear`. */
+  | { swap: 'edit'; id: string; cbs: CallToken[]; edit: string; html: string }
+  /** Element `id`'s signed state as the part that changed: `[start, end)` becomes `insert`. */
+  | {
+      swap: 'state'
+      id: string
+      cbs: CallToken[]
+      start: number
+      end: number
+      length: number
+      hash: string
+      insert: string
+      sig: string
+    }
   /** Component `id` is re-rendered as `html` (the browser morphs it, keeping focus and caret). */
   | { swap: 'morph'; id: string; cbs: CallToken[]; html: string }
   /** An error box for the page's error area: `callback` failed; `text` is what the user reads (no stack). */
@@ -106,8 +120,25 @@ export function parseFragments(html: string): Fragment[] {
       const id = el.id
       const cbs = numbers(el.getAttribute(CALLBACK_ATTR))
       const names = el.getAttribute('hd-attr')
+      const edit = el.getAttribute('hd-edit')
+      const state = el.getAttribute('hd-state')
       if (el.hasAttribute('hd-morph')) out.push({ swap: 'morph', id, cbs, html: inner })
-      else if (names !== null) {
+      else if (edit !== null) out.push({ swap: 'edit', id, cbs, edit, html: inner })
+      else if (state !== null) {
+        const [start, end, length, hash] = state.split(' ')
+        const carrier = content.firstElementChild
+        out.push({
+          swap: 'state',
+          id,
+          cbs,
+          start: Number(start),
+          end: Number(end),
+          length: Number(length),
+          hash: hash ?? '',
+          insert: carrier?.getAttribute('data-hd-ins') ?? '',
+          sig: carrier?.getAttribute('data-hd-sig') ?? '',
+        })
+      } else if (names !== null) {
         const carrier = content.firstElementChild
         const attrs: Record<string, string | null> = {}
         for (const name of names.split(' ')) attrs[name] = carrier ? carrier.getAttribute(name) : null

@@ -240,6 +240,7 @@ describe('abort: unfinished callbacks', () => {
       results: [],
       deferred: [],
       unfinished: [{ cb: f, changed: [] }],
+      clientside: [],
       aborted: true,
     })
     expect(app.calls).toEqual({})

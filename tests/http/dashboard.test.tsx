@@ -116,13 +116,13 @@ it('a callback giving a store too much data, or an interval a bad prop, is an er
   expect(big.status).toBe(200)
   expect(big.fragments.find((f) => f.swap === 'error')).toMatchObject({
     text: expect.stringContaining(
-      "returned an invalid value for `mem.data`: dcc.Store 'data': Expected a JSON value: it is 1000003 bytes as JSON, more than the limit of 1000000 bytes"
+      "set 'mem.data' (a dcc.Store) to a value it does not accept: Expected a JSON value: it is 1000003 bytes as JSON, more than the limit of 1000000 bytes"
     ),
   })
   const fast = await page.click('fast')
   expect(fast.fragments.find((f) => f.swap === 'error')).toMatchObject({
     text: expect.stringContaining(
-      "returned an invalid value for `tick.interval`: dcc.Interval 'interval': Invalid input: expected number, received string"
+      "set 'tick.interval' (a dcc.Interval) to a value it does not accept: Invalid input: expected number, received string"
     ),
   })
 })

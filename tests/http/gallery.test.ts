@@ -50,6 +50,11 @@ const ids: Record<string, string[]> = {
   pages: ['nav', 'page-content', 'home'],
   'graph-crossfilter': ['scatter', 'histogram', 'year'],
   'table-paging': ['table', 'selected'],
+  'set-props': ['notify', 'toast'],
+  'patch-list': ['add', 'list', 'count', 'clear'],
+  running: ['run', 'status'],
+  clientside: ['celsius', 'fahrenheit', 'advice'],
+  components: ['input', 'dropdown', 'radio', 'checklist', 'tabs', 'graph', 'table', 'input-out'],
 }
 
 it('links every example from the index', async () => {
@@ -70,3 +75,14 @@ it.each(Object.entries(ids))(
     expect((await gallery.request(`/${slug}/_hd/static/hyperdash.js`)).status).toBe(200)
   }
 )
+
+it('serves the client-side callbacks module of the clientside example under its slug', async () => {
+  const html = await (await gallery.request('/clientside/')).text()
+  const url = /&quot;module&quot;:&quot;([^&]+)&quot;/.exec(html)![1]!
+  expect(url).toMatch(/^\/clientside\/_hd\/clientside\/\d+\/temperature\.mjs\?v=[\w-]+$/)
+  const res = await gallery.request(url)
+  expect(res.status).toBe(200)
+  expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+  expect(await res.text()).toContain('export function toFahrenheit')
+  expect(html).toContain('<script src="/clientside/_hd/static/hyperdash-clientside.js?v=')
+})
