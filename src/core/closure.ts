@@ -31,6 +31,14 @@ const idsOf = (cb: CallbackSpec): ComponentId[] => [
   ...cb.outputs.map((d) => d.id),
 ]
 
+/**
+ * A callback whose code calls `setProps` (Dash's `set_props`) may write any component, and set off
+ * its consumers: its chain is not known from the graph, so its events carry the whole page. Read from
+ * the function's source (and its `onError`): a call through a helper defined elsewhere is not seen.
+ */
+const mayReachOutside = (cb: CallbackSpec): boolean =>
+  /\bsetProps\b/.test(String(cb.fn)) || (cb.onError !== undefined && /\bsetProps\b/.test(String(cb.onError)))
+
 /** Every callback a change of `key` can set off, directly or down the chain (R12). */
 export function reachable(graph: Graph, key: PropKey): Set<CallbackSpec> {
   const seen = new Set<CallbackSpec>()
@@ -59,8 +67,10 @@ export function chainIdsOf(graph: Graph, key: PropKey): ReadonlySet<ComponentId>
   }
   let ids = memo.byKey.get(key)
   if (!ids) {
-    const set = new Set<ComponentId>([splitKey(key).id])
-    for (const cb of reachable(graph, key)) for (const id of idsOf(cb)) set.add(id)
+    const set: Set<ComponentId> | null = new Set<ComponentId>([splitKey(key).id])
+    const cbs = reachable(graph, key)
+    if ([...cbs].some(mayReachOutside)) return null
+    for (const cb of cbs) for (const id of idsOf(cb)) set.add(id)
     ids = set
     memo.byKey.set(key, ids)
   }

@@ -352,7 +352,8 @@ class Scheduler {
       for (const r of onlyExternal) {
         // Waiting only on client-side callbacks: the page runs it when they write (or not at all
         // when they leave their outputs alone, as Dash's R17 would).
-        if (isCallReady(r.call, page, server)) this.#queued.delete(r.call.key)
+        if (isCallReady(r.call, page, server) && statesFresh(r.call, page, external))
+          this.#queued.delete(r.call.key)
         else this.#handBack(r)
       }
       return []
