@@ -277,8 +277,17 @@ export class TestPage {
    * Performs a user event and returns the request body the browser built for it, without sending it:
    * change it and {@link send} it to test what a forged request gets.
    */
-  async prepare(event: UserEvent): Promise<UpdateBody> {
-    return readBody(await this.capture(event))
+  async prepare(event: UserEvent, options: { wholePage?: boolean } = {}): Promise<UpdateBody> {
+    // `wholePage`: every component of the app, as a re-ask sends, not only what the event's chain
+    // may touch (`hd-carry`): to write a request another element would send.
+    const el = options.wholePage ? this.#get('click' in event ? event.click : event.id) : null
+    const carry = el?.getAttribute('hd-carry') ?? null
+    if (carry !== null) el!.removeAttribute('hd-carry')
+    try {
+      return readBody(await this.capture(event))
+    } finally {
+      if (carry !== null) el!.setAttribute('hd-carry', carry)
+    }
   }
 
   /**

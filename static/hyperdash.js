@@ -4,10 +4,11 @@
  * 1. Count clicks (`n_clicks`, `n_clicks_timestamp`) on elements that carry `data-n-clicks`, Enter
  *    presses in a component's `<input>` (`n_submit`, then an `hd-submit` event) and blurs of its
  *    `<input>` or `<textarea>` (`n_blur`).
- * 2. Build the request (JSON, docs/wire.md): the props the event changed, the signed state of every
- *    component of the app and its browser-owned values, each read by the reader its state names
- *    (built in below, or registered by a component's own module on `window.hyperdash.readers`),
- *    and what requests still in flight may change (Dash's R14).
+ * 2. Build the request (JSON, docs/wire.md): the props the event changed, the signed state of the
+ *    components its chain may touch (`hd-carry`; every one of the app for a re-ask) and their
+ *    browser-owned values, each read by the reader its state names (built in below, or registered
+ *    by a component's own module on `window.hyperdash.readers`), and what requests still in flight
+ *    may change (Dash's R14).
  * 3. Apply the server's `hd` swaps: children, attributes, or a morph of a component, keeping
  *    focus, caret and the text a user typed since the request left.
  * 4. Order across requests: a callback result older than one already applied is dropped (R16);
@@ -22,6 +23,7 @@
   const CLICKS = 'data-n-clicks'
   const CLICK_TS = 'data-n-clicks-timestamp'
   const TRIGGER = 'hd-t'
+  const CARRY = 'hd-carry'
   const CB = 'hd-cb'
   const META = 'hd-meta'
   const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k)
@@ -216,12 +218,31 @@
     return null
   }
 
-  function collect(root) {
+  /** The live element `id` of this app root, or null. */
+  function byId(root, id) {
+    const el = document.getElementById(id)
+    if (el && (root === document || root.contains(el))) return el
+    return root.querySelector ? root.querySelector(`#${CSS.escape(id)}`) : null
+  }
+
+  /**
+   * The live components a request carries: those listed in `only` (the ids an event's chain may
+   * read or write, `hd-carry`), or every one of the app root when `only` is null. A component's
+   * `parent` is its nearest enclosing component among those carried.
+   */
+  function collect(root, only) {
     const components = {}
-    for (const el of root.querySelectorAll(`[${STATE}]`)) {
+    const carried = only && new Set(only)
+    const els = only
+      ? only.map((id) => byId(root, id)).filter((el) => el && el.hasAttribute(STATE))
+      : root.querySelectorAll(`[${STATE}]`)
+    for (const el of els) {
       if (!el.id) continue
       const st = stateOf(el)
-      const parent = el.parentElement && el.parentElement.closest(`[${STATE}]`)
+      let parent = el.parentElement && el.parentElement.closest(`[${STATE}]`)
+      if (only)
+        while (parent && !carried.has(parent.id))
+          parent = parent.parentElement && parent.parentElement.closest(`[${STATE}]`)
       const values = {}
       for (const p of Object.keys(st.read)) values[p] = readProp(el, st.read[p], p)
       components[el.id] = {
@@ -284,7 +305,9 @@
         if (r.el === el && !r.answered)
           for (const k of r.t) if (!body.changed.includes(k)) body.changed.push(k)
     }
-    body.components = collect(root)
+    // A user event carries what its chain may touch (`hd-carry`); a re-ask, the whole page.
+    const carry = !body.reask && el.getAttribute && el.getAttribute(CARRY)
+    body.components = collect(root, typeof carry === 'string' ? carry.split(' ').filter(Boolean) : null)
     const pending = pendingFor(el)
     if (pending.changed.length || pending.reask.length) body.pending = pending
     return body

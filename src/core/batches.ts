@@ -23,6 +23,16 @@ export class Batches<T> implements AsyncIterable<T[]> {
     this.#wake?.()
   }
 
+  /** Items pushed and not read yet. */
+  get size(): number {
+    return this.#items.length
+  }
+
+  /** Everything pushed since the previous read, at once (maybe nothing). */
+  take(): T[] {
+    return this.#items.splice(0)
+  }
+
   /** True once the queue has ended and every item has been read. */
   get done(): boolean {
     return this.#ended && this.#items.length === 0

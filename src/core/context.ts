@@ -279,9 +279,35 @@ class LazyContext implements CallbackContext {
 
 const storage = new AsyncLocalStorage<CallbackContext>()
 
-/** Runs `fn` with `context` readable through {@link ctx}. */
-export function runWithContext<T>(context: CallbackContext, fn: () => T): T {
-  return storage.run(context, fn)
+/** The context of the synchronous callback running now (no AsyncLocalStorage frame needed). */
+let current: CallbackContext | undefined
+
+/** Callbacks seen to return a value, not a promise: they run without an AsyncLocalStorage frame. */
+const synchronous = new WeakSet<object>()
+
+/**
+ * Runs `fn` with `context` readable through {@link ctx}. A callback (`owner`) that returned a value
+ * the last time runs in a plain variable's scope; one that returns a promise runs in an
+ * AsyncLocalStorage frame, so that `ctx` still answers after an `await` (a callback that returns a
+ * promise only sometimes gets the frame from its next call on; reading `ctx` before the first
+ * `await`, or the context argument, always works).
+ */
+export function runWithContext<T>(context: CallbackContext, fn: () => T, owner?: object): T {
+  if (owner && synchronous.has(owner)) {
+    const before = current
+    current = context
+    let out: T
+    try {
+      out = fn()
+    } finally {
+      current = before
+    }
+    if (out instanceof Promise) synchronous.delete(owner)
+    return out
+  }
+  const out = storage.run(context, fn)
+  if (owner && !(out instanceof Promise)) synchronous.add(owner)
+  return out
 }
 
 /**
@@ -293,13 +319,13 @@ export function runWithContext<T>(context: CallbackContext, fn: () => T): T {
  */
 export const ctx: CallbackContext = new Proxy({} as CallbackContext, {
   get(_, prop) {
-    const current = storage.getStore()
-    if (!current) {
+    const now = current ?? storage.getStore()
+    if (!now) {
       throw new Error(
         'ctx was read outside a callback. The callback context only exists while a callback runs; ' +
           'read it inside the callback function, or use the context passed as its last argument.'
       )
     }
-    return Reflect.get(current, prop)
+    return Reflect.get(now, prop)
   },
 })

@@ -229,6 +229,21 @@ export function isReady(cb: CallbackSpec, blocked: Pick<ReadonlySet<PropKey>, 'h
   return true
 }
 
+/**
+ * Fresh State (a deliberate difference from Dash, docs/porting.md): a call is not ready while one of
+ * its States may still be written by a request in flight elsewhere (`external`); it is read after
+ * that request lands. Within one wave a State never blocks (R14 as in Dash).
+ */
+export function statesFresh(
+  call: Call,
+  page: PageState,
+  external: Pick<ReadonlySet<PropKey>, 'has' | 'size'> | undefined
+): boolean {
+  if (!external?.size || call.cb.states.length === 0) return true
+  if (!call.cb.wild) return !call.cb.states.some((d) => external.has(d.key))
+  return !call.cb.states.some((d) => resolveKeys(d, call.match, page).some((k) => external.has(k)))
+}
+
 /** R14 for a resolved call: its Inputs' keys on the page, less its own Outputs' (R36). */
 export function isCallReady(
   call: Call,

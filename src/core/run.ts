@@ -13,6 +13,7 @@ import type { ComponentRecord, PageState } from './page.ts'
 import {
   byPriority,
   isCallReady,
+  statesFresh,
   isPrunedByGroup,
   mergeRequest,
   newGroup,
@@ -115,6 +116,18 @@ export interface WaveOptions {
    * since the request left, and the client asks again with fresh values (R14 across requests).
    */
   handBackAfterMs?: number
+  /**
+   * Called once, when the wave first waits for an async callback. A wave of synchronous callbacks
+   * finishes within one turn of the event loop, when nothing (a client going away) can abort it: a
+   * caller attaches what aborts it ({@link Wave.abort}) only here, and pays nothing otherwise.
+   */
+  onWait?: () => void
+  /**
+   * Ids the request said nothing about (it carried only the components its chain may touch): they
+   * may be on the page. A callback that inserted components set off (R20) and that reads or writes
+   * one is handed back, and the browser asks for it again with the whole page.
+   */
+  unseen?: (id: ComponentId) => boolean
 }
 
 /** One request that starts a wave. */
@@ -154,6 +167,8 @@ export interface WaveOutcome {
 export interface Wave {
   readonly results: Batches<CallbackResult>
   readonly outcome: Promise<WaveOutcome>
+  /** Aborts the wave (as its `signal` would): nothing more starts, running callbacks' signals abort. */
+  abort(reason?: unknown): void
 }
 
 /** A request as the wave holds it. */
@@ -187,8 +202,9 @@ const NONE: ReadonlySet<CallbackSpec> = new Set()
 /** Starts a wave; it runs whether or not its results are read. */
 export function startWave(o: WaveOptions): Wave {
   const results = new Batches<CallbackResult>()
-  const outcome = new Scheduler(o, results).run().finally(() => results.end())
-  return { results, outcome }
+  const scheduler = new Scheduler(o, results)
+  const outcome = scheduler.run().finally(() => results.end())
+  return { results, outcome, abort: (reason) => scheduler.abort(reason) }
 }
 
 /** Runs a wave to completion (or abort). */
@@ -198,7 +214,9 @@ export const runWave = (o: WaveOptions): Promise<WaveOutcome> => startWave(o).ou
 class Scheduler {
   readonly #o: WaveOptions
   readonly #page: PageState
-  readonly #signal: AbortSignal
+  /** Made when first needed: a callback reads `ctx.signal`, or the wave is aborted. */
+  #controller: AbortController | null = null
+  #aborted = false
   readonly #order: (a: CallbackRequest, b: CallbackRequest) => number
   /** Requests waiting to start, one per call (R13), by call key. */
   readonly #queued = new Map<string, Run>()
@@ -227,7 +245,6 @@ class Scheduler {
   ) {
     this.#o = o
     this.#page = o.page
-    this.#signal = o.signal ?? new AbortController().signal
     this.#order = byPriority(o.graph)
     for (const s of o.start) {
       for (const call of startCalls(s, o))
@@ -237,23 +254,41 @@ class Scheduler {
     this.#asked = new Set(this.#queued.keys())
   }
 
+  /** The signal callbacks' own signals follow: the wave's own, made when first needed. */
+  readonly #parent = (): AbortSignal => (this.#controller ??= new AbortController()).signal
+
+  /** Nothing more starts; the wait for running calls ends (their results are not applied). */
+  abort(reason?: unknown): void {
+    if (this.#aborted) return
+    this.#aborted = true
+    this.#parent()
+    this.#controller!.abort(reason)
+    this.#settled.end()
+  }
+
   async run(): Promise<WaveOutcome> {
-    const signal = this.#signal
-    // An abort ends the wait for running calls; their results are not applied.
-    const stop = () => this.#settled.end()
-    signal.addEventListener('abort', stop, { once: true })
-    while (!signal.aborted) {
+    const { signal, onWait } = this.#o
+    const stop = () => this.abort(signal!.reason)
+    if (signal?.aborted) stop()
+    else signal?.addEventListener('abort', stop, { once: true })
+    let waited = false
+    while (!this.#aborted) {
       this.#pruneRemoved()
       if (this.#queued.size === 0 && this.#running.size === 0) break
       for (const r of this.#ready()) this.#start(r)
       if (this.#running.size === 0) continue
-      const settled = await this.#settled.read()
-      if (signal.aborted) break
+      // Results already settled: no wait. The first real wait tells the caller (onWait).
+      if (!this.#settled.size && !waited) {
+        waited = true
+        onWait?.()
+      }
+      const settled = this.#settled.size ? this.#settled.take() : await this.#settled.read()
+      if (this.#aborted) break
       for (const s of settled) this.#apply(s)
     }
-    signal.removeEventListener('abort', stop)
+    signal?.removeEventListener('abort', stop)
     const left = leftOver
-    const unfinished = signal.aborted
+    const unfinished = this.#aborted
       ? [...[...this.#running.values()].filter((r) => !r.superseded), ...this.#queued.values()].map(left)
       : []
     return {
@@ -261,7 +296,7 @@ class Scheduler {
       deferred: this.#deferred,
       unfinished,
       clientside: this.#clientside,
-      aborted: signal.aborted,
+      aborted: this.#aborted,
     }
   }
 
@@ -302,7 +337,12 @@ class Scheduler {
         : internal
     // A call asked again while running starts once the running call has been applied.
     const ready = [...queued.values()]
-      .filter((r) => !running.has(r.call.key) && isCallReady(r.call, page, blocked))
+      .filter(
+        (r) =>
+          !running.has(r.call.key) &&
+          isCallReady(r.call, page, blocked) &&
+          statesFresh(r.call, page, external)
+      )
       .sort(this.#order)
     if (ready.length || running.size) return ready
     const waiting = [...queued.values()].sort(this.#order)
@@ -312,7 +352,8 @@ class Scheduler {
       for (const r of onlyExternal) {
         // Waiting only on client-side callbacks: the page runs it when they write (or not at all
         // when they leave their outputs alone, as Dash's R17 would).
-        if (isCallReady(r.call, page, server)) this.#queued.delete(r.call.key)
+        if (isCallReady(r.call, page, server) && statesFresh(r.call, page, external))
+          this.#queued.delete(r.call.key)
         else this.#handBack(r)
       }
       return []
@@ -333,7 +374,7 @@ class Scheduler {
     }
     if (this.#mayBeStale(r.call)) return this.#handBack(r)
     this.#running.set(r.call.key, r)
-    void call(r, this.#signal, this.#o, this.#page).then((s) => this.#settled.push(s))
+    void call(r, this.#parent, this.#o, this.#page).then((s) => this.#settled.push(s))
   }
 
   #handBack(r: Run) {
@@ -418,8 +459,9 @@ class Scheduler {
       const group = newGroup()
       const gone = new Set(inserted)
       const plan = planInserted(graph, page, gone, this.#o.prevent)
-      for (const [c, keys] of plan.triggered) this.#request(c, keys, false, group, by)
-      for (const c of plan.initial) this.#request(c, [], true, group, by)
+      const handed = this.#o.unseen ? this.#handBackUnseen(gone, this.#o.unseen) : NONE
+      for (const [c, keys] of plan.triggered) if (!handed.has(c.cb)) this.#request(c, keys, false, group, by)
+      for (const c of plan.initial) if (!handed.has(c.cb)) this.#request(c, [], true, group, by)
       for (const c of planRemoved(
         graph,
         page,
@@ -442,6 +484,32 @@ class Scheduler {
     }
     this.#done.push(result)
     this.out.push(result)
+  }
+
+  /**
+   * R20 on a request that carried only its chain: a callback that the inserted components (`chunk`)
+   * set off and that reads or writes an id the request said nothing about is handed back (the
+   * browser asks for it again with the whole page): with an Output in the chunk as an initial call,
+   * else triggered by its Inputs in the chunk. Returns the callbacks handed back.
+   */
+  #handBackUnseen(chunk: ReadonlySet<ComponentId>, unseen: (id: ComponentId) => boolean): Set<CallbackSpec> {
+    const { graph, prevent } = this.#o
+    const out = new Set<CallbackSpec>()
+    const touches = (cb: CallbackSpec) =>
+      [...cb.inputs, ...cb.states, ...cb.outputs].some((d) => !chunk.has(d.id) && unseen(d.id))
+    for (const id of chunk) {
+      for (const cb of graph.callbacksWithOutputOn(id)) {
+        if (out.has(cb) || prevent(cb) || !touches(cb)) continue
+        out.add(cb)
+        this.#deferred.push({ cb, changed: [] })
+      }
+      for (const cb of graph.callbacksWithInputOn(id)) {
+        if (out.has(cb) || cb.outputs.some((d) => chunk.has(d.id)) || !touches(cb)) continue
+        out.add(cb)
+        this.#deferred.push({ cb, changed: cb.inputs.filter((d) => chunk.has(d.id)).map((d) => d.key) })
+      }
+    }
+    return out
   }
 
   /**
@@ -513,7 +581,12 @@ function startCalls(s: StartRequest, o: WaveOptions): Call[] {
 
 // ─── one call ───────────────────────────────────────────────────────────────────────────────
 
-async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageState): Promise<Settled> {
+async function call(
+  req: Run,
+  parentOf: () => AbortSignal,
+  o: WaveOptions,
+  page: PageState
+): Promise<Settled> {
   const { cb } = req
   const match = req.call.match
   const defaultTimeout = o.timeoutMs
@@ -530,10 +603,12 @@ async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageSta
   // The callback's own signal is made when first needed (reading ctx.signal, or an async callback):
   // an AbortController costs microseconds, and most callbacks are synchronous and never read it.
   let controller: AbortController | null = null
-  const onAbort = () => controller!.abort(parent.reason)
+  let parent: AbortSignal | null = null
+  const onAbort = () => controller!.abort(parent!.reason)
   const own = () => {
     if (!controller) {
       controller = new AbortController()
+      parent = parentOf()
       if (parent.aborted) controller.abort(parent.reason)
       else parent.addEventListener('abort', onAbort, { once: true })
     }
@@ -552,9 +627,8 @@ async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageSta
   /** Runs `fn` with the context and the side-update collector; an async one within the timeout. */
   // Not async: a synchronous callback settles without waiting a turn (as before side updates).
   const invoke = (side: SideUpdates, fn: () => unknown): unknown => {
-    const out = collectSideUpdates(side, () => runWithContext(context, fn))
+    const out = collectSideUpdates(side, () => runWithContext(context, fn, cb))
     if (!(out instanceof Promise)) return out
-    const controller = own()
     clearTimeout(timer)
     return timeout === undefined
       ? out
@@ -562,7 +636,7 @@ async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageSta
           out,
           new Promise((_, reject) => {
             timer = setTimeout(() => {
-              controller.abort()
+              controller?.abort()
               reject(new CallbackError(messages.timedOut(cb.name, timeout), cb.name, keys(cb)))
             }, timeout)
           }),
@@ -603,7 +677,7 @@ async function call(req: Run, parent: AbortSignal, o: WaveOptions, page: PageSta
     return { req, values: null, outputs, status: 'error', error, ms: ms() }
   } finally {
     clearTimeout(timer)
-    if (controller) parent.removeEventListener('abort', onAbort)
+    ;(parent as AbortSignal | null)?.removeEventListener('abort', onAbort)
   }
 }
 

@@ -33,6 +33,11 @@ export const AFFECTS_ATTR = 'hd-affects'
  * whenDone], …]`: the extension sets them when the request leaves and sets them back when it lands.
  */
 export const RUNNING_ATTR = 'hd-running'
+/**
+ * Ids of the components an event of this element must carry: those its chain may read or write
+ * (src/core/closure.ts). Without it, a request carries every live component of the app.
+ */
+export const CARRY_ATTR = 'hd-carry'
 /** Clicks counted by the extension (`n_clicks`); empty when unset (R9). */
 export const CLICKS_ATTR = 'data-n-clicks'
 /** Milliseconds since the epoch of the last click (`n_clicks_timestamp`). */

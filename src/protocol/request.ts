@@ -53,9 +53,74 @@ export type UpdateRequest = z.infer<typeof updateRequest>
 
 /** Checks a parsed JSON body; throws a 400 {@link RequestError} saying what is wrong. */
 export function parseUpdateRequest(json: unknown): UpdateRequest {
+  // The hand-written check accepts exactly what the schema accepts; zod runs only to word a refusal.
+  if (isUpdateRequest(json)) return json
   const parsed = updateRequest.safeParse(json)
   if (!parsed.success) {
     throw new RequestError(`The update request is malformed:\n${z.prettifyError(parsed.error)}`)
   }
   return parsed.data
+}
+
+// ─── the fast path: the schema above, by hand ─────────────────────────────────────────────────
+
+type Json = Record<string, unknown>
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isString = (v: unknown, min: number, max: number): v is string =>
+  typeof v === 'string' && v.length >= min && v.length <= max
+const isKey = (v: unknown) => isString(v, 3, 512)
+const isIndex = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
+const isList = (v: unknown, max: number, item: (x: unknown) => boolean) =>
+  Array.isArray(v) && v.length <= max && v.every(item)
+
+/** Only `allowed` keys (strict objects), and `required` present. */
+function hasOnly(o: Json, allowed: readonly string[], required: readonly string[] = []): boolean {
+  for (const k in o) if (!allowed.includes(k)) return false
+  for (const k of required) if (!(k in o)) return false
+  return true
+}
+
+/** A record key zod leaves out of its output (JSON.parse makes it an own key): left to zod. */
+const PROTO = '__proto__'
+const COMPONENT_KEYS = ['state', 'sig', 'parent', 'values']
+const REQUEST_KEYS = ['changed', 'reask', 'pending', 'components']
+
+function isComponent(c: unknown): boolean {
+  if (!isObject(c) || !hasOnly(c, COMPONENT_KEYS, ['state', 'sig'])) return false
+  if (!isString(c['state'], 0, 1_000_000) || !isString(c['sig'], 0, 128)) return false
+  if ('parent' in c && c['parent'] !== null && !isString(c['parent'], 1, 256)) return false
+  if ('values' in c) {
+    const values = c['values']
+    if (!isObject(values)) return false
+    for (const k in values) if (k.length > 64 || k === PROTO) return false
+  }
+  return true
+}
+
+function isReask(r: unknown): boolean {
+  return (
+    isObject(r) &&
+    hasOnly(r, ['callback', 'changed'], ['callback', 'changed']) &&
+    isIndex(r['callback']) &&
+    isList(r['changed'], 256, isKey)
+  )
+}
+
+/** The {@link updateRequest} schema, checked by hand (a fraction of zod's cost per request). */
+export function isUpdateRequest(v: unknown): v is UpdateRequest {
+  if (!isObject(v) || !hasOnly(v, REQUEST_KEYS, ['components'])) return false
+  if ('changed' in v && !isList(v['changed'], 64, isKey)) return false
+  if ('reask' in v && !isList(v['reask'], 1024, isReask)) return false
+  if ('pending' in v) {
+    const p = v['pending']
+    if (!isObject(p) || !hasOnly(p, ['changed', 'reask'])) return false
+    if ('changed' in p && !isList(p['changed'], 1024, isKey)) return false
+    if ('reask' in p && !isList(p['reask'], 4096, isIndex)) return false
+  }
+  const components = v['components']
+  if (!isObject(components)) return false
+  for (const id in components)
+    if (id === PROTO || id.length < 1 || id.length > 256 || !isComponent(components[id])) return false
+  return true
 }

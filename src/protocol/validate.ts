@@ -6,7 +6,8 @@
 import type { CallbackSpec } from '../core/callback.ts'
 import { RequestError } from './errors.ts'
 import type { Graph } from '../core/graph.ts'
-import { splitKey, type PropKey } from '../core/ids.ts'
+import { chainIds } from '../core/closure.ts'
+import { splitKey, type ComponentId, type PropKey } from '../core/ids.ts'
 import { PageState, type ComponentRecord } from '../core/page.ts'
 import { externalPending } from '../core/plan.ts'
 import { carriesValue } from './attrs.ts'
@@ -32,6 +33,12 @@ export interface ValidatedUpdate {
   states: Map<string, string>
   /** Components to render again because the event changed a prop of theirs that re-renders them. */
   rerender: Set<string>
+  /**
+   * Ids the request says nothing about: a user event carries only the components its chain may read
+   * or write (src/core/closure.ts), so another id missing from it may still be on the page. Undefined
+   * when the request vouches for every id (a re-ask carries the whole page).
+   */
+  unseen?: (id: ComponentId) => boolean
 }
 
 function parseState(id: string, json: string): ComponentState {
@@ -137,7 +144,10 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
   })
   for (const key of body.pending?.changed ?? []) if (graph.consumers(key).length === 0) throw unknownKey(key)
   const external = externalPending(graph, body.pending?.changed ?? [], pendingCbs)
-  return { page, start: [...start.values()], external, states, rerender }
+  const changed = body.changed ?? []
+  const known = changed.length && !body.reask?.length ? chainIds(graph, changed) : null
+  const unseen = known ? (id: ComponentId) => !known.has(id) && !page.has(id) : undefined
+  return { page, start: [...start.values()], external, states, rerender, unseen }
 }
 
 /** The MATCH values of a re-asked call, checked against the callback's MATCH keys. */

@@ -55,5 +55,7 @@ declare module 'hono' {
     requestId: string
     /** `performance.now()` when the request arrived. */
     startedAt: number
+    /** The app's security headers, for routes that send them with their answer (security.ts). */
+    secureHeaders: Readonly<Record<string, string>>
   }
 }

@@ -9,6 +9,7 @@
  *   at once; the others wait their turn, in order (their timeout still counts while they wait).
  */
 import type { MiddlewareHandler } from 'hono'
+import { isPlain } from './plain-response.ts'
 import type { AnyCallbackFn } from '../core/callback.ts'
 import type { CallbackContext } from '../core/context.ts'
 
@@ -64,7 +65,7 @@ export class UpdateLimiter {
     }
     const res = c.res
     // A stream keeps its request in flight until it ends or its client leaves.
-    if (res.body && /^text\/event-stream/.test(res.headers.get('content-type') ?? '')) {
+    if (!isPlain(res) && res.body && /^text\/event-stream/.test(res.headers.get('content-type') ?? '')) {
       c.res = new Response(untilDone(res.body, release), { status: res.status, headers: res.headers })
     } else release()
   }

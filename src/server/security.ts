@@ -5,9 +5,9 @@
  * and a JSON body reader with a size limit.
  */
 import type { Context, MiddlewareHandler } from 'hono'
-import { secureHeaders } from 'hono/secure-headers'
 import { RequestError } from '../protocol/errors.ts'
 import { StaleStateError } from '../protocol/state.ts'
+import { isPlain, type HeaderRecord } from './plain-response.ts'
 
 /** CSP directives, by their CSP names (`script-src`), each a list of sources. */
 export type CspDirectives = Record<string, readonly string[]>
@@ -227,18 +227,50 @@ export function reloadHint(): MiddlewareHandler {
   }
 }
 
-/** Security headers and the CSP (hono/secure-headers), as the options ask. */
+/**
+ * Hono's secure-headers defaults (what `secureHeaders({ crossOriginResourcePolicy: 'same-origin' })`
+ * sets), spelled out once: the middleware sets a fixed list, and the update route sends them with
+ * its answer in one record (plain-response.ts).
+ */
+const SECURE_HEADERS: HeaderRecord = {
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Origin-Agent-Cluster': '?1',
+  'Referrer-Policy': 'no-referrer',
+  'Strict-Transport-Security': 'max-age=15552000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-DNS-Prefetch-Control': 'off',
+  'X-Download-Options': 'noopen',
+  'X-Frame-Options': 'SAMEORIGIN',
+  'X-Permitted-Cross-Domain-Policies': 'none',
+  'X-XSS-Protection': '0',
+}
+
+const CSP = 'Content-Security-Policy'
+
+/** The headers of every answer, as the options ask: computed once per app. */
+export function securityHeaderRecord(options: SecurityOptions = {}): HeaderRecord {
+  const out: Record<string, string> = options.headers === false ? {} : { ...SECURE_HEADERS }
+  if (options.csp !== false) out[CSP] = cspHeader(options.csp)
+  return Object.freeze(out)
+}
+
+/**
+ * Security headers and the CSP on every answer, as the options ask (a route's own CSP is kept).
+ * The record is also left on the context (`secureHeaders`) for routes that send it themselves in a
+ * {@link plainResponse}, which this middleware then leaves alone.
+ */
 export function securityHeaders(options: SecurityOptions = {}): MiddlewareHandler {
-  if (options.headers === false && options.csp === false) return async (_, next) => next()
-  const base = options.headers === false ? null : secureHeaders({ crossOriginResourcePolicy: 'same-origin' })
-  const csp = options.csp === false ? null : cspHeader(options.csp)
+  const record = securityHeaderRecord(options)
+  const list = Object.entries(record)
   return async (c, next) => {
-    const run = async () => {
-      await next()
-      if (csp && !c.res.headers.has('Content-Security-Policy'))
-        c.res.headers.set('Content-Security-Policy', csp)
-    }
-    await (base ? base(c, run) : run())
+    c.set('secureHeaders', record)
+    await next()
+    const res = c.res
+    if (isPlain(res)) return
+    const headers = res.headers
+    for (const [name, value] of list) if (name !== CSP || !headers.has(CSP)) headers.set(name, value)
+    if (options.headers !== false) headers.delete('X-Powered-By')
   }
 }
 

@@ -7,12 +7,13 @@
  */
 import type { Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
-import { startWave, type CallbackResult } from '../core/run.ts'
+import { startWave, type CallbackResult, type Wave } from '../core/run.ts'
 import { parseUpdateRequest } from '../protocol/request.ts'
 import { validateUpdate, type ValidatedUpdate } from '../protocol/validate.ts'
 import { renderDeferred, renderFailedBatch, renderRerenders, renderResults } from '../../views/results.tsx'
 import type { AppContext } from './context.ts'
 import { createEngine, finish } from './engine.ts'
+import { plainResponse } from './plain-response.ts'
 import { readJson } from './security.ts'
 
 export function createUpdateHandler(app: AppContext) {
@@ -32,17 +33,23 @@ export function createUpdateRunner(app: AppContext): UpdateRunner {
   const e = createEngine(app)
   const streamAfterMs = app.options.streamAfterMs
   return async function runUpdate(c: Context, v: ValidatedUpdate): Promise<Response> {
-    const req = { kind: 'update', requestId: c.var.requestId, startedAt: c.var.startedAt } as const
-    const controller = new AbortController()
-    const clientGone = () => controller.abort()
-    c.req.raw.signal.addEventListener('abort', clientGone, { once: true })
-    const wave = startWave({
+    const req = { kind: 'update', requestId: c.get('requestId'), startedAt: c.get('startedAt') } as const
+    // A client going away aborts the wave; listened to only once the wave waits for an async
+    // callback (a synchronous chain is over before any I/O could tell). Reading `signal` makes
+    // @hono/node-server create an AbortController: only then.
+    let signal: AbortSignal | null = null
+    const clientGone = () => wave.abort()
+    const wave: Wave = startWave({
       ...e.wave,
       page: v.page,
       start: v.start,
       external: v.external,
-      signal: controller.signal,
+      unseen: v.unseen,
       handBackAfterMs: streamAfterMs,
+      onWait: () => {
+        signal = c.req.raw.signal
+        signal.addEventListener('abort', clientGone, { once: true })
+      },
     })
     const opts = {
       ...e.render,
@@ -68,18 +75,21 @@ export function createUpdateRunner(app: AppContext): UpdateRunner {
     // Everything applied by the end of the wave, or by `streamAfterMs` when the client takes a stream.
     const first = await wave.results.readFor(streams ? streamAfterMs : Infinity)
     if (first.done) {
-      c.req.raw.signal.removeEventListener('abort', clientGone)
+      ;(signal as AbortSignal | null)?.removeEventListener('abort', clientGone)
       const outcome = await wave.outcome
       const html =
         (await render(first.items)) +
         (await renderRerenders(v.rerender, outcome.results, opts)) +
         (await renderDeferred(outcome.deferred, outcome.clientside))
-      if (app.dev && outcome.results.length) c.header('Server-Timing', serverTiming(outcome.results))
       finish(app, req, outcome, html ? 200 : 204)
-      return html ? c.html(html) : c.body(null, 204)
+      // One plain record of headers (security.ts, plain-response.ts): no WHATWG Headers built.
+      const headers: Record<string, string> = { ...(c.get('secureHeaders') ?? {}) }
+      if (html) headers['Content-Type'] = 'text/html; charset=UTF-8'
+      if (app.dev && outcome.results.length) headers['Server-Timing'] = serverTiming(outcome.results)
+      return plainResponse(html || null, html ? 200 : 204, headers)
     }
     return streamSSE(c, async (stream) => {
-      stream.onAbort(() => controller.abort())
+      stream.onAbort(() => wave.abort())
       const send = async (html: string) => {
         if (html && !stream.aborted) await stream.writeSSE({ data: html })
       }

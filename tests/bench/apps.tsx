@@ -8,6 +8,7 @@ import { Hono } from 'hono'
 import { createApp, Input, Output, type HyperApp } from '../../src/index.ts'
 import { dcc } from '../../views/components/index.ts'
 import { captureUpdates, updateRequest, type Update } from './client.ts'
+import type { UserEvent } from '../../src/testing.ts'
 
 const BASE = 'http://127.0.0.1'
 
@@ -142,6 +143,20 @@ export function layoutApp(size: number, live: boolean): HyperApp {
   }
   return app
 }
+
+/**
+ * The requests of `events` on `app` mounted at `base` (`app.mountAt`), as the suite server serves
+ * it: signed state is scoped to the base path, so a body captured at `/` is refused at `/a3`.
+ */
+export async function captureMounted(app: HyperApp, events: UserEvent[], base: string): Promise<Update[]> {
+  const site = new Hono()
+  site.route(base, app.mountAt(base))
+  return captureUpdates(site, events, { path: `${base}/` })
+}
+
+/** The user event each suite app's body performs. */
+export const suiteEvent = (section: SuiteEntry['section']): UserEvent =>
+  section === 'chain' ? { click: 'b' } : { id: 'in0', value: 'hello' }
 
 /** One app of the event suite (sections 2 and 3): what it is, and how to build it. */
 export interface SuiteEntry {

@@ -7,7 +7,7 @@
  * CPU time per event and the round trip. The engine alone (parse, validate, plan, run) is timed here.
  */
 import type { HyperApp } from '../../src/index.ts'
-import { eventSuite, SUITE, type BenchApp, type SuiteEntry } from './apps.tsx'
+import { captureMounted, eventSuite, suiteEvent, SUITE, type BenchApp, type SuiteEntry } from './apps.tsx'
 import { answer, engineTime, type TimeOptions } from './inprocess.ts'
 import type { Update } from './client.ts'
 import { load, startServer, type BenchServer } from './load.ts'
@@ -44,12 +44,16 @@ export async function eventsSections(o: { timing: TimeOptions; rounds: number; s
   const entries = eventSuite(SUITE)
   const built: (BenchApp & { app: HyperApp })[] = []
   for (const e of entries) built.push(await e.build())
+  // The bodies the suite server accepts: captured from each app at its mount point.
+  const mounted: Update[] = []
+  for (const [i, e] of entries.entries())
+    mounted.push((await captureMounted(built[i]!.app, [suiteEvent(e.section)], `/a${i}`))[0]!)
   const server = await startServer('suite', 1)
   const costs = entries.map(() => ({ cpu: [] as number[], p50: [] as number[] }))
   try {
     for (let round = 0; round < o.rounds; round++) {
       for (const [i, b] of built.entries()) {
-        const c = await serverCost(server, `/a${i}/_hd/update`, b.bodies[0]!, o.seconds)
+        const c = await serverCost(server, `/a${i}/_hd/update`, mounted[i]!, o.seconds)
         costs[i]!.cpu.push(c.cpu)
         costs[i]!.p50.push(c.p50)
       }
@@ -114,6 +118,13 @@ function graphTables(all: EventRow[]) {
     `| ${fmt(r.n)} | ${r.outputs} | ${us(r.route)} | ${us(r.engine)} | ${us(r.http)} |`
   const last = flat[flat.length - 1]!
   const flatness = { route: last.route / flat[0]!.route, engine: last.engine / flat[0]!.engine }
+  const [small, big] = [whole[0]!, whole[whole.length - 1]!]
+  const pageRatio = {
+    small: small.n * 2,
+    big: big.n * 2,
+    route: big.route / small.route,
+    engine: big.engine / small.engine,
+  }
   const lines = [
     "One affected callback in graphs of growing size (the other callbacks' components are not on the page):",
     '',
@@ -129,12 +140,13 @@ function graphTables(all: EventRow[]) {
     '',
     `Per affected callback (slope): engine ${us(slope(fan, 'engine'))}, whole server ${us(slope(fan, 'route'))}.`,
     '',
-    'The same graphs with every component on the page: each request carries (and the server checks) all of them:',
+    'The same graphs with every component on the page (each request carries what its chain may touch: `hd-carry`):',
     '',
     ...head('callbacks (2 components each)'),
     ...whole.map(row),
     '',
-    `Per component carried (slope): whole server ${us(slope(whole, 'route') / 2)}.`,
+    `Per component on the page (slope): whole server ${us(slope(whole, 'route') / 2)}. ` +
+      `A page of ${fmt(pageRatio.big)} components ÷ a page of ${pageRatio.small}: whole server ${ratio(pageRatio.route)}, engine ${ratio(pageRatio.engine)}.`,
   ]
-  return { flat, fan, whole, flatness, markdown: lines.join('\n') }
+  return { flat, fan, whole, flatness, pageRatio, markdown: lines.join('\n') }
 }

@@ -51,7 +51,7 @@ export async function engineTime(app: HyperApp, body: Update, o: TimeOptions): P
   const wave = createEngine(ctx).wave
   const fn = async () => {
     const v = validateUpdate(parseUpdateRequest(JSON.parse(text)), ctx)
-    await runWave({ ...wave, page: v.page, start: v.start, external: v.external })
+    await runWave({ ...wave, page: v.page, start: v.start, external: v.external, unseen: v.unseen })
   }
   const perBatch = await calibrate(fn, o.batchMs)
   return timeMedian(fn, { batches: o.batches, perBatch, warmup: perBatch })

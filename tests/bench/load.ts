@@ -10,7 +10,10 @@ import { percentile } from './stats.ts'
 import type { Update } from './client.ts'
 import type { ServerMessage } from './server.ts'
 
-const SERVER = fileURLToPath(new URL('./server.ts', import.meta.url))
+// server.ts under tsx, server.js when the bench runs compiled (compiled.ts).
+const SERVER = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? './server.ts' : './server.js', import.meta.url)
+)
 
 export interface BenchServer {
   readonly name: string
@@ -18,6 +21,8 @@ export interface BenchServer {
   readonly child: ChildProcess
   /** Memory of the serving process (after a GC when started with `gc`). */
   mem(): Promise<Extract<ServerMessage, { type: 'mem' }>>
+  /** A CPU profile of the serving process (V8's, as `node --cpu-prof`) while `during` runs. */
+  profile<T>(during: () => Promise<T>): Promise<{ result: T; profile: object }>
   /** CPU time (user + system) the serving process has used, in µs. */
   cpu(): Promise<number>
   stop(): Promise<void>
@@ -55,6 +60,13 @@ export function startServer(
       const m = next('mem')
       child.send('mem')
       return m
+    },
+    profile: async <T>(during: () => Promise<T>) => {
+      child.send('profile-start')
+      const result = await during()
+      const m = next('profile')
+      child.send('profile-stop')
+      return { result, profile: JSON.parse((await m).json) as object }
     },
     cpu: () => {
       const m = next('cpu')
@@ -112,7 +124,10 @@ export async function load(
   // autocannon's own duration is in whole seconds: measure it here.
   const seconds = (performance.now() - t0) / 1000
   if (r.errors || r.timeouts || r.non2xx) {
-    throw new Error(`load on ${url}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx answers`)
+    const codes = JSON.stringify((r as { statusCodeStats?: unknown }).statusCodeStats ?? {})
+    throw new Error(
+      `load on ${url}${o.path ?? ''}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx answers (${codes})`
+    )
   }
   const sorted = Float64Array.from(latencies).sort()
   const requests = r['2xx']

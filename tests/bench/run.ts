@@ -8,7 +8,10 @@
  *   npm run bench -- --quick            # a smoke run (under a minute; numbers not comparable)
  *   npm run bench -- --sections 1,5 --rounds 7 --seconds 3 --workers 2 --json out.json
  *   npm run bench -- --no-browser       # without the Chromium click timing (section 2)
+ *
+ * It runs on compiled JavaScript (compiled.ts builds `.bench-dist/` first); `BENCH_TSX=1` keeps tsx.
  */
+import './compiled.ts'
 import './env.ts'
 import { execSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
@@ -97,10 +100,13 @@ if (sections.has(1)) {
   )
   print(r.markdown)
   for (const x of r.ratios) {
-    check(
-      x.ratio >= 0.7,
-      `${x.workers} process${x.workers > 1 ? 'es' : ''}, ${x.connections} connections: ${ratio(x.ratio)} bare Hono (target ≥ 0.70×)`
-    )
+    // Issue 14: one process ≥ 0.35× a bare Hono route answering the same bytes (more processes share
+    // the 2 cores with the load generator: shown, not judged).
+    if (x.workers === 1)
+      check(
+        x.ratio >= 0.35,
+        `1 process, ${x.connections} connections: ${ratio(x.ratio)} bare Hono (target ≥ 0.35×)`
+      )
     if (x.connections === 50)
       check(
         x.p99 < 10,
@@ -126,8 +132,8 @@ if (events && sections.has(2)) {
     `one request per user event at chain depths ${r.rows.map((x) => x.n).join(', ')}, every output in it`
   )
   check(
-    r.perCb.engine < 0.02,
-    `engine overhead per callback ${us(r.perCb.engine)} (target < 20 µs); whole server ${us(r.perCb.route)}`
+    r.perCb.engine < 0.015,
+    `engine overhead per callback ${us(r.perCb.engine)} (target < 15 µs); whole server ${us(r.perCb.route)}`
   )
   if (args.browser) {
     log('2. one click in Chromium…')
@@ -140,7 +146,7 @@ if (events && sections.has(2)) {
 
 if (events && sections.has(3)) {
   const r = events.graph
-  results['graph'] = { flat: r.flat, fan: r.fan, whole: r.whole }
+  results['graph'] = { flat: r.flat, fan: r.fan, whole: r.whole, pageRatio: r.pageRatio }
   print('\n### 3. One user event vs the size of the graph\n')
   print(r.markdown)
   // The planner is what could scan the graph: judge the engine; the whole server's ratio (noisier, one
@@ -148,6 +154,10 @@ if (events && sections.has(3)) {
   check(
     r.flatness.engine < 1.5,
     `flat in graph size: 10,000 vs 10 callbacks costs ${ratio(r.flatness.engine)} in the engine (target < 1.5×), ${ratio(r.flatness.route)} in the whole server`
+  )
+  check(
+    r.pageRatio.route <= 1.5,
+    `one event on a page of ${fmt(r.pageRatio.big)} live components costs ${ratio(r.pageRatio.route)} the same event on a page of ${r.pageRatio.small} (server CPU; target ≤ 1.5×), engine ${ratio(r.pageRatio.engine)}`
   )
 }
 

@@ -3,10 +3,11 @@
  * A bench server in its own process: `BENCH_APP` (prime | bare | suite) served on 127.0.0.1, a free
  * port, by `BENCH_WORKERS` processes (1: this process serves; more: src/server/cluster.ts). Tells its
  * parent the port over IPC, answers `mem` with its memory use (after a GC when run with --expose-gc)
- * and `cpu` with the CPU time it has used.
+ * and `cpu` with the CPU time it has used; `profile-start` / `profile-stop` record a CPU profile.
  */
 import './env.ts'
 import cluster from 'node:cluster'
+import { Session } from 'node:inspector'
 import { serve } from '@hono/node-server'
 import { listenCluster } from '../../src/server/cluster.ts'
 import { bareApp, primeApp, suiteApp, type BenchApp } from './apps.tsx'
@@ -16,6 +17,7 @@ export type ServerMessage =
   | { type: 'ready'; port: number; pids: number[] }
   | { type: 'mem'; rss: number; heapUsed: number; external: number }
   | { type: 'cpu'; micros: number }
+  | { type: 'profile'; json: string }
 
 const builders: Record<string, () => Promise<BenchApp>> = { prime: primeApp, bare: bareApp, suite: suiteApp }
 const name = process.env['BENCH_APP'] ?? 'prime'
@@ -34,8 +36,30 @@ if (workers > 1 || cluster.isWorker) {
   )
 }
 
+/** V8's CPU profiler (what `node --cpu-prof` runs), started and stopped on request: the load only. */
+let session: Session | null = null
+const post = <T>(method: string, params?: object) =>
+  new Promise<T>((resolve, reject) =>
+    session!.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res as T)))
+  )
+
 if (cluster.isPrimary) {
-  process.on('message', (m) => {
+  process.on('message', async (m) => {
+    if (m === 'profile-start') {
+      session = new Session()
+      session.connect()
+      await post('Profiler.enable')
+      await post('Profiler.setSamplingInterval', { interval: 200 }) // µs (node --cpu-prof: 1,000)
+      await post('Profiler.start')
+      return
+    }
+    if (m === 'profile-stop' && session) {
+      const { profile } = await post<{ profile: object }>('Profiler.stop')
+      session.disconnect()
+      session = null
+      send({ type: 'profile', json: JSON.stringify(profile) })
+      return
+    }
     if (m === 'cpu') {
       const c = process.cpuUsage()
       send({ type: 'cpu', micros: c.user + c.system })

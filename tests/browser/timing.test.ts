@@ -1,6 +1,7 @@
 /**
  * What a user sees over time with concurrent requests: latest wins (R16), waiting for pending inputs
- * (R14, State does not block), outputs removed while a callback runs (R24).
+ * (R14) and, unlike Dash, for pending States (fresh State, docs/porting.md), outputs removed while a
+ * callback runs (R24).
  */
 import { expect, it } from 'vitest'
 import { changes, recordChanges, settled, useApp } from './harness.ts'
@@ -42,7 +43,7 @@ it('a callback whose input a request in flight may change waits, then runs once 
   await page.click('#source') // slow: slow-mid in 2.5 s
   await page.waitForTimeout(100)
   await page.click('#free') // fast: free-out now; `waits` reads slow-mid, so it waits
-  await page.click('#stated') // State on slow-mid does not block: answers at once with the old value
+  await page.click('#stated') // State on slow-mid, in flight: read once it lands (fresh State)
   await page.waitForFunction(() => document.getElementById('waits')!.textContent !== 'waits', null, {
     timeout: 10_000,
   })
@@ -50,13 +51,35 @@ it('a callback whose input a request in flight may change waits, then runs once 
   const log = await changes(page)
   const order = log.map((c) => c.id)
   expect(order.indexOf('free-out')).toBeLessThan(order.indexOf('slow-mid'))
-  expect(order.indexOf('stated-out')).toBeLessThan(order.indexOf('slow-mid'))
+  expect(order.indexOf('stated-out')).toBeGreaterThan(order.indexOf('slow-mid'))
+  expect(log.filter((c) => c.id === 'stated-out')).toHaveLength(1)
   expect(log.filter((c) => c.id === 'waits')).toHaveLength(1)
   expect(order.indexOf('waits')).toBeGreaterThan(order.indexOf('slow-mid'))
-  expect(await page.textContent('#stated-out')).toBe('stated 1 saw mid')
+  expect(await page.textContent('#stated-out')).toBe('stated 1 saw mid 1')
   expect(await page.textContent('#waits')).toBe('mid 1 + free 1 (free-out.children, slow-mid.children)')
   const after = await calls()
   expect((after['waits'] ?? 0) - (before['waits'] ?? 0)).toBe(1)
+  expect((after['stated'] ?? 0) - (before['stated'] ?? 0)).toBe(1)
+  expect(errors).toEqual([])
+})
+
+it('fresh State: typing in a second input while the echo of the first is in flight shows the fresh echo, once', async () => {
+  const { page, errors } = await app.open()
+  const before = await calls()
+  await recordChanges(page, ['first-out', 'second-out'])
+  await page.fill('#first', 'abc') // its echo takes 1.5 s
+  await page.fill('#second', 'xyz') // reads first-out as State: waits for the echo
+  await page.waitForFunction(() => document.getElementById('second-out')!.textContent !== 'second', null, {
+    timeout: 10_000,
+  })
+  await settled(page, 300)
+  expect(await page.textContent('#first-out')).toBe('first says abc')
+  expect(await page.textContent('#second-out')).toBe('xyz after first says abc')
+  const log = (await changes(page)).map((c) => c.id)
+  expect(log).toEqual(['first-out', 'second-out'])
+  const after = await calls()
+  expect((after['firstOut'] ?? 0) - (before['firstOut'] ?? 0)).toBe(1)
+  expect((after['secondOut'] ?? 0) - (before['secondOut'] ?? 0)).toBe(1)
   expect(errors).toEqual([])
 })
 

@@ -20,6 +20,7 @@ import {
   externalPending,
   isPrunedByGroup,
   isReady,
+  statesFresh,
   mergeRequest,
   newGroup,
   pendingOutputs,
@@ -388,6 +389,17 @@ describe('isReady (R14)', () => {
     { case: 'another Input pending', spec: 'self', blocked: ['x.value', 'z.value'], ready: false },
   ])('$case → $ready', ({ spec, blocked, ready }) => {
     expect(isReady(cb[spec]!, new Set(blocked))).toBe(ready)
+  })
+
+  // Fresh State: what requests in flight elsewhere may still write blocks States too (statesFresh).
+  it.each([
+    { case: 'a State written elsewhere', spec: 'K', external: ['s.value'], fresh: false },
+    { case: 'an Input written elsewhere (isReady decides)', spec: 'K', external: ['a.value'], fresh: true },
+    { case: 'something it does not read', spec: 'K', external: ['q.value'], fresh: true },
+    { case: 'nothing in flight', spec: 'K', external: [], fresh: true },
+    { case: 'a callback without States', spec: 'self', external: ['x.value'], fresh: true },
+  ])('statesFresh: $case → $fresh', ({ spec, external, fresh }) => {
+    expect(statesFresh(callOf(cb[spec]!), new PageState(), new Set(external))).toBe(fresh)
   })
 })
 

@@ -84,9 +84,66 @@ describe('a request while another is in flight (seed: slow, then fast)', () => {
     expect(out.deferred.map((d) => d.cb.name)).toEqual(['third'])
   })
 
-  it('never blocks on State (R14, last point): the reader runs at once with the value it has', async () => {
-    const app = new TestApp()
-    app.callback('producer', Output('p', 'children'), Input('src', 'n_clicks'), [], (n) => `p${n}`)
+  // Fresh State (docs/porting.md): a State that a request in flight may still write is read after it
+  // lands; within one wave a State never blocks (R14, last point, as in Dash).
+  function stateReader() {
+    const app = new TestApp({ preventInitialCallbacks: true })
+    const producer = app.callback(
+      'producer',
+      Output('p', 'children'),
+      Input('src', 'n_clicks'),
+      [],
+      (n) => `p${n}`
+    )
+    const reader = app.callback(
+      'reader',
+      Output('r', 'children'),
+      Input('go', 'n_clicks'),
+      [State('p', 'children')],
+      (n, p) => `${n}:${p}`
+    )
+    app.callback('both', Output('b', 'children'), Input('go', 'n_clicks'), [], (n) => `b${n}`)
+    const layout = h(
+      'div',
+      {},
+      h('button', { id: 'src' }),
+      h('button', { id: 'go' }),
+      h('div', { id: 'p' }, 'old'),
+      h('div', { id: 'r' }),
+      h('div', { id: 'b' })
+    )
+    return { app, producer, reader, layout }
+  }
+
+  it.each([
+    { case: 'its producer in flight elsewhere', pending: ['src.n_clicks'], deferred: true, r: null },
+    { case: 'nothing in flight', pending: [], deferred: false, r: '1:old' },
+    { case: 'another request in flight', pending: ['go.n_clicks'], deferred: false, r: '1:old' },
+  ])('a State with $case: deferred $deferred', async ({ pending, deferred, r }) => {
+    const { app, reader, layout } = stateReader()
+    const { page } = await app.load(layout)
+    const out = await app.click(page, 'go', { external: externalPending(app.graph, pending) })
+    expect(out.deferred).toEqual(deferred ? [{ cb: reader, changed: ['go.n_clicks'] }] : [])
+    expect(page.value('r.children')).toBe(r)
+    expect(page.value('b.children')).toBe('b1')
+    expect(app.count('reader')).toBe(deferred ? 0 : 1)
+  })
+
+  it('the deferred State reader, re-asked once its producer landed, runs once with the fresh value', async () => {
+    const { app, layout } = stateReader()
+    const { page } = await app.load(layout)
+    const first = await app.click(page, 'go', { external: externalPending(app.graph, ['src.n_clicks']) })
+    await app.click(page, 'src')
+    expect(page.value('p.children')).toBe('p1')
+    await app.event(page, {}, { start: first.deferred })
+    expect(page.value('r.children')).toBe('1:p1')
+    expect(app.count('reader')).toBe(1)
+  })
+
+  it('within one wave a State never blocks (R14): the reader runs beside its producer', async () => {
+    const app = new TestApp({ preventInitialCallbacks: true })
+    const never = gate<string>()
+    app.callback('producer', Output('p', 'children'), Input('go', 'n_clicks'), [], () => never.promise)
     app.callback(
       'reader',
       Output('r', 'children'),
@@ -97,15 +154,17 @@ describe('a request while another is in flight (seed: slow, then fast)', () => {
     const layout = h(
       'div',
       {},
-      h('button', { id: 'src' }),
       h('button', { id: 'go' }),
       h('div', { id: 'p' }, 'old'),
       h('div', { id: 'r' })
     )
     const { page } = await app.load(layout)
-    const out = await app.click(page, 'go', { external: externalPending(app.graph, ['src.n_clicks']) })
-    expect(out.deferred).toEqual([])
-    expect(page.value('r.children')).toBe('1:pnull')
+    const wave = app.click(page, 'go')
+    await sleep(0) // lets the reader's result be applied; the producer is still held by its gate
+    expect(page.value('r.children')).toBe('1:old')
+    never.open('new')
+    await wave
+    expect(page.value('p.children')).toBe('new')
   })
 
   it('the re-asked third runs once, with both triggers merged (R13)', async () => {

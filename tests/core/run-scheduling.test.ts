@@ -75,7 +75,7 @@ describe('concurrency', () => {
 
 describe('deferral: callbacks blocked only by requests in flight elsewhere', () => {
   // P (in flight elsewhere): src.value → a.value. X: (btn, a) → x. W: (btn, x) → w. Z: btn → z.
-  // S reads a.value as a State only.
+  // S reads a.value as a State only: fresh State defers it too (docs/porting.md).
   function setup() {
     const app = new TestApp()
     const P = app.callback('P', Output('a', 'value'), [Input('src', 'value')], [], (v: string) => v)
@@ -94,7 +94,7 @@ describe('deferral: callbacks blocked only by requests in flight elsewhere', () 
       () => 'W'
     )
     app.callback('Z', Output('z', 'children'), [Input('btn', 'n_clicks')], [], (n: number) => `Z${n}`)
-    app.callback(
+    const S = app.callback(
       'S',
       Output('s', 'children'),
       [Input('btn', 'n_clicks')],
@@ -107,41 +107,41 @@ describe('deferral: callbacks blocked only by requests in flight elsewhere', () 
       h('button', { id: 'btn' }),
       ...['x', 'w', 'z', 's'].map((id) => h('div', { id })),
     ])
-    return { app, P, X, W, layout }
+    return { app, P, X, W, S, layout }
   }
 
   it('runs what it can and hands back the blocked callbacks, in order, with their triggers', async () => {
-    const { app, X, W, layout } = setup()
+    const { app, X, W, S, layout } = setup()
     const { page } = await app.load(layout, { start: [] })
     const external = externalPending(app.graph, ['src.value'])
     expect([...external].sort()).toEqual(['a.value', 'w.children', 'x.children'])
     const o = await app.click(page, 'btn', { external })
-    expect(statuses(o)).toEqual([
-      ['Z', 'updated'],
-      ['S', 'updated'],
-    ])
+    expect(statuses(o)).toEqual([['Z', 'updated']])
     expect(o.deferred).toEqual([
+      { cb: S, changed: ['btn.n_clicks'] },
       { cb: X, changed: ['btn.n_clicks'] },
       { cb: W, changed: ['btn.n_clicks'] },
     ])
     expect(o.unfinished).toEqual([])
     expect(o.aborted).toBe(false)
-    expect(page.value('s.children')).toBe('S old')
-    expect(app.calls).toEqual({ Z: 1, S: 1 })
+    expect(page.value('s.children')).toBe(null)
+    expect(app.calls).toEqual({ Z: 1 })
   })
 
   it('runs the deferred callbacks once re-asked after the blocking request landed', async () => {
-    const { app, X, W, layout } = setup()
+    const { app, X, W, S, layout } = setup()
     const { page } = await app.load(layout, { start: [] })
     const first = await app.click(page, 'btn', { external: externalPending(app.graph, ['src.value']) })
     page.set('a.value', 'new')
     const again = await app.event(page, {}, { start: first.deferred })
     expect(statuses(again)).toEqual([
+      ['S', 'updated'],
       ['X', 'updated'],
       ['W', 'updated'],
     ])
+    expect(page.value('s.children')).toBe('S new')
     expect(app.triggered('W')).toEqual([['btn.n_clicks', 'x.children']])
-    expect([X.name, W.name].map((n) => app.count(n))).toEqual([1, 1])
+    expect([S.name, X.name, W.name].map((n) => app.count(n))).toEqual([1, 1, 1])
   })
 
   it('defers a re-asked callback too when the request it waits on is still in flight', async () => {
@@ -323,13 +323,9 @@ describe('onResult and expand', () => {
 
   it('expands a new children value before applying it and scanning it for components', async () => {
     const app = new TestApp()
-    app.callback(
-      'insert',
-      Output('container', 'children'),
-      [Input('btn', 'n_clicks')],
-      [],
-      () => 'make-input'
-    )
+    app.callback('insert', Output('container', 'children'), [Input('btn', 'n_clicks')], [], () => ({
+      make: 'input',
+    }))
     app.callback(
       'inner',
       Output('inner-out', 'children'),
@@ -337,8 +333,11 @@ describe('onResult and expand', () => {
       [],
       (v: string) => `got ${v}`
     )
+    // Text and numbers are never handed to `expand` (kept as they are): a marker object is.
     const expand = async (v: unknown) =>
-      v === 'make-input' ? [h('dcc.Input', { id: 'inner', value: 'x' }), h('div', { id: 'inner-out' })] : v
+      (v as { make?: string })?.make === 'input'
+        ? [h('dcc.Input', { id: 'inner', value: 'x' }), h('div', { id: 'inner-out' })]
+        : v
     const { page, outcome } = await app.load(
       h('div', {}, [h('button', { id: 'btn' }), h('div', { id: 'container' })]),
       { expand }

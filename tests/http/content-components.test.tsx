@@ -41,7 +41,8 @@ describe('ConfirmDialog', () => {
       '<div id="confirm" class="hd-confirm" data-displayed="false" data-submit-n-clicks="0" ' +
         'data-submit-n-clicks-timestamp="-1" data-cancel-n-clicks="0" data-cancel-n-clicks-timestamp="-1" ' +
         'hx-post="/_hd/update" hx-trigger="confirm-submit, confirm-cancel" hx-swap="none" hx-target="body" ' +
-        'hx-sync="this:replace" hd-t="submit_n_clicks:confirm-submit cancel_n_clicks:confirm-cancel" hd-affects="result">' +
+        'hx-sync="this:replace" hd-t="submit_n_clicks:confirm-submit cancel_n_clicks:confirm-cancel" hd-affects="result" ' +
+        'hd-carry="confirm result">' +
         '<dialog class="hd-confirm-dialog" aria-labelledby="confirm-message"><form method="dialog">' +
         '<p id="confirm-message" class="hd-confirm-message">Sure?</p><div class="hd-confirm-buttons">' +
         '<button type="submit" value="cancel" class="hd-confirm-cancel">Cancel</button>' +
@@ -61,6 +62,9 @@ describe('ConfirmDialog', () => {
     const page = await renderPage(app)
     const body = await page.prepare({ click: 'danger' })
     body.changed = ['confirm.submit_n_clicks']
+    // The dialog's own requests carry its chain (`hd-carry`): the dialog and the result.
+    const result = { state: page.attr('result', 'data-hd')!, sig: page.attr('result', 'data-hd-sig')! }
+    body.components['result'] = { ...result, parent: null, values: {} }
     body.components['confirm']!.values = { submit_n_clicks: 1, cancel_n_clicks: 0, displayed: false }
     const res = await page.send(body)
     expect(res.status).toBe(200)

@@ -111,7 +111,8 @@ describe('callbacks', () => {
     const page = await renderPage(app)
     expect(page.attr('server', 'hd-t')).toBe('value:change search_value:hd-dropdown-search')
     expect(page.attr('server', 'hx-trigger')).toBe('change, hd-dropdown-search')
-    const body = await page.prepare({ id: 'single', value: 'New York City' })
+    // Written as the dropdown's own search event would send it: from the whole page.
+    const body = await page.prepare({ id: 'single', value: 'New York City' }, { wholePage: true })
     body.changed = ['server.search_value']
     body.components['server']!.values = { value: 'Berlin', search_value: 'san' }
     const res = await page.send(body)
@@ -131,7 +132,8 @@ describe('callbacks', () => {
 
   it('a search_value that is not text is refused', async () => {
     const page = await renderPage(app)
-    const body = await page.prepare({ id: 'single', value: 'New York City' })
+    // Written as the dropdown's own search event would send it: from the whole page.
+    const body = await page.prepare({ id: 'single', value: 'New York City' }, { wholePage: true })
     body.changed = ['server.search_value']
     body.components['server']!.values = { value: '', search_value: 5 }
     const res = await page.send(body)

@@ -101,7 +101,8 @@ describe('a navigation request', () => {
   it('answers with the new page, its initial calls resolved, and its meta, in one response', async () => {
     const page = await renderPage(await example(), '/analytics')
     // What the browser sends when a link to /report/7?view=table is clicked: the container's Location changed.
-    const body = await page.prepare({ id: 'analytics-input', value: 'x' })
+    // Written as the Location's own event would send it: from the whole page.
+    const body = await page.prepare({ id: 'analytics-input', value: 'x' }, { wholePage: true })
     body.changed = ['_pages_location.pathname', '_pages_location.search']
     body.components['_pages_location']!.values = { pathname: '/report/7', search: '?view=table' }
     const res = await page.send(body, { stream: true })
@@ -122,7 +123,8 @@ describe('a navigation request', () => {
     const page = await renderPage(await example(), '/analytics')
     await page.fill('analytics-input', 'sales', { stream: true })
     expect(page.text('analytics-output')).toBe('Showing sales')
-    const body = await page.prepare({ id: 'analytics-input', value: 'x' })
+    // Written as the Location's own event would send it: from the whole page.
+    const body = await page.prepare({ id: 'analytics-input', value: 'x' }, { wholePage: true })
     body.changed = ['_pages_location.search']
     delete body.pending
     body.components['_pages_location']!.values = { pathname: '/analytics', search: '?again=1' }
