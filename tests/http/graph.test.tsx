@@ -98,7 +98,9 @@ describe('interaction props', () => {
     const res = await page.send(body)
     expect(res.status).toBe(200)
     expect(page.text('picked')).toBe('Picked Ame-011 (Americas).')
-    expect(page.outerHTML('histogram')).toContain('<figcaption>Chart: Americas: life expectancy in 2007</figcaption>')
+    expect(page.outerHTML('histogram')).toContain(
+      '<figcaption>Chart: Americas: life expectancy in 2007</figcaption>'
+    )
   })
 
   it.each([
