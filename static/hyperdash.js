@@ -574,6 +574,14 @@
     h.running = left.length ? left : null
   }
 
+  /** The answer arrived: a stream (a slow chain, a background job) gives `running` back per callback. */
+  function answered(ctx) {
+    const h = ctx.hd
+    if (!h || h.answered) return
+    h.answered = true
+    h.stream = /text\/event-stream/.test((ctx.response && ctx.response.headers.get('Content-Type')) || '')
+  }
+
   function stopRunning(h) {
     if (!h || !h.running) return
     const list = h.running
@@ -719,16 +727,14 @@
       h.running = evt && evt.type === 'hd:attach' ? startRunningList(evt.running) : startRunning(elt)
     },
     htmx_before_response(elt, detail) {
-      const h = detail.ctx.hd
-      if (!h) return
-      h.answered = true
-      // A stream (a slow chain, a background job): `running` goes back per callback as each lands.
-      h.stream = /text\/event-stream/.test(detail.ctx.response.headers.get('Content-Type') || '')
+      answered(detail.ctx)
     },
     htmx_before_swap(elt, detail) {
       const ctx = detail.ctx
       // Late initial results of the first page are older than any request the page sent since.
       const s = ctx.hd ? ctx.hd.seq : ctx.hdLate ? 0 : seq
+      // hx-sse takes a stream over in its own `before_response` (registered first, it cancels ours).
+      answered(ctx)
       // `running` goes back before the answer's swaps, so that an output of the same prop wins.
       if (!(ctx.hd && ctx.hd.stream)) stopRunning(ctx.hd)
       const tasks = detail.tasks
