@@ -11,8 +11,8 @@ import { createApp, Input, isMain, noUpdate, Output, setProps } from '../src/ind
 const STEPS = 5
 const STEP_MS = Number(process.env['STEP_MS']) || 1000
 
-/** The job's own counters, in the process that runs it: jobs started, steps done (for tests). */
-export const counters = { runs: 0, steps: 0 }
+/** The job's own counters, in the process that runs it (for tests): started, running, steps done. */
+export const counters = { runs: 0, active: 0, steps: 0 }
 
 export const app = createApp({
   title: 'Background callbacks: progress, cancel',
@@ -37,6 +37,7 @@ app.callback(
   [Input('run', 'n_clicks')],
   async function job(_n, ctx) {
     counters.runs++
+    counters.active++
     let done = 0
     try {
       while (done < STEPS) {
@@ -47,6 +48,8 @@ app.callback(
       }
     } catch (err) {
       if (!ctx.signal.aborted) throw err
+    } finally {
+      counters.active--
     }
     // Cancelled: Dash would leave `#result` as it was; this job says how far it got.
     if (ctx.signal.aborted) {
