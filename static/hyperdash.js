@@ -574,14 +574,6 @@
     h.running = left.length ? left : null
   }
 
-  /** The answer arrived: a stream (a slow chain, a background job) gives `running` back per callback. */
-  function answered(ctx) {
-    const h = ctx.hd
-    if (!h || h.answered) return
-    h.answered = true
-    h.stream = /text\/event-stream/.test((ctx.response && ctx.response.headers.get('Content-Type')) || '')
-  }
-
   function stopRunning(h) {
     if (!h || !h.running) return
     const list = h.running
@@ -727,14 +719,16 @@
       h.running = evt && evt.type === 'hd:attach' ? startRunningList(evt.running) : startRunning(elt)
     },
     htmx_before_response(elt, detail) {
-      answered(detail.ctx)
+      if (detail.ctx.hd) detail.ctx.hd.answered = true
     },
     htmx_before_swap(elt, detail) {
       const ctx = detail.ctx
       // Late initial results of the first page are older than any request the page sent since.
       const s = ctx.hd ? ctx.hd.seq : ctx.hdLate ? 0 : seq
-      // hx-sse takes a stream over in its own `before_response` (registered first, it cancels ours).
-      answered(ctx)
+      // A stream (a slow chain, a background job; hx-sse took the response over before our
+      // before_response hook): `running` goes back per callback as each lands (readMeta).
+      if (ctx.hd && ctx.hd.stream === undefined)
+        ctx.hd.stream = /text\/event-stream/.test(ctx.response.headers.get('Content-Type') || '')
       // `running` goes back before the answer's swaps, so that an output of the same prop wins.
       if (!(ctx.hd && ctx.hd.stream)) stopRunning(ctx.hd)
       const tasks = detail.tasks
