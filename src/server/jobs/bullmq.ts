@@ -166,14 +166,16 @@ export class BullJobs implements JobBackend {
     if (last && typeof last === 'object' && last.u) listener(last.u)
     const state = await job.getState()
     let cached = false
-    if (state === 'completed') {
+    if (state === 'completed' || state === 'failed') {
       cached = true
       l.detach()
-      l.end(parseOutcome(job.returnvalue))
-    } else if (state === 'failed') {
-      cached = true
-      l.detach()
-      l.end({ status: 'failed', error: { prevent: false, name: 'Error', message: job.failedReason } })
+      // It may have ended after `job` was read (a re-attach racing the job's end): read its end now.
+      const ended = (await this.#queue.getJob(job.id!)) ?? job
+      l.end(
+        state === 'completed'
+          ? parseOutcome(ended.returnvalue)
+          : { status: 'failed', error: { prevent: false, name: 'Error', message: ended.failedReason } }
+      )
     } else if (state === 'unknown') {
       l.detach()
       l.end({ status: 'cancelled' })
