@@ -33,6 +33,7 @@ import { app as patchList } from './patch-list.tsx'
 import { app as running } from './running.tsx'
 import { app as clientside } from './clientside.tsx'
 import { app as components } from './components.tsx'
+import { app as backgroundProgress } from './background-progress.tsx'
 
 export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['no-update-button', 'Catching errors with noUpdate', noUpdateButton],
@@ -65,6 +66,7 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['running', 'While a callback runs: running', running],
   ['clientside', 'Client-side callbacks', clientside],
   ['components', 'Every component on one page, each wired to a callback', components],
+  ['background-progress', 'Background callbacks: progress, cancel, re-attach', backgroundProgress],
 ]
 
 export const gallery = new Hono()

@@ -6,10 +6,13 @@
  * connects to `REDIS_URL` and runs the app's jobs until SIGTERM/SIGINT, then finishes the jobs it
  * holds and exits. A TypeScript module is loaded with tsx when the project has it.
  */
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { HyperApp } from './server/app.ts'
+
+type ExportEntry = string | { import?: { default?: string } }
 
 const USAGE = 'usage: hyperdash worker <app module> [--concurrency N]'
 
@@ -18,11 +21,22 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-/** Registers tsx's loader from the user's project, for `.ts`/`.tsx` app modules. */
+/**
+ * Registers tsx's loader from the user's project, for `.ts`/`.tsx` app modules. Its ES module entry:
+ * `require.resolve` gives the CommonJS one, which cannot be imported (it loads its ESM half by a
+ * path relative to itself that does not exist).
+ */
 async function loadTypeScript(): Promise<void> {
   try {
-    const api = createRequire(join(process.cwd(), 'noop.js')).resolve('tsx/esm/api')
-    const { register } = (await import(pathToFileURL(api).href)) as { register(): void }
+    const pkg = createRequire(join(process.cwd(), 'noop.js')).resolve('tsx/package.json')
+    const entry = (JSON.parse(readFileSync(pkg, 'utf8')) as { exports: Record<string, ExportEntry> }).exports[
+      './esm/api'
+    ]
+    const file = typeof entry === 'string' ? entry : entry?.import?.default
+    if (!file) throw new Error('no ES module entry')
+    const { register } = (await import(pathToFileURL(resolve(dirname(pkg), file)).href)) as {
+      register(): void
+    }
     register()
   } catch {
     fail(

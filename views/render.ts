@@ -51,8 +51,13 @@ export function safeUrls(props: Record<string, unknown>): Record<string, unknown
   return props
 }
 
-/** Renders one live HTML element or hyperdash component from its record. */
-export function renderComponent(id: string, tag: unknown, o: RenderOptions): unknown {
+/**
+ * Renders one live HTML element or hyperdash component from its record. `node`: the element in the
+ * tree being rendered, for what its record lacks: a component no callback involves that a request's
+ * `setProps` (or a job's progress) brought onto the page with only the props it set keeps its other
+ * attributes and its children when a form post renders the page whole.
+ */
+export function renderComponent(id: string, tag: unknown, o: RenderOptions, node?: TreeNode): unknown {
   const rec = o.page.get(id)!
   const hd = componentAttrs(rec, o)
   const render = hdSpecOf(tag)?.render
@@ -65,11 +70,17 @@ export function renderComponent(id: string, tag: unknown, o: RenderOptions): unk
   const browser = o.components.require(rec.kind).browser
   const props: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(rec.props)) if (!NOT_ATTRIBUTES.has(k) && !own(browser, k)) props[k] = v
+  if (node)
+    for (const [k, v] of Object.entries(node.props))
+      if (!Object.hasOwn(rec.props, k) && !NOT_ATTRIBUTES.has(k) && !own(browser, k)) props[k] = v
   Object.assign(safeUrls(props), { id }, hd)
   // Without JavaScript, a live button submits the page's form, naming itself (src/protocol/form.ts).
   if (tag === 'button' && CLICKS_ATTR in hd && (props['type'] ?? 'submit') === 'submit')
     Object.assign(props, { name: FORM_CLICK_FIELD, value: id })
-  const kids = renderTree(rec.props['children'], o)
+  const kids = renderTree(
+    node && !Object.hasOwn(rec.props, 'children') ? childrenProps(node)['children'] : rec.props['children'],
+    o
+  )
   return jsx(tag as string, props, ...((Array.isArray(kids) ? kids : [kids]) as never[]))
 }
 
@@ -78,7 +89,7 @@ export function renderTree(tree: unknown, o: RenderOptions): unknown {
   if (Array.isArray(tree)) return tree.map((t) => renderTree(t, o))
   if (!isNode(tree)) return tree
   const id = layoutId(tree.props['id'])
-  if (id && o.page.has(id)) return renderComponent(id, tree.tag, o)
+  if (id && o.page.has(id)) return renderComponent(id, tree.tag, o, tree)
   // A component no callback involves renders as it is, with no live attributes.
   const render = hdSpecOf(tree.tag)?.render
   if (render) {
@@ -101,11 +112,11 @@ export async function toHtml(node: unknown): Promise<string> {
   return String(await (wrapped as unknown as { toString(): string | Promise<string> }).toString())
 }
 
+/** An expanded JSX node, as renderTree meets it. */
+type TreeNode = { props: Record<string, unknown>; children: unknown[] }
+
 /** A node's props with its children as the `children` prop. */
-function childrenProps(node: {
-  props: Record<string, unknown>
-  children: unknown[]
-}): Record<string, unknown> {
+function childrenProps(node: TreeNode): Record<string, unknown> {
   const c = node.children
   return c.length ? { ...node.props, children: c.length === 1 ? c[0] : c } : { ...node.props }
 }

@@ -260,6 +260,13 @@ export class HyperApp {
     let options: typeof engineOptions = engineOptions
     let spec: CallbackSpec | undefined
     let fn = given
+    // `worker` would replace the job wrapper below with a thread call: refused rather than lost.
+    if (background && worker)
+      throw new ConfigError(
+        '`worker` and `background: true` do not combine: a background callback runs as a job, on a job ' +
+          'worker (`npx hyperdash worker app.ts`) when REDIS_URL is set. Drop `worker`; run job workers ' +
+          'for CPU-heavy jobs (docs/background.md).'
+      )
     if (background && typeof given === 'function') {
       const o = { progress, progressDefault, cancel, cacheBy, cacheExpire, interval, attempts }
       // `maxConcurrent` bounds the jobs this process runs at once (the wrapper only waits).

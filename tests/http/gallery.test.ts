@@ -55,6 +55,7 @@ const ids: Record<string, string[]> = {
   running: ['run', 'status'],
   clientside: ['celsius', 'fahrenheit', 'advice'],
   components: ['input', 'dropdown', 'radio', 'checklist', 'tabs', 'graph', 'table', 'input-out'],
+  'background-progress': ['run', 'cancel', 'progress', 'progress-text', 'result'],
 }
 
 it('links every example from the index', async () => {

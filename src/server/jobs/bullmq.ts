@@ -84,6 +84,8 @@ export class BullJobs implements JobBackend {
     Set<{ listener: JobListener; seen: number; end(o: JobOutcome): void }>
   >()
   readonly #workers = new Set<Worker>()
+  /** Ids of failed jobs this process removed to run them again (their `removed` event is not an end). */
+  readonly #replaced = new Set<string>()
 
   constructor(bull: BullModule, o: BullJobsOptions) {
     this.#bull = bull
@@ -106,7 +108,9 @@ export class BullJobs implements JobBackend {
     this.#events.on('failed', ({ jobId, failedReason }) =>
       this.#end(jobId, { status: 'failed', error: { prevent: false, name: 'Error', message: failedReason } })
     )
-    this.#events.on('removed', ({ jobId }) => this.#end(jobId, { status: 'cancelled' }))
+    this.#events.on('removed', ({ jobId }) => {
+      if (!this.#replaced.delete(jobId)) this.#end(jobId, { status: 'cancelled' })
+    })
   }
 
   #connection() {
@@ -162,14 +166,16 @@ export class BullJobs implements JobBackend {
     if (last && typeof last === 'object' && last.u) listener(last.u)
     const state = await job.getState()
     let cached = false
-    if (state === 'completed') {
+    if (state === 'completed' || state === 'failed') {
       cached = true
       l.detach()
-      l.end(parseOutcome(job.returnvalue))
-    } else if (state === 'failed') {
-      cached = true
-      l.detach()
-      l.end({ status: 'failed', error: { prevent: false, name: 'Error', message: job.failedReason } })
+      // It may have ended after `job` was read (a re-attach racing the job's end): read its end now.
+      const ended = (await this.#queue.getJob(job.id!)) ?? job
+      l.end(
+        state === 'completed'
+          ? parseOutcome(ended.returnvalue)
+          : { status: 'failed', error: { prevent: false, name: 'Error', message: ended.failedReason } }
+      )
     } else if (state === 'unknown') {
       l.detach()
       l.end({ status: 'cancelled' })
@@ -182,8 +188,15 @@ export class BullJobs implements JobBackend {
     const existing = await this.#queue.getJob(spec.id)
     if (existing) {
       const state = await existing.getState()
-      if (state !== 'failed' && state !== 'unknown') return this.#handleFor(existing, listener)
-      await existing.remove().catch(() => {})
+      // A job that failed is run again (its error is its `completed` value: the runner's outcome).
+      const failed =
+        state === 'failed' ||
+        state === 'unknown' ||
+        (state === 'completed' && parseOutcome(existing.returnvalue).status !== 'done')
+      if (!failed) return this.#handleFor(existing, listener)
+      // Its `removed` event must not end the new run's listeners (same id): skipped once.
+      this.#replaced.add(spec.id)
+      await existing.remove().catch(() => this.#replaced.delete(spec.id))
     }
     const l = this.#listen(spec.id, listener)
     try {
@@ -220,12 +233,24 @@ export class BullJobs implements JobBackend {
   /**
    * Starts a worker in this process that runs this queue's jobs with `run` (the app's code).
    * `concurrency`: jobs at once. Several workers, in several processes or machines, share the queue.
+   * `lockDuration` and `stalledInterval` (ms, BullMQ's, 30 s each by default): how soon a job whose
+   * worker died is noticed and run again.
    */
-  startWorker(run: JobExecutor, { concurrency = 4 } = {}): Worker {
+  startWorker(
+    run: JobExecutor,
+    {
+      concurrency = 4,
+      ...stalls
+    }: { concurrency?: number; lockDuration?: number; stalledInterval?: number } = {}
+  ): Worker {
     const common = { connection: this.#connection(), prefix: this.#o.prefix }
     const worker = new this.#bull.Worker<JobSpec, JobOutcome>(
       this.#o.queue,
       async (job, _token, signal) => {
+        // BullMQ's stalled-job check put back a job whose worker died; its own `attempts` only count
+        // jobs that throw (ours report their errors as outcomes), so the job's policy is held here.
+        const attempts = job.opts.attempts ?? 1
+        if (job.attemptsStarted > attempts) return diedTooOften(job.attemptsStarted - 1, attempts)
         let n = progressNumber(job.progress)
         const controller = new AbortController()
         signal?.addEventListener('abort', () => controller.abort(), { once: true })
@@ -235,7 +260,8 @@ export class BullJobs implements JobBackend {
         const out = await run(job.data, { update, signal: controller.signal })
         return controller.signal.aborted ? { status: 'cancelled' } : out
       },
-      { ...common, concurrency, autorun: true }
+      // Stalled jobs always go back to the queue: the processor above fails them past their `attempts`.
+      { ...common, ...stalls, concurrency, autorun: true, maxStalledCount: MAX_STALLS }
     )
     worker.on('error', () => {})
     // Cancellation reaches every worker: the one holding the job aborts it.
@@ -259,6 +285,25 @@ export class BullJobs implements JobBackend {
 }
 
 const CANCEL_EVENT = 'hyperdash:cancel'
+
+/** BullMQ's own limit on a job's stalls, above any `attempts` a callback declares. */
+const MAX_STALLS = 1000
+
+/** The outcome of a job whose workers died `died` times, more than its `attempts` allow. */
+function diedTooOften(died: number, attempts: number): JobOutcome {
+  const times = died === 1 ? 'once' : `${died} times`
+  return {
+    status: 'failed',
+    error: {
+      prevent: false,
+      name: 'Error',
+      message:
+        `The job's worker stopped before the job ended (${times}: killed, or its machine went away), ` +
+        `and the callback allows ${attempts} run${attempts === 1 ? '' : 's'} (its \`attempts\` option): ` +
+        "it is not run again. Look for the cause in the job workers' logs (memory, restarts).",
+    },
+  }
+}
 
 function progressNumber(progress: unknown): number {
   const n = (progress as Wire | null)?.n
