@@ -71,6 +71,24 @@ export async function connectBullJobs(o: BullJobsOptions): Promise<BullJobs> {
 /** The URL without its password, for messages. */
 const redact = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')
 
+/** A job worker's settings (`startJobWorker`, `hyperdash worker`). */
+export interface WorkerOptions {
+  /** Jobs this worker runs at once (default 4). */
+  concurrency?: number
+  /**
+   * How long a job's lock lasts unless its worker renews it (every half of it), in ms; a worker that
+   * died loses its jobs once it expired. Default 30 000 (BullMQ's): a worker whose event loop is
+   * blocked longer than this has its job taken and run again elsewhere.
+   */
+  lockDuration?: number
+  /**
+   * How often the worker looks for jobs whose worker died (lock expired), in ms; such a job runs again
+   * or fails per its `attempts`. Default 30 000 (BullMQ's): a died job is picked up within about
+   * `lockDuration` + 2 × this.
+   */
+  stalledInterval?: number
+}
+
 export class BullJobs implements JobBackend {
   readonly kind = 'bullmq'
   readonly #bull: BullModule
@@ -219,13 +237,18 @@ export class BullJobs implements JobBackend {
 
   /**
    * Starts a worker in this process that runs this queue's jobs with `run` (the app's code).
-   * `concurrency`: jobs at once. Several workers, in several processes or machines, share the queue.
+   * Several workers, in several processes or machines, share the queue. See {@link WorkerOptions}.
    */
-  startWorker(run: JobExecutor, { concurrency = 4 } = {}): Worker {
+  startWorker(run: JobExecutor, o: WorkerOptions = {}): Worker {
+    const { concurrency = 4, lockDuration = 30_000, stalledInterval = 30_000 } = o
     const common = { connection: this.#connection(), prefix: this.#o.prefix }
     const worker = new this.#bull.Worker<JobSpec, JobOutcome>(
       this.#o.queue,
       async (job, _token, signal) => {
+        // A job whose worker died mid-job comes back here (BullMQ's stalled-job check): its
+        // `attempts` (SubmitOptions) say whether it runs again or fails.
+        const allowed = job.opts.attempts ?? 1
+        if (job.stalledCounter >= allowed) return diedOutcome(job.stalledCounter, allowed)
         let n = progressNumber(job.progress)
         const controller = new AbortController()
         signal?.addEventListener('abort', () => controller.abort(), { once: true })
@@ -235,7 +258,8 @@ export class BullJobs implements JobBackend {
         const out = await run(job.data, { update, signal: controller.signal })
         return controller.signal.aborted ? { status: 'cancelled' } : out
       },
-      { ...common, concurrency, autorun: true }
+      // The processor enforces each job's `attempts`; BullMQ's own stall limit only backs it up.
+      { ...common, concurrency, autorun: true, lockDuration, stalledInterval, maxStalledCount: MAX_ATTEMPTS }
     )
     worker.on('error', () => {})
     // Cancellation reaches every worker: the one holding the job aborts it.
@@ -259,6 +283,17 @@ export class BullJobs implements JobBackend {
 }
 
 const CANCEL_EVENT = 'hyperdash:cancel'
+
+/** The most runs a job gets when its workers keep dying (BullMQ's stall limit, above any `attempts`). */
+const MAX_ATTEMPTS = 10
+
+/** How a job whose workers died too often ends. */
+function diedOutcome(died: number, allowed: number): JobOutcome {
+  const message =
+    `The job worker running this job stopped mid-job (${died} time${died > 1 ? 's' : ''}: it crashed, was ` +
+    `killed, or lost Redis), and the callback allows ${allowed} run${allowed > 1 ? 's' : ''} (its \`attempts\` option).`
+  return { status: 'failed', error: { prevent: false, name: 'Error', message } }
+}
 
 function progressNumber(progress: unknown): number {
   const n = (progress as Wire | null)?.n
