@@ -22,9 +22,11 @@ export interface Sent {
   body: UpdateBody
 }
 
-/** The page at `base` (a real server), over HTTP. */
-export const openPage = (base: string): Promise<TestPage> =>
-  renderPage({ fetch: (r) => fetch(r) }, '/', { origin: base })
+/** The page at `base` (a real server, over HTTP), or of an app in this process. */
+export const openPage = (to: Target): Promise<TestPage> =>
+  typeof to === 'string'
+    ? renderPage({ fetch: (r) => fetch(r) }, '/', { origin: to })
+    : renderPage({ fetch: to })
 
 /** The request a click on `id` sends (accepting a stream), not sent. */
 export async function prepare(page: TestPage, id: string): Promise<Sent> {
@@ -69,18 +71,20 @@ export class Answer {
   readonly #abort = new AbortController()
   #waiters: (() => void)[] = []
 
-  constructor(base: string, sent: Sent) {
-    this.done = this.#read(base, sent)
+  constructor(to: Target, sent: Sent) {
+    this.done = this.#read(to, sent)
   }
 
-  async #read(base: string, sent: Sent): Promise<void> {
+  async #read(to: Target, sent: Sent): Promise<void> {
     try {
-      const res = await fetch(new URL(sent.path, base), {
+      const base = typeof to === 'string' ? to : 'http://localhost'
+      const request = new Request(new URL(sent.path, base), {
         method: 'POST',
         headers: sent.headers,
         body: JSON.stringify(sent.body),
         signal: this.#abort.signal,
       })
+      const res = await (typeof to === 'string' ? fetch(request) : to(request))
       this.status = res.status
       this.contentType = res.headers.get('content-type') ?? ''
       if (!this.contentType.includes('event-stream')) {
@@ -152,8 +156,11 @@ export class Answer {
   }
 }
 
-/** Sends `sent` to the web process at `base`. */
-export const post = (base: string, sent: Sent): Answer => new Answer(base, sent)
+/** A web process's URL, or an app's fetch handler (in-process). */
+export type Target = string | ((r: Request) => Response | Promise<Response>)
+
+/** Sends `sent` to the web process at `to` (its URL), or to an app in this process (its `fetch`). */
+export const post = (to: Target, sent: Sent): Answer => new Answer(to, sent)
 
 /** `sent` with other values of browser-owned props (`{ id: value }`, the `value` prop). */
 export function withValues(sent: Sent, values: Record<string, unknown>): Sent {

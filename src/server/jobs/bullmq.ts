@@ -125,6 +125,53 @@ export class BullJobs implements JobBackend {
       this.#end(jobId, { status: 'failed', error: { prevent: false, name: 'Error', message: failedReason } })
     )
     this.#events.on('removed', ({ jobId }) => this.#end(jobId, { status: 'cancelled' }))
+    this.#watchConnection()
+  }
+
+  #lostTimer: ReturnType<typeof setTimeout> | null = null
+  #closing = false
+
+  /**
+   * Redis lost while requests wait for their jobs: once it has been away {@link LOST_AFTER_MS}, they
+   * end with an error (not a hung request); when it is back, the jobs still waited for are looked up
+   * (ended meanwhile, or gone with a Redis that restarted empty).
+   */
+  #watchConnection(): void {
+    const events = this.#events.getBackend() as unknown as { on(e: 'close' | 'ready', f: () => void): void }
+    let away = false
+    events.on('close', () => {
+      if (this.#closing || away) return
+      away = true
+      this.#lostTimer = setTimeout(() => {
+        this.#lostTimer = null
+        for (const id of [...this.#listening.keys()]) this.#end(id, lostOutcome(this.#o.url))
+      }, LOST_AFTER_MS)
+      this.#lostTimer.unref()
+    })
+    events.on('ready', () => {
+      if (!away) return
+      away = false
+      if (this.#lostTimer) clearTimeout(this.#lostTimer)
+      this.#lostTimer = null
+      for (const id of [...this.#listening.keys()]) void this.#recheck(id)
+    })
+  }
+
+  /** Settles the listeners of `jobId` if the job ended or is gone (after Redis came back). */
+  async #recheck(jobId: string): Promise<void> {
+    try {
+      const job = await this.#queue.getJob(jobId)
+      if (!job) return this.#end(jobId, lostOutcome(this.#o.url))
+      const state = await job.getState()
+      if (state === 'completed') this.#end(jobId, parseOutcome(job.returnvalue))
+      else if (state === 'failed')
+        this.#end(jobId, {
+          status: 'failed',
+          error: { prevent: false, name: 'Error', message: job.failedReason },
+        })
+    } catch {
+      // Away again: the next 'close' starts the clock again.
+    }
   }
 
   #connection() {
@@ -276,6 +323,8 @@ export class BullJobs implements JobBackend {
   }
 
   async close(): Promise<void> {
+    this.#closing = true
+    if (this.#lostTimer) clearTimeout(this.#lostTimer)
     await Promise.allSettled([...this.#workers].map((w) => w.close()))
     await Promise.allSettled([this.#events.close(), this.#producer.close(), this.#queue.close()])
     for (const id of [...this.#listening.keys()]) this.#end(id, { status: 'cancelled' })
@@ -283,6 +332,16 @@ export class BullJobs implements JobBackend {
 }
 
 const CANCEL_EVENT = 'hyperdash:cancel'
+
+/** How long requests wait for a lost Redis to come back before their jobs are reported lost (ms). */
+const LOST_AFTER_MS = 3000
+
+function lostOutcome(url: string): JobOutcome {
+  const message =
+    `Lost the connection to Redis (REDIS_URL, ${redact(url)}) while waiting for this job, for more than ` +
+    `${LOST_AFTER_MS / 1000} s: its result cannot be shown. Check that Redis is running; run it again once it is back.`
+  return { status: 'failed', error: { prevent: false, name: 'Error', message } }
+}
 
 /** The most runs a job gets when its workers keep dying (BullMQ's stall limit, above any `attempts`). */
 const MAX_ATTEMPTS = 10
