@@ -183,7 +183,15 @@ export class BullJobs implements JobBackend {
     const timeout = new Promise<never>((_, reject) =>
       setTimeout(() => reject(new Error('no answer within 3 s')), 3000).unref()
     )
-    await Promise.race([Promise.all([this.#queue.waitUntilReady(), this.#events.waitUntilReady()]), timeout])
+    // A refused connection is known at once (ioredis would retry it quietly until the timeout).
+    const refused = new Promise<never>((_, reject) =>
+      (this.#queue as unknown as { once(e: 'error', f: (e: Error) => void): void }).once('error', reject)
+    )
+    await Promise.race([
+      Promise.all([this.#queue.waitUntilReady(), this.#events.waitUntilReady()]),
+      timeout,
+      refused,
+    ])
   }
 
   #progress(jobId: string, data: unknown): void {
@@ -242,7 +250,31 @@ export class BullJobs implements JobBackend {
     return { id: job.id!, cached, outcome: l.outcome, detach: l.detach }
   }
 
-  async submit(spec: JobSpec, listener: JobListener, o: SubmitOptions = {}): Promise<JobHandle> {
+  submit(spec: JobSpec, listener: JobListener, o: SubmitOptions = {}): Promise<JobHandle> {
+    return this.#redis(() => this.#submit(spec, listener, o))
+  }
+
+  attach(jobId: string, listener: JobListener): Promise<JobHandle | null> {
+    return this.#redis(() => this.#attach(jobId, listener))
+  }
+
+  cancel(jobId: string): Promise<void> {
+    return this.#redis(() => this.#cancel(jobId))
+  }
+
+  /** Runs Redis commands; their failure (Redis away: they fail at once) worded for who must act. */
+  async #redis<T>(commands: () => Promise<T>): Promise<T> {
+    try {
+      return await commands()
+    } catch (e) {
+      throw new Error(
+        `Redis (REDIS_URL, ${redact(this.#o.url)}) did not answer: ${String((e as Error)?.message ?? e)}. ` +
+          'Check that Redis is running: background callbacks work again once it is back, with no restart.'
+      )
+    }
+  }
+
+  async #submit(spec: JobSpec, listener: JobListener, o: SubmitOptions): Promise<JobHandle> {
     const keep = Math.max(KEEP_FINISHED_SECONDS, o.cacheSeconds ?? 0)
     const existing = await this.#queue.getJob(spec.id)
     if (existing) {
@@ -260,17 +292,17 @@ export class BullJobs implements JobBackend {
       })
     } catch (e) {
       l.detach()
-      throw new Error(`The job queue (Redis) did not take the job: ${String((e as Error)?.message ?? e)}`)
+      throw e
     }
     return { id: spec.id, cached: false, outcome: l.outcome, detach: l.detach }
   }
 
-  async attach(jobId: string, listener: JobListener): Promise<JobHandle | null> {
+  async #attach(jobId: string, listener: JobListener): Promise<JobHandle | null> {
     const job = await this.#queue.getJob(jobId)
     return job ? this.#handleFor(job, listener) : null
   }
 
-  async cancel(jobId: string): Promise<void> {
+  async #cancel(jobId: string): Promise<void> {
     // Waiting: remove it (fails quietly when a worker holds its lock). Running: every worker hears this.
     const job = await this.#queue.getJob(jobId)
     const state = job ? await job.getState() : 'unknown'
