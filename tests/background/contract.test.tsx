@@ -34,6 +34,7 @@ function makeApp(o: { name: string; redisUrl?: string; dev?: boolean }) {
         <button id="run">run</button>
         <button id="cancel">cancel</button>
         <button id="cached">cached</button>
+        <button id="flaky">flaky</button>
         <button id="boom">boom</button>
         <button id="boom-handled">boom handled</button>
         <dcc.Input id="steps" type="number" value={3} />
@@ -42,6 +43,7 @@ function makeApp(o: { name: string; redisUrl?: string; dev?: boolean }) {
         <p id="progress-text" />
         <p id="result" />
         <p id="cached-out" />
+        <p id="flaky-out" />
         <p id="boom-out" />
         <p id="handled-out" />
       </div>
@@ -79,6 +81,17 @@ function makeApp(o: { name: string; redisUrl?: string; dev?: boolean }) {
     [State('tag', 'value')],
     async (_, tag) => {
       note(String(tag), 'ran')
+      return `answer for ${tag}`
+    },
+    { background: true, preventInitialCall: true, cacheBy: [() => 'v1'], cacheExpire: 60 }
+  )
+  app.callback(
+    Output('flaky-out', 'children'),
+    [Input('flaky', 'n_clicks')],
+    [State('tag', 'value')],
+    async (_, tag) => {
+      note(String(tag), 'ran')
+      if (log.get(String(tag))!.length === 1) throw new Error('first run fails')
       return `answer for ${tag}`
     },
     { background: true, preventInitialCall: true, cacheBy: [() => 'v1'], cacheExpire: 60 }
@@ -132,7 +145,8 @@ describe.each(backends)('background callbacks on the %s backend', (kind) => {
     dev = makeApp({ name: `${name}-dev`, redisUrl, dev: true })
     if (kind === 'bullmq') await Promise.all([app.startJobWorker(), dev.startJobWorker()])
     page = await openPage(to(app))
-    for (const id of ['run', 'cancel', 'cached', 'boom', 'boom-handled']) sent[id] = await prepare(page, id)
+    for (const id of ['run', 'cancel', 'cached', 'flaky', 'boom', 'boom-handled'])
+      sent[id] = await prepare(page, id)
   }, 20_000)
   afterAll(async () => {
     await page?.close()
@@ -189,6 +203,18 @@ describe.each(backends)('background callbacks on the %s backend', (kind) => {
     const third = post(to(other), withValues(sent['cached']!, { tag: `${tag}-b` }))
     await third.done
     expect(third.texts('cached-out')).toEqual([`answer for ${tag}-b`])
+  })
+
+  it('keeps only results in the cache: a cached job that threw runs again on the next equal call', async () => {
+    const tag = `flaky-${kind}`
+    const first = post(to(app), withValues(sent['flaky']!, { tag }))
+    await first.done
+    expect(first.errors()).toHaveLength(1)
+    const second = post(to(other), withValues(sent['flaky']!, { tag }))
+    await second.done
+    expect(second.errors()).toEqual([])
+    expect(second.texts('flaky-out')).toEqual([`answer for ${tag}`])
+    expect(log.get(tag)).toEqual(['ran', 'ran'])
   })
 
   it('re-attaches to a running job after the stream dropped: the progress goes on, nothing runs again', async () => {

@@ -124,7 +124,11 @@ export class BullJobs implements JobBackend {
     this.#events.on('failed', ({ jobId, failedReason }) =>
       this.#end(jobId, { status: 'failed', error: { prevent: false, name: 'Error', message: failedReason } })
     )
-    this.#events.on('removed', ({ jobId }) => this.#end(jobId, { status: 'cancelled' }))
+    // A waiting job removed is a cancelled one; a finished one removed (to run it again: submit) is not
+    // the end of the job that now has its id.
+    this.#events.on('removed', ({ jobId, prev }) => {
+      if (prev !== 'completed' && prev !== 'failed') this.#end(jobId, { status: 'cancelled' })
+    })
     this.#watchConnection()
   }
 
@@ -279,7 +283,13 @@ export class BullJobs implements JobBackend {
     const existing = await this.#queue.getJob(spec.id)
     if (existing) {
       const state = await existing.getState()
-      if (state !== 'failed' && state !== 'unknown') return this.#handleFor(existing, listener)
+      // Only a result is reused (as the embedded backend does): a job that was cancelled or threw
+      // (a completed BullMQ job with such an outcome) runs again.
+      const reusable =
+        state === 'completed'
+          ? parseOutcome(existing.returnvalue).status === 'done'
+          : state !== 'failed' && state !== 'unknown'
+      if (reusable) return this.#handleFor(existing, listener)
       await existing.remove().catch(() => {})
     }
     const l = this.#listen(spec.id, listener)
@@ -307,9 +317,12 @@ export class BullJobs implements JobBackend {
     const job = await this.#queue.getJob(jobId)
     const state = job ? await job.getState() : 'unknown'
     if (state === 'waiting' || state === 'delayed' || state === 'prioritized') {
-      await job!.remove().catch(() => {})
-      this.#end(jobId, { status: 'cancelled' })
-      return
+      // A worker may take it meanwhile (then removing fails): it is cancelled where it runs.
+      const removed = await job!.remove().then(
+        () => true,
+        () => false
+      )
+      if (removed) return this.#end(jobId, { status: 'cancelled' })
     }
     await this.#producer.publishEvent({ eventName: CANCEL_EVENT, jobId } as never)
   }
