@@ -125,6 +125,7 @@ describe('two web processes and two job workers on one Redis', () => {
     expect(job.texts('result')).toEqual([])
     expect(job.texts('progress-text').at(-1)).toBe('')
     expect(job.ended).toEqual([job.jobs[0]!.token])
+    expect(job.finished).toEqual([0])
     const aborted = logOf('cancel').filter((l) => l.includes('aborted'))
     expect(aborted).toHaveLength(1)
     // The worker's counter stopped: no step after the abort.

@@ -55,6 +55,7 @@ const unescape = (s: string) =>
 interface Meta {
   jobs?: [number, string, unknown?][]
   ended?: string[]
+  finished?: number[]
 }
 
 /** A streamed (or plain) answer, read as it arrives. */
@@ -63,6 +64,8 @@ export class Answer {
   /** Job tokens the answer started, with their callback. */
   readonly jobs: { callback: number; token: string }[] = []
   readonly ended: string[] = []
+  /** Callbacks whose `running` props the page turns off (their jobs ended). */
+  readonly finished: number[] = []
   status = 0
   contentType = ''
   /** Resolves when the answer ended (or the connection broke: then `error`). */
@@ -112,6 +115,7 @@ export class Answer {
       const meta = JSON.parse(unescape(m[1]!)) as Meta
       for (const [callback, token] of meta.jobs ?? []) this.jobs.push({ callback, token })
       this.ended.push(...(meta.ended ?? []))
+      this.finished.push(...(meta.finished ?? []))
     }
     this.fragments.push(...parseFragments(html))
     this.#wake()
