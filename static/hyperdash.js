@@ -719,16 +719,16 @@
       h.running = evt && evt.type === 'hd:attach' ? startRunningList(evt.running) : startRunning(elt)
     },
     htmx_before_response(elt, detail) {
-      const h = detail.ctx.hd
-      if (!h) return
-      h.answered = true
-      // A stream (a slow chain, a background job): `running` goes back per callback as each lands.
-      h.stream = /text\/event-stream/.test(detail.ctx.response.headers.get('Content-Type') || '')
+      if (detail.ctx.hd) detail.ctx.hd.answered = true
     },
     htmx_before_swap(elt, detail) {
       const ctx = detail.ctx
       // Late initial results of the first page are older than any request the page sent since.
       const s = ctx.hd ? ctx.hd.seq : ctx.hdLate ? 0 : seq
+      // A stream (a slow chain, a background job; hx-sse took the response over before our
+      // before_response hook): `running` goes back per callback as each lands (readMeta).
+      if (ctx.hd && ctx.hd.stream === undefined)
+        ctx.hd.stream = /text\/event-stream/.test(ctx.response.headers.get('Content-Type') || '')
       // `running` goes back before the answer's swaps, so that an output of the same prop wins.
       if (!(ctx.hd && ctx.hd.stream)) stopRunning(ctx.hd)
       const tasks = detail.tasks
