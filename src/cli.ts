@@ -11,12 +11,12 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { HyperApp } from './server/app.ts'
-import type { WorkerOptions } from './server/jobs/bullmq.ts'
+import type { WorkerOptions } from './server/jobs/types.ts'
 
 const USAGE =
   'usage: hyperdash worker <app module> [--concurrency N] [--lock-duration ms] [--stalled-interval ms]'
 
-/** The options and the worker settings they set (jobs/bullmq.ts `WorkerOptions`, defaults there). */
+/** The options and the worker settings they set (jobs/types.ts `WorkerOptions`, defaults there). */
 const FLAGS = {
   '--concurrency': 'concurrency',
   '--lock-duration': 'lockDuration',

@@ -45,7 +45,8 @@ import {
   type SecurityOptions,
 } from './security.ts'
 import { limitConcurrency, UpdateLimiter, type LimitOptions } from './limits.ts'
-import { BullJobs, type WorkerOptions } from './jobs/bullmq.ts'
+import { BullJobs } from './jobs/bullmq.ts'
+import type { WorkerOptions } from './jobs/types.ts'
 import { appJobKey, createJobs, jobRunner, type JobBackend } from './jobs/index.ts'
 import { asList, backgroundCallback, MAX_TIMER_MS } from './jobs/background.ts'
 import { cancelCallback } from './jobs/cancel.ts'
