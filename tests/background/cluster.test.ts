@@ -66,7 +66,7 @@ beforeAll(async () => {
     await prepare(page, 'run-once'),
     await prepare(page, 'cancel'),
   ]
-}, 40_000)
+}, 90_000)
 
 afterAll(async () => {
   await page?.close()
@@ -168,5 +168,5 @@ describe('two web processes and two job workers on one Redis', () => {
     expect(a.output()).toMatch(/The job worker running this job stopped mid-job \(1 time: .*allows 1 run/)
     // Not run again anywhere.
     expect(logOf('once').every((l) => l.startsWith(`${pid} `))).toBe(true)
-  }, 30_000)
+  }, 90_000)
 })

@@ -60,7 +60,8 @@ function launch(
   }
   all.add(proc)
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} not ready in 20 s:\n${out}`)), 20_000)
+    // Generous: under the whole suite on 2 busy cores, loading tsx and the app can take long.
+    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} not ready in 60 s:\n${out}`)), 60_000)
     const read = (d: Buffer) => {
       out += d.toString()
       const m = ready.exec(out)

@@ -263,8 +263,9 @@ describe('running', () => {
   it('the element whose event runs the callback carries what to set while it runs', async () => {
     const { app } = await import('../../examples/running.tsx')
     const page = await renderPage(app)
+    // Each entry ends with the callback's index (the stream turns `running` off per callback).
     expect(page.attr('run', 'hd-running')).toBe(
-      '[["run","disabled",true,false],["status","children","running","done"]]'
+      '[["run","disabled",true,false,0],["status","children","running","done",0]]'
     )
     expect(page.attr('status', 'hd-running')).toBeNull()
   })
