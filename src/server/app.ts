@@ -46,6 +46,7 @@ import {
 } from './security.ts'
 import { limitConcurrency, UpdateLimiter, type LimitOptions } from './limits.ts'
 import { BullJobs } from './jobs/bullmq.ts'
+import type { WorkerOptions } from './jobs/types.ts'
 import { appJobKey, createJobs, jobRunner, type JobBackend } from './jobs/index.ts'
 import { asList, backgroundCallback, MAX_TIMER_MS } from './jobs/background.ts'
 import { cancelCallback } from './jobs/cancel.ts'
@@ -204,7 +205,7 @@ export class HyperApp {
    * Runs this app's background jobs in this process, taking them from Redis (`REDIS_URL`): what
    * `npx hyperdash worker app.ts` does. Close the returned worker to finish the jobs in hand and stop.
    */
-  async startJobWorker({ concurrency = 4 }: { concurrency?: number } = {}): Promise<{
+  async startJobWorker(options: WorkerOptions = {}): Promise<{
     close(): Promise<void>
   }> {
     const jobs = await this.jobs()
@@ -212,7 +213,7 @@ export class HyperApp {
       throw new ConfigError(
         'A job worker takes jobs from Redis: set REDIS_URL (the same as the web processes).'
       )
-    const worker = jobs.startWorker(jobRunner(this.#jobApp()), { concurrency })
+    const worker = jobs.startWorker(jobRunner(this.#jobApp()), options)
     return { close: () => worker.close() }
   }
 

@@ -2,7 +2,8 @@
  * @module run
  * `npm run bench`: hyperdash's performance against its targets (issue 5), printed as markdown.
  * Sections: 1 update route under load vs bare Hono (1 and N processes), 2 chain depth, 3 graph size,
- * 4 page render, 5 bytes, 6 memory, 7 pattern matching, 8 a 100k-point Graph's bytes, 9 a million-row DataTable's page turns. Only 127.0.0.1 is targeted; every load is time- or count-bounded.
+ * 4 page render, 5 bytes, 6 memory, 7 pattern matching, 8 a 100k-point Graph's bytes, 9 a million-row DataTable's page turns, 10 background callbacks (progress latency to the DOM, jobs/s through
+ * the queue). Only 127.0.0.1 is targeted; every load is time- or count-bounded.
  *
  *   npm run bench                       # the full run (4–5 minutes on 2 cores)
  *   npm run bench -- --quick            # a smoke run (under a minute; numbers not comparable)
@@ -18,6 +19,7 @@ import { writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
 import { parseArgs } from 'node:util'
 import { primeApp } from './apps.tsx'
+import { backgroundSection } from './background.tsx'
 import { browserSection } from './browser.ts'
 import { bytesSection } from './bytes.ts'
 import { graphBytesSection, tablePagingSection } from './charts.tsx'
@@ -28,13 +30,13 @@ import { pageSection } from './page.ts'
 import { patternSection } from './pattern.tsx'
 import { startServer } from './load.ts'
 import { throughputSection } from './throughput.ts'
-import { fmt, ms, ratio, us } from './stats.ts'
+import { fmt, ms, percentile, ratio, us } from './stats.ts'
 
 const { values: args } = parseArgs({
   allowNegative: true,
   options: {
     quick: { type: 'boolean', default: false },
-    sections: { type: 'string', default: '1,2,3,4,5,6,7,8,9' },
+    sections: { type: 'string', default: '1,2,3,4,5,6,7,8,9,10' },
     rounds: { type: 'string' },
     seconds: { type: 'string' },
     workers: { type: 'string' },
@@ -237,6 +239,24 @@ if (sections.has(9)) {
   print(r.markdown)
   const worst = Math.max(...r.rows.map((x) => x.medianMs))
   check(worst < 30, `DataTable page turn over 10^6 rows, median (worst of three tables) ${ms(worst)} < 30 ms`)
+}
+
+if (sections.has(10)) {
+  log('10. background callbacks…')
+  const r = await backgroundSection(
+    quick ? { updates: 20, jobs: 100, rounds: 1 } : { updates: 60, jobs: 500, rounds: 3 }
+  )
+  results['background'] = r
+  print('\n### 10. Background callbacks: progress to the page, jobs through the queue\n')
+  print(r.markdown)
+  const bull = r.latency?.bullmq ?? []
+  if (bull.length) {
+    const p95 = percentile(
+      [...bull].sort((a, b) => a - b),
+      95
+    )
+    check(p95 < 50, `setProgress → DOM p95 on BullMQ ${ms(p95)} < 50 ms (Dash polls every ≥ 500 ms)`)
+  }
 }
 
 if (targets.length) {

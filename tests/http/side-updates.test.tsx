@@ -263,7 +263,7 @@ describe('running', () => {
   it('the element whose event runs the callback carries what to set while it runs', async () => {
     const { app } = await import('../../examples/running.tsx')
     const page = await renderPage(app)
-    // Each entry ends with the callback's index: a stream gives `running` back per callback.
+    // Each entry ends with the callback's index (the stream turns `running` off per callback).
     expect(page.attr('run', 'hd-running')).toBe(
       '[["run","disabled",true,false,0],["status","children","running","done",0]]'
     )

@@ -130,7 +130,8 @@ export function backgroundCallback(
       // Gone (finished and forgotten while the page was away): nothing to show, nothing re-run.
       if (!handle) return noUpdate
       if (scope && extras) {
-        scope.job = extras.signJob({ job: handle.id, callback: cb.index, call })
+        // Re-attached: the token the page holds, so that its `ended` names it (a new signature differs).
+        scope.job = attach?.text ?? extras.signJob({ job: handle.id, callback: cb.index, call })
         if (!handle.cached) scope.interim?.({ job: scope.job })
       }
       const end = await untilAborted(handle, context.signal)

@@ -16,6 +16,7 @@ import type {
   JobSpec,
   JobUpdate,
   SubmitOptions,
+  WorkerOptions,
 } from './types.ts'
 
 type BullModule = typeof import('bullmq')
@@ -84,8 +85,6 @@ export class BullJobs implements JobBackend {
     Set<{ listener: JobListener; seen: number; end(o: JobOutcome): void }>
   >()
   readonly #workers = new Set<Worker>()
-  /** Ids of failed jobs this process removed to run them again (their `removed` event is not an end). */
-  readonly #replaced = new Set<string>()
 
   constructor(bull: BullModule, o: BullJobsOptions) {
     this.#bull = bull
@@ -108,9 +107,58 @@ export class BullJobs implements JobBackend {
     this.#events.on('failed', ({ jobId, failedReason }) =>
       this.#end(jobId, { status: 'failed', error: { prevent: false, name: 'Error', message: failedReason } })
     )
-    this.#events.on('removed', ({ jobId }) => {
-      if (!this.#replaced.delete(jobId)) this.#end(jobId, { status: 'cancelled' })
+    // A waiting job removed is a cancelled one; a finished one removed (to run it again: submit) is not
+    // the end of the job that now has its id.
+    this.#events.on('removed', ({ jobId, prev }) => {
+      if (prev !== 'completed' && prev !== 'failed') this.#end(jobId, { status: 'cancelled' })
     })
+    this.#watchConnection()
+  }
+
+  #lostTimer: ReturnType<typeof setTimeout> | null = null
+  #closing = false
+
+  /**
+   * Redis lost while requests wait for their jobs: once it has been away {@link LOST_AFTER_MS}, they
+   * end with an error (not a hung request); when it is back, the jobs still waited for are looked up
+   * (ended meanwhile, or gone with a Redis that restarted empty).
+   */
+  #watchConnection(): void {
+    const events = this.#events.getBackend() as unknown as { on(e: 'close' | 'ready', f: () => void): void }
+    let away = false
+    events.on('close', () => {
+      if (this.#closing || away) return
+      away = true
+      this.#lostTimer = setTimeout(() => {
+        this.#lostTimer = null
+        for (const id of [...this.#listening.keys()]) this.#end(id, lostOutcome(this.#o.url))
+      }, LOST_AFTER_MS)
+      this.#lostTimer.unref()
+    })
+    events.on('ready', () => {
+      if (!away) return
+      away = false
+      if (this.#lostTimer) clearTimeout(this.#lostTimer)
+      this.#lostTimer = null
+      for (const id of [...this.#listening.keys()]) void this.#recheck(id)
+    })
+  }
+
+  /** Settles the listeners of `jobId` if the job ended or is gone (after Redis came back). */
+  async #recheck(jobId: string): Promise<void> {
+    try {
+      const job = await this.#queue.getJob(jobId)
+      if (!job) return this.#end(jobId, lostOutcome(this.#o.url))
+      const state = await job.getState()
+      if (state === 'completed') this.#end(jobId, parseOutcome(job.returnvalue))
+      else if (state === 'failed')
+        this.#end(jobId, {
+          status: 'failed',
+          error: { prevent: false, name: 'Error', message: job.failedReason },
+        })
+    } catch {
+      // Away again: the next 'close' starts the clock again.
+    }
   }
 
   #connection() {
@@ -122,7 +170,15 @@ export class BullJobs implements JobBackend {
     const timeout = new Promise<never>((_, reject) =>
       setTimeout(() => reject(new Error('no answer within 3 s')), 3000).unref()
     )
-    await Promise.race([Promise.all([this.#queue.waitUntilReady(), this.#events.waitUntilReady()]), timeout])
+    // A refused connection is known at once (ioredis would retry it quietly until the timeout).
+    const refused = new Promise<never>((_, reject) =>
+      (this.#queue as unknown as { once(e: 'error', f: (e: Error) => void): void }).once('error', reject)
+    )
+    await Promise.race([
+      Promise.all([this.#queue.waitUntilReady(), this.#events.waitUntilReady()]),
+      timeout,
+      refused,
+    ])
   }
 
   #progress(jobId: string, data: unknown): void {
@@ -183,20 +239,43 @@ export class BullJobs implements JobBackend {
     return { id: job.id!, cached, outcome: l.outcome, detach: l.detach }
   }
 
-  async submit(spec: JobSpec, listener: JobListener, o: SubmitOptions = {}): Promise<JobHandle> {
+  submit(spec: JobSpec, listener: JobListener, o: SubmitOptions = {}): Promise<JobHandle> {
+    return this.#redis(() => this.#submit(spec, listener, o))
+  }
+
+  attach(jobId: string, listener: JobListener): Promise<JobHandle | null> {
+    return this.#redis(() => this.#attach(jobId, listener))
+  }
+
+  cancel(jobId: string): Promise<void> {
+    return this.#redis(() => this.#cancel(jobId))
+  }
+
+  /** Runs Redis commands; their failure (Redis away: they fail at once) worded for who must act. */
+  async #redis<T>(commands: () => Promise<T>): Promise<T> {
+    try {
+      return await commands()
+    } catch (e) {
+      throw new Error(
+        `Redis (REDIS_URL, ${redact(this.#o.url)}) did not answer: ${String((e as Error)?.message ?? e)}. ` +
+          'Check that Redis is running: background callbacks work again once it is back, with no restart.'
+      )
+    }
+  }
+
+  async #submit(spec: JobSpec, listener: JobListener, o: SubmitOptions): Promise<JobHandle> {
     const keep = Math.max(KEEP_FINISHED_SECONDS, o.cacheSeconds ?? 0)
     const existing = await this.#queue.getJob(spec.id)
     if (existing) {
       const state = await existing.getState()
-      // A job that failed is run again (its error is its `completed` value: the runner's outcome).
-      const failed =
-        state === 'failed' ||
-        state === 'unknown' ||
-        (state === 'completed' && parseOutcome(existing.returnvalue).status !== 'done')
-      if (!failed) return this.#handleFor(existing, listener)
-      // Its `removed` event must not end the new run's listeners (same id): skipped once.
-      this.#replaced.add(spec.id)
-      await existing.remove().catch(() => this.#replaced.delete(spec.id))
+      // Only a result is reused (as the embedded backend does): a job that was cancelled or threw
+      // (a completed BullMQ job with such an outcome) runs again.
+      const reusable =
+        state === 'completed'
+          ? parseOutcome(existing.returnvalue).status === 'done'
+          : state !== 'failed' && state !== 'unknown'
+      if (reusable) return this.#handleFor(existing, listener)
+      await existing.remove().catch(() => {})
     }
     const l = this.#listen(spec.id, listener)
     try {
@@ -208,49 +287,45 @@ export class BullJobs implements JobBackend {
       })
     } catch (e) {
       l.detach()
-      throw new Error(`The job queue (Redis) did not take the job: ${String((e as Error)?.message ?? e)}`)
+      throw e
     }
     return { id: spec.id, cached: false, outcome: l.outcome, detach: l.detach }
   }
 
-  async attach(jobId: string, listener: JobListener): Promise<JobHandle | null> {
+  async #attach(jobId: string, listener: JobListener): Promise<JobHandle | null> {
     const job = await this.#queue.getJob(jobId)
     return job ? this.#handleFor(job, listener) : null
   }
 
-  async cancel(jobId: string): Promise<void> {
+  async #cancel(jobId: string): Promise<void> {
     // Waiting: remove it (fails quietly when a worker holds its lock). Running: every worker hears this.
     const job = await this.#queue.getJob(jobId)
     const state = job ? await job.getState() : 'unknown'
     if (state === 'waiting' || state === 'delayed' || state === 'prioritized') {
-      await job!.remove().catch(() => {})
-      this.#end(jobId, { status: 'cancelled' })
-      return
+      // A worker may take it meanwhile (then removing fails): it is cancelled where it runs.
+      const removed = await job!.remove().then(
+        () => true,
+        () => false
+      )
+      if (removed) return this.#end(jobId, { status: 'cancelled' })
     }
     await this.#producer.publishEvent({ eventName: CANCEL_EVENT, jobId } as never)
   }
 
   /**
    * Starts a worker in this process that runs this queue's jobs with `run` (the app's code).
-   * `concurrency`: jobs at once. Several workers, in several processes or machines, share the queue.
-   * `lockDuration` and `stalledInterval` (ms, BullMQ's, 30 s each by default): how soon a job whose
-   * worker died is noticed and run again.
+   * Several workers, in several processes or machines, share the queue. See {@link WorkerOptions}.
    */
-  startWorker(
-    run: JobExecutor,
-    {
-      concurrency = 4,
-      ...stalls
-    }: { concurrency?: number; lockDuration?: number; stalledInterval?: number } = {}
-  ): Worker {
+  startWorker(run: JobExecutor, o: WorkerOptions = {}): Worker {
+    const { concurrency = 4, lockDuration = 30_000, stalledInterval = 30_000 } = o
     const common = { connection: this.#connection(), prefix: this.#o.prefix }
     const worker = new this.#bull.Worker<JobSpec, JobOutcome>(
       this.#o.queue,
       async (job, _token, signal) => {
-        // BullMQ's stalled-job check put back a job whose worker died; its own `attempts` only count
-        // jobs that throw (ours report their errors as outcomes), so the job's policy is held here.
-        const attempts = job.opts.attempts ?? 1
-        if (job.attemptsStarted > attempts) return diedTooOften(job.attemptsStarted - 1, attempts)
+        // A job whose worker died mid-job comes back here (BullMQ's stalled-job check): its
+        // `attempts` (SubmitOptions) say whether it runs again or fails.
+        const allowed = job.opts.attempts ?? 1
+        if (job.stalledCounter >= allowed) return diedOutcome(job.stalledCounter, allowed)
         let n = progressNumber(job.progress)
         const controller = new AbortController()
         signal?.addEventListener('abort', () => controller.abort(), { once: true })
@@ -260,8 +335,8 @@ export class BullJobs implements JobBackend {
         const out = await run(job.data, { update, signal: controller.signal })
         return controller.signal.aborted ? { status: 'cancelled' } : out
       },
-      // Stalled jobs always go back to the queue: the processor above fails them past their `attempts`.
-      { ...common, ...stalls, concurrency, autorun: true, maxStalledCount: MAX_STALLS }
+      // The processor enforces each job's `attempts`; BullMQ's own stall limit only backs it up.
+      { ...common, concurrency, autorun: true, lockDuration, stalledInterval, maxStalledCount: MAX_ATTEMPTS }
     )
     worker.on('error', () => {})
     // Cancellation reaches every worker: the one holding the job aborts it.
@@ -278,6 +353,8 @@ export class BullJobs implements JobBackend {
   }
 
   async close(): Promise<void> {
+    this.#closing = true
+    if (this.#lostTimer) clearTimeout(this.#lostTimer)
     await Promise.allSettled([...this.#workers].map((w) => w.close()))
     await Promise.allSettled([this.#events.close(), this.#producer.close(), this.#queue.close()])
     for (const id of [...this.#listening.keys()]) this.#end(id, { status: 'cancelled' })
@@ -286,23 +363,25 @@ export class BullJobs implements JobBackend {
 
 const CANCEL_EVENT = 'hyperdash:cancel'
 
-/** BullMQ's own limit on a job's stalls, above any `attempts` a callback declares. */
-const MAX_STALLS = 1000
+/** How long requests wait for a lost Redis to come back before their jobs are reported lost (ms). */
+const LOST_AFTER_MS = 3000
 
-/** The outcome of a job whose workers died `died` times, more than its `attempts` allow. */
-function diedTooOften(died: number, attempts: number): JobOutcome {
-  const times = died === 1 ? 'once' : `${died} times`
-  return {
-    status: 'failed',
-    error: {
-      prevent: false,
-      name: 'Error',
-      message:
-        `The job's worker stopped before the job ended (${times}: killed, or its machine went away), ` +
-        `and the callback allows ${attempts} run${attempts === 1 ? '' : 's'} (its \`attempts\` option): ` +
-        "it is not run again. Look for the cause in the job workers' logs (memory, restarts).",
-    },
-  }
+function lostOutcome(url: string): JobOutcome {
+  const message =
+    `Lost the connection to Redis (REDIS_URL, ${redact(url)}) while waiting for this job, for more than ` +
+    `${LOST_AFTER_MS / 1000} s: its result cannot be shown. Check that Redis is running; run it again once it is back.`
+  return { status: 'failed', error: { prevent: false, name: 'Error', message } }
+}
+
+/** The most runs a job gets when its workers keep dying (BullMQ's stall limit, above any `attempts`). */
+const MAX_ATTEMPTS = 10
+
+/** How a job whose workers died too often ends. */
+function diedOutcome(died: number, allowed: number): JobOutcome {
+  const message =
+    `The job worker running this job stopped mid-job (${died} time${died > 1 ? 's' : ''}: it crashed, was ` +
+    `killed, or lost Redis), and the callback allows ${allowed} run${allowed > 1 ? 's' : ''} (its \`attempts\` option).`
+  return { status: 'failed', error: { prevent: false, name: 'Error', message } }
 }
 
 function progressNumber(progress: unknown): number {

@@ -56,6 +56,24 @@ export interface SubmitOptions {
   attempts?: number
 }
 
+/** A job worker's settings (`startJobWorker`, `hyperdash worker`). */
+export interface WorkerOptions {
+  /** Jobs this worker runs at once (default 4). */
+  concurrency?: number
+  /**
+   * How long a job's lock lasts unless its worker renews it (every half of it), in ms; a worker that
+   * died loses its jobs once it expired. Default 30 000 (BullMQ's): a worker whose event loop is
+   * blocked longer than this has its job taken and run again elsewhere.
+   */
+  lockDuration?: number
+  /**
+   * How often the worker looks for jobs whose worker died (lock expired), in ms; such a job runs again
+   * or fails per its `attempts`. Default 30 000 (BullMQ's): a died job is picked up within about
+   * `lockDuration` + 2 × this.
+   */
+  stalledInterval?: number
+}
+
 export interface JobBackend {
   readonly kind: 'embedded' | 'bullmq'
   /**
