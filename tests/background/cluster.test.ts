@@ -165,7 +165,7 @@ describe('two web processes and two job workers on one Redis', () => {
       ),
     ])
     // The details go to the web process's log (and to the page in development only).
-    expect(a.output()).toMatch(/The job worker running this job stopped mid-job \(1 time: .*allows 1 run/)
+    expect(a.output()).toMatch(/The job's worker stopped before the job ended \(once: .*allows 1 run/)
     // Not run again anywhere.
     expect(logOf('once').every((l) => l.startsWith(`${pid} `))).toBe(true)
   }, 90_000)

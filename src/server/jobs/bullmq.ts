@@ -378,9 +378,11 @@ const MAX_ATTEMPTS = 10
 
 /** How a job whose workers died too often ends. */
 function diedOutcome(died: number, allowed: number): JobOutcome {
+  const times = died === 1 ? 'once' : `${died} times`
   const message =
-    `The job worker running this job stopped mid-job (${died} time${died > 1 ? 's' : ''}: it crashed, was ` +
-    `killed, or lost Redis), and the callback allows ${allowed} run${allowed > 1 ? 's' : ''} (its \`attempts\` option).`
+    `The job's worker stopped before the job ended (${times}: killed, or its machine went away), ` +
+    `and the callback allows ${allowed} run${allowed === 1 ? '' : 's'} (its \`attempts\` option): ` +
+    "it is not run again. Look for the cause in the job workers' logs (memory, restarts)."
   return { status: 'failed', error: { prevent: false, name: 'Error', message } }
 }
 
