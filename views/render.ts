@@ -13,6 +13,11 @@ import { hdSpecOf, isNode, layoutId, type HdComponent } from './tree.ts'
 
 export interface RenderOptions extends AttrOptions {
   page: PageState
+  /**
+   * The id of the page's form (views/document.tsx): each control it carries names it with `form`,
+   * as the form is beside the layout, never around it (an app's own `<form>` must not nest in it).
+   */
+  formId?: string
 }
 
 /** Props that are state, not HTML attributes. */
@@ -57,7 +62,13 @@ export function renderComponent(id: string, tag: unknown, o: RenderOptions): unk
   const hd = componentAttrs(rec, o)
   const render = hdSpecOf(tag)?.render
   if (render) {
-    const props: Record<string, unknown> = { ...rec.props, id, hd, hdNames: formFields(rec, o) }
+    const props: Record<string, unknown> = {
+      ...rec.props,
+      id,
+      hd,
+      hdNames: formFields(rec, o),
+      hdForm: o.formId,
+    }
     // A container component's children: rendered live, as the page's other elements.
     if (props['children'] !== undefined) props['children'] = renderTree(props['children'], o)
     return render(props)
@@ -68,7 +79,7 @@ export function renderComponent(id: string, tag: unknown, o: RenderOptions): unk
   Object.assign(safeUrls(props), { id }, hd)
   // Without JavaScript, a live button submits the page's form, naming itself (src/protocol/form.ts).
   if (tag === 'button' && CLICKS_ATTR in hd && (props['type'] ?? 'submit') === 'submit')
-    Object.assign(props, { name: FORM_CLICK_FIELD, value: id })
+    Object.assign(props, { name: FORM_CLICK_FIELD, value: id, form: o.formId })
   const kids = renderTree(rec.props['children'], o)
   return jsx(tag as string, props, ...((Array.isArray(kids) ? kids : [kids]) as never[]))
 }
