@@ -71,9 +71,12 @@ function fieldsOf(html: string, press?: string): [string, string][] {
   const form = forms[forms.length - 1]!
   const out: [string, string][] = []
   // The form's controls: inside it, or anywhere naming it with `form` (the layout is beside it).
-  const owned = (el: Element) =>
-    el.hasAttribute('form') ? el.getAttribute('form') === form.id : el.closest('form') === form
-  for (const el of [...doc.querySelectorAll('[name]')].filter(owned) as unknown as HTMLInputElement[]) {
+  const owned = (el: HTMLInputElement) =>
+    el.hasAttribute('form')
+      ? el.getAttribute('form') === form.id
+      : (el.closest('form') as unknown) === (form as unknown)
+  const named = [...doc.querySelectorAll('[name]')] as unknown as HTMLInputElement[]
+  for (const el of named.filter(owned)) {
     if (el.disabled) continue
     if (el.tagName === 'BUTTON') {
       if (press !== undefined && el.id === press) out.push([el.name, el.value])
