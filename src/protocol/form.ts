@@ -232,7 +232,9 @@ export function formToUpdate(
     const spec = o.components.require(st.kind)
     const before = own(was, id) ?? {}
     const values: Record<string, unknown> = {}
-    for (const prop of Object.keys(st.read)) values[prop] = own(before, prop) ?? null
+    // Only what the post changed is sent: the rest is as the page showed it (form-route.ts puts
+    // back the page's props), and a value as sent would not always pass for one (a table's `data`
+    // is sent as its edits; a `selected_rows` the page never set is no null).
     if (own(st.read, 'n_submit')) submitters.push(id)
     for (const prop of Object.keys(st.read)) {
       const kind = formKindOf(spec, prop, st.props)
@@ -248,7 +250,7 @@ export function formToUpdate(
           chooseFiles(id, st, value as string[], values, (k) => isInput(k) && changed.push(k))
         continue
       }
-      if (sameValue(kind, value, values[prop])) continue
+      if (sameValue(kind, value, own(before, prop) ?? null)) continue
       values[prop] = value
       if (kind === 'text' || kind === 'number') typed.add(id)
       if (isInput(`${id}.${prop}`)) changed.push(`${id}.${prop}`)
@@ -259,7 +261,8 @@ export function formToUpdate(
     const values = components[id]!.values!
     const st = state(id)
     if (own(st.read, n)) {
-      values[n] = (typeof values[n] === 'number' ? values[n] : 0) + 1
+      const shown = own(own(was, id) ?? {}, n)
+      values[n] = (typeof shown === 'number' ? shown : 0) + 1
       if (isInput(`${id}.${n}`)) changed.push(`${id}.${n}`)
     }
     if (own(st.read, at)) {
