@@ -9,7 +9,7 @@ import { Window } from 'happy-dom'
 import { describe, expect, it, vi } from 'vitest'
 import { createApp, ctx, Input, Output, State } from '../../src/index.ts'
 import { enteredIn } from '../../src/protocol/form.ts'
-import { dcc } from '../../views/components/index.ts'
+import { dash_table, dcc } from '../../views/components/index.ts'
 
 vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 0, 1) })
 const secret = 'http-form-fields-secret-0123456789ab'
@@ -352,5 +352,54 @@ describe('dcc.Upload: files posted as multipart', () => {
       })
     )
     expect(r).toEqual({ status: 400, text: "The page's form is not a well-formed multipart/form-data body." })
+  })
+})
+
+describe('DataTable: the pager and the headers post the page or sort they ask for', () => {
+  const rows = Array.from({ length: 12 }, (_, i) => ({ id: i, pop: i * 10 }))
+  const app = createApp({
+    secret,
+    layout: (
+      <div>
+        <dash_table.DataTable
+          id="t"
+          columns={[{ name: 'Population', id: 'pop', type: 'numeric' }]}
+          data={rows}
+          page_size={5}
+          sort_action="native"
+        />
+        <p id="out" />
+      </div>
+    ),
+  })
+  app.callback(Output('out', 'children'), [Input('t', 'page_current')], (n) => `page ${n ?? 0}`)
+  const cells = (html: string) =>
+    [...html.matchAll(/<td data-col="pop"[^>]*>([^<]*)<\/td>/g)].map((m) => m[1])
+
+  it('a page button: the server pages the rows (native) and the callback runs', async () => {
+    const fields = fieldsOf(await (await app.request('/')).text())
+    const html = await (await postUrlencoded(app, [...fields, ['hd:t.page_current', '2']])).text()
+    expect(cells(html)).toEqual(['100', '110'])
+    expect(text(html, 'out')).toBe('page 2')
+    expect(html).toContain('<span class="hd-table-page">Page 3 of 3</span>')
+  })
+
+  it('a sort button: the rows sorted; the next click of it asks for the other direction', async () => {
+    const fields = fieldsOf(await (await app.request('/')).text())
+    const desc = JSON.stringify([{ column_id: 'pop', direction: 'desc' }])
+    const html = await (await postUrlencoded(app, [...fields, ['hd:t.sort_by', desc]])).text()
+    expect(cells(html)).toEqual(['110', '100', '90', '80', '70'])
+    // Descending now: the header's button asks for no sort.
+    expect(html).toMatch(/<button type="submit" name="hd:t\.sort_by" form="hd-app-form" value="\[\]"/)
+  })
+
+  it.each([
+    ['hd:t.page_current', 'two', /^Invalid value for 't\.page_current': /],
+    ['hd:t.sort_by', '[{"column_id":"pop","direction":"up"}]', /^Invalid value for 't\.sort_by': /],
+  ])('%s=%s: 422 naming the prop', async (name, value, message) => {
+    const fields = fieldsOf(await (await app.request('/')).text())
+    const r = await refused(await postUrlencoded(app, [...fields, [name, value]]))
+    expect(r.status).toBe(422)
+    expect(r.text).toMatch(message)
   })
 })
