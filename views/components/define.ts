@@ -29,10 +29,9 @@ const toPath = (s: string | URL) => (s instanceof URL ? fileURLToPath(s) : s)
 export type HdAttrs = { hd?: Record<string, string>; hdNames?: Record<string, string>; hdForm?: string }
 
 /**
- * The `name` of the native control that holds `prop`, so the page works as a form without
- * JavaScript (src/protocol/form.ts): `hd:<id>.<prop>` when the component is live and the form
- * carries the prop, else `fallback` (the component's own `name` prop, say).
- * @example <input type="checkbox" name={formName(p, 'value')} value={v} />
+ * The `name` of the native control that holds `prop`: `hd:<id>.<prop>` when the component is live
+ * and the page's form carries the prop, else `fallback`. The control also needs the form's id:
+ * spread {@link formAttrs} instead, which gives both.
  */
 export const formName = (p: HdAttrs, prop: string, fallback?: string): string | undefined =>
   p.hdNames?.[prop] ?? fallback
