@@ -29,6 +29,7 @@ const idsOf = (cb: CallbackSpec): ComponentId[] => [
   ...cb.inputs.map((d) => d.id),
   ...cb.states.map((d) => d.id),
   ...cb.outputs.map((d) => d.id),
+  ...(cb.sideOutputs ?? []).map((d) => d.id),
 ]
 
 /**
