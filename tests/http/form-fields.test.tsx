@@ -402,4 +402,26 @@ describe('DataTable: the pager and the headers post the page or sort they ask fo
     expect(r.status).toBe(422)
     expect(r.text).toMatch(message)
   })
+
+  it('a live table whose page no callback reads pages on the server (native)', async () => {
+    const alone = createApp({
+      secret,
+      layout: (
+        <div>
+          <dash_table.DataTable
+            id="t"
+            columns={[{ name: 'Population', id: 'pop', type: 'numeric' }]}
+            data={rows}
+            page_size={5}
+          />
+          <p id="cell" />
+        </div>
+      ),
+    })
+    // Live through another prop: a table no callback involves is plain HTML (no form fields).
+    alone.callback(Output('cell', 'children'), [Input('t', 'active_cell')], (c) => JSON.stringify(c))
+    const fields = fieldsOf(await (await alone.request('/')).text())
+    const html = await (await postUrlencoded(alone, [...fields, ['hd:t.page_current', '1']])).text()
+    expect(cells(html)).toEqual(['50', '60', '70', '80', '90'])
+  })
 })
