@@ -58,12 +58,23 @@ it('with JavaScript on: the same buttons send updates, the form never submits', 
   page.on('load', () => loads++)
   await page.goto(served.url + '/')
   await page.waitForFunction(() => document.documentElement.classList.contains('hd-js'))
+  // No submission starts at all (its validation would flag unrelated fields): the script's click.
+  await page.evaluate(() => {
+    const w = window as unknown as { submits: number }
+    w.submits = 0
+    document.addEventListener('submit', () => w.submits++, true)
+  })
   await page.click('#table [aria-label="Next page"]')
   await page.waitForFunction(
     () => document.querySelector('#table .hd-table-page')?.textContent === 'Page 2 of 5000'
   )
   expect(await ids(page)).toEqual(['21', '22', '23'])
-  expect(posts).toEqual(['/_hd/update'])
+  await page.click('#table [aria-label="Sort by Id"]')
+  await page.waitForFunction(
+    () => document.querySelector('#table th[data-col="id"]')?.getAttribute('aria-sort') === 'ascending'
+  )
+  expect(await page.evaluate(() => (window as unknown as { submits: number }).submits)).toBe(0)
+  expect(posts).toEqual(['/_hd/update', '/_hd/update'])
   expect(loads).toBe(1)
   await page.close()
 })
