@@ -1,12 +1,15 @@
 /**
  * @module form
  * The page as an HTML form, for browsers without JavaScript (docs/wire.md, "Without JavaScript").
- * Every live component's browser-owned prop that a native control can carry is a form field named
- * `hd:<id>.<prop>`; a live `<button>` submits `hd:click=<id>`; one hidden field `hd:state` holds the
- * signed state of every component. A post is turned into the update request the JSON route takes
- * ({@link formToUpdate}): the props whose posted value differs from the page's are `changed`, a
- * pressed button's `n_clicks` goes up by one. The request is then checked as any other
- * (signatures, allow-list, schemas: validate.ts).
+ * The form is an empty `<form>` beside the layout (views/document.tsx); every live component's
+ * browser-owned prop that a native control can carry is a field of it, named `hd:<id>.<prop>` and
+ * tied to it by the `form` attribute; a live `<button>` submits `hd:click=<id>`; the hidden default
+ * button (Enter) submits `hd:submit`; one hidden field `hd:state` holds the signed state of every
+ * component. A post is turned into the update request the JSON route takes ({@link formToUpdate}):
+ * the props whose posted value differs from the page's are `changed`, a pressed button's `n_clicks`
+ * goes up by one, Enter counts the `n_submit` of the field it was pressed in when that can be told
+ * ({@link enteredIn}). The request is then checked as any other (signatures, allow-list, schemas:
+ * validate.ts).
  */
 import { z } from 'zod'
 import type { Graph } from '../core/graph.ts'
