@@ -34,6 +34,7 @@ import { app as running } from './running.tsx'
 import { app as clientside } from './clientside.tsx'
 import { app as components } from './components.tsx'
 import { app as backgroundProgress } from './background-progress.tsx'
+import { app as ownForm, searchRoutes } from './own-form.tsx'
 
 export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['no-update-button', 'Catching errors with noUpdate', noUpdateButton],
@@ -67,6 +68,7 @@ export const examples: [slug: string, title: string, app: HyperApp][] = [
   ['clientside', 'Client-side callbacks', clientside],
   ['components', 'Every component on one page, each wired to a callback', components],
   ['background-progress', 'Background callbacks: progress, cancel, re-attach', backgroundProgress],
+  ['own-form', 'An app with a <form> of its own (works without JavaScript)', ownForm],
 ]
 
 export const gallery = new Hono()
@@ -96,6 +98,8 @@ gallery.get('/', async (c) =>
     </html>
   )
 )
+// The own-form example's search form posts to a route of the site, beside the app.
+gallery.route('/own-form', searchRoutes)
 for (const [slug, , app] of examples) gallery.route(`/${slug}`, app.mountAt(`/${slug}`))
 
 if (isMain(import.meta)) {

@@ -128,9 +128,10 @@
   )
 
   // ─── 1b. the page's form ──────────────────────────────────────────────────────────────────
-  // Without JavaScript the app root is a form posted to the page (src/server/form-route.ts). Here the
-  // events send their JSON updates instead: the form never submits natively (Enter in an input, a
-  // button of the layout). Only when htmx is there to send them; `hd-js` hides the form's own button.
+  // Without JavaScript the page's form (beside the layout; its controls name it with `form`) posts to
+  // the page (src/server/form-route.ts). Here the events send their JSON updates instead: it never
+  // submits natively (Enter in an input, a button of the layout). The app's own forms are left alone.
+  // Only when htmx is there to send them; `hd-js` hides the form's own button.
   const FORM = 'hd-form'
   if (typeof htmx !== 'undefined') {
     document.documentElement.classList.add('hd-js')

@@ -5,7 +5,7 @@
  */
 import { raw } from 'hono/html'
 import { ERRORS_ID } from './errors.tsx'
-import { FORM_CLASS, FORM_STATE_FIELD } from '../src/protocol/constants.ts'
+import { FORM_CLASS, FORM_STATE_FIELD, FORM_SUBMIT_FIELD } from '../src/protocol/constants.ts'
 
 export interface DocumentProps {
   title: string
@@ -26,31 +26,54 @@ export interface AppRootProps {
   meta?: string
   /** The root's id and its error area's id: distinct per app, so two apps can share a page. */
   ids?: { root: string; errors: string }
-  /** The form the page is without JavaScript: where it posts, and its signed state (`hd:state`). */
-  form?: { action: string; state: string }
+  /**
+   * The form the page is without JavaScript: its id (each control it carries names it with `form`),
+   * where it posts, its signed state (`hd:state`), and whether it sends files (multipart).
+   */
+  form?: PageFormProps
+}
+
+export interface PageFormProps {
+  id: string
+  action: string
+  state: string
+  multipart?: boolean
 }
 
 /**
- * The page as a form, for browsers without JavaScript (src/protocol/form.ts): the extension stops
- * its native submission. A hidden first submit button is the one Enter presses (so Enter presses no
- * button of the layout); the last one, shown only without JavaScript, submits what sliders and
- * checkboxes changed.
+ * The page as a form, for browsers without JavaScript (src/protocol/form.ts): an empty `<form>`
+ * before the layout, never around it, so a `<form>` of the app's own layout does not nest in it
+ * (the HTML parser would drop the inner one); each control it carries names it with `form`. Its
+ * hidden submit button is the first of the form, so it is the one Enter presses (implicit
+ * submission); it names itself `hd:submit`, so the server counts an Input's `n_submit`. The
+ * extension stops its native submission.
  */
-const PageForm = (p: { action: string; state: string; children?: unknown }) => (
-  <form class={FORM_CLASS} method="post" action={p.action}>
-    <button type="submit" class="hd-form-default" hidden tabindex={-1} />
-    {p.children as never}
+const PageForm = (p: PageFormProps) => (
+  <form
+    id={p.id}
+    class={FORM_CLASS}
+    method="post"
+    action={p.action}
+    enctype={p.multipart ? 'multipart/form-data' : undefined}
+  >
+    <button type="submit" class="hd-form-default" hidden tabindex={-1} name={FORM_SUBMIT_FIELD} value="1" />
     <input type="hidden" name={FORM_STATE_FIELD} value={p.state} />
-    <button type="submit" class="hd-form-submit">
-      Update
-    </button>
   </form>
+)
+
+/** Shown only without JavaScript (`.hd-js` hides it): submits what sliders and checkboxes changed. */
+const PageFormSubmit = (p: { form: string }) => (
+  <button type="submit" class="hd-form-submit" form={p.form}>
+    Update
+  </button>
 )
 
 /** The app root: what `app.renderRoot()` embeds into another page, and what the full document wraps. */
 export const AppRoot = (p: AppRootProps) => (
   <div id={p.ids?.root ?? 'hd-app'} class="hd-app" data-hd-url={p.updateUrl}>
-    {p.form ? <PageForm {...p.form}>{p.children}</PageForm> : (p.children as never)}
+    {p.form ? <PageForm {...p.form} /> : null}
+    {p.children as never}
+    {p.form ? <PageFormSubmit form={p.form.id} /> : null}
     {/* meta is HTML already rendered by views/oob.tsx (Meta), escaped there. */}
     {p.meta ? raw(p.meta) : null}
     <div id={p.ids?.errors ?? ERRORS_ID} class="hd-errors" aria-live="assertive">

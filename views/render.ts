@@ -13,6 +13,11 @@ import { hdSpecOf, isNode, layoutId, type HdComponent } from './tree.ts'
 
 export interface RenderOptions extends AttrOptions {
   page: PageState
+  /**
+   * The id of the page's form (views/document.tsx): each control it carries names it with `form`,
+   * as the form is beside the layout, never around it (an app's own `<form>` must not nest in it).
+   */
+  formId?: string
 }
 
 /** Props that are state, not HTML attributes. */
@@ -62,7 +67,13 @@ export function renderComponent(id: string, tag: unknown, o: RenderOptions, node
   const hd = componentAttrs(rec, o)
   const render = hdSpecOf(tag)?.render
   if (render) {
-    const props: Record<string, unknown> = { ...rec.props, id, hd, hdNames: formFields(rec, o) }
+    const props: Record<string, unknown> = {
+      ...rec.props,
+      id,
+      hd,
+      hdNames: formFields(rec, o),
+      hdForm: o.formId,
+    }
     // A container component's children: rendered live, as the page's other elements.
     if (props['children'] !== undefined) props['children'] = renderTree(props['children'], o)
     return render(props)
@@ -76,7 +87,7 @@ export function renderComponent(id: string, tag: unknown, o: RenderOptions, node
   Object.assign(safeUrls(props), { id }, hd)
   // Without JavaScript, a live button submits the page's form, naming itself (src/protocol/form.ts).
   if (tag === 'button' && CLICKS_ATTR in hd && (props['type'] ?? 'submit') === 'submit')
-    Object.assign(props, { name: FORM_CLICK_FIELD, value: id })
+    Object.assign(props, { name: FORM_CLICK_FIELD, value: id, form: o.formId })
   const kids = renderTree(
     node && !Object.hasOwn(rec.props, 'children') ? childrenProps(node)['children'] : rec.props['children'],
     o

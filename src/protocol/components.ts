@@ -60,10 +60,12 @@ export interface BrowserProp {
   /**
    * How the page's form carries it when JavaScript is off (src/protocol/form.ts): `text` (one
    * string), `number` (one number, empty → null), `list` (every value under its name, none → []),
-   * `numbers` (the same as numbers), `one` (one checked value or null), or null: not a form field
-   * (its value stays as the page had it). Default: from the reader (`value` → text, `number` →
-   * number, `checked` → list, `radio` → one; others null). The component names its native controls
-   * with `formName(p, prop)` (views/components/define.ts).
+   * `numbers` (the same as numbers), `one` (one checked value or null), `json` (one JSON text, posted
+   * by the submit button pressed: a table's page or sort; absent → unchanged), `file` (a file input's
+   * files: `contents`, `filename` and `last_modified` of dcc.Upload, set as its upload route does),
+   * or null: not a form field (its value stays as the page had it). Default: from the reader
+   * (`value` → text, `number` → number, `checked` → list, `radio` → one; others null). The component
+   * gives its native controls `formAttrs(p, prop)` (views/components/define.ts).
    */
   form?: PerProps<FormKind | null>
   /**
@@ -79,7 +81,7 @@ export interface BrowserProp {
 }
 
 /** How a form field decodes into a prop's value (see {@link BrowserProp.form}). */
-export type FormKind = 'text' | 'number' | 'list' | 'numbers' | 'one'
+export type FormKind = 'text' | 'number' | 'list' | 'numbers' | 'one' | 'json' | 'file'
 
 export type Accepted = { ok: true; value: unknown } | { ok: false; message: string }
 

@@ -65,5 +65,10 @@ export const LATE_ATTR = 'hd-late'
 export const FORM_STATE_FIELD = 'hd:state'
 /** The field a live `<button>` submits its id in, when the form posts without JavaScript. */
 export const FORM_CLICK_FIELD = 'hd:click'
+/**
+ * The field the page form's first, hidden submit button posts: Enter in a text field presses it
+ * (implicit submission), so the server counts that field's `n_submit` (form.ts).
+ */
+export const FORM_SUBMIT_FIELD = 'hd:submit'
 /** The class of the form an app root holds: the extension stops its native submission. */
 export const FORM_CLASS = 'hd-form'

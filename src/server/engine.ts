@@ -30,8 +30,8 @@ export interface Engine {
   >
   /** The render options but the page. */
   readonly render: Omit<RenderOptions, 'page'>
-  /** The ids of the app's root and of its error area. */
-  readonly ids: { readonly root: string; readonly errors: string }
+  /** The ids of the app's root, of its error area and of its page's form. */
+  readonly ids: { readonly root: string; readonly errors: string; readonly form: string }
   readonly updateUrl: string
   readonly staticUrl: string
 }
@@ -39,6 +39,7 @@ export interface Engine {
 /** Builds the engine of an app's routes. */
 export function createEngine(app: AppContext): Engine {
   const updateUrl = `${app.basePath}${UPDATE_PATH}`
+  const ids = rootIds(app.basePath)
   return {
     wave: {
       graph: app.graph,
@@ -58,8 +59,15 @@ export function createEngine(app: AppContext): Engine {
       expand,
       timeoutMs: app.options.callbackTimeoutMs,
     },
-    render: { graph: app.graph, signer: app.signer, updateUrl, toJson, components: app.components },
-    ids: rootIds(app.basePath),
+    render: {
+      graph: app.graph,
+      signer: app.signer,
+      updateUrl,
+      toJson,
+      components: app.components,
+      formId: ids.form,
+    },
+    ids,
     updateUrl,
     staticUrl: `${app.basePath}${STATIC_PREFIX}`,
   }
@@ -72,14 +80,14 @@ export const scanContext = (app: AppContext) => ({
 })
 
 /**
- * The ids of the app's root and error area: `hd-app` / `hd-errors` at the top, suffixed by the base
- * path when mounted (`/dash` → `hd-app-dash`), so two apps can share one page.
+ * The ids of the app's root, error area and form: `hd-app` / `hd-errors` / `hd-app-form` at the top,
+ * suffixed by the base path when mounted (`/dash` → `hd-app-dash`, `hd-app-dash-form`), so two apps
+ * can share one page.
  */
 function rootIds(basePath: string): Engine['ids'] {
   const slug = basePath.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')
-  return slug
-    ? { root: `hd-app-${slug}`, errors: `hd-errors-${slug}` }
-    : { root: 'hd-app', errors: 'hd-errors' }
+  const root = slug ? `hd-app-${slug}` : 'hd-app'
+  return { root, errors: slug ? `hd-errors-${slug}` : 'hd-errors', form: `${root}-form` }
 }
 
 /** One request, as its end is reported. */

@@ -6,11 +6,11 @@
  * Props travel in isolate-codec's encoding: JSX children and raw HTML survive the trip.
  */
 import { z } from 'zod'
-import type { PageState } from '../core/page.ts'
+import type { ComponentRecord, PageState } from '../core/page.ts'
 import { stateAttrs, type AttrOptions } from '../protocol/attrs.ts'
 import { SIG_ATTR, STATE_ATTR } from '../protocol/constants.ts'
 import { RequestError } from '../protocol/errors.ts'
-import { formPayload, type FormPayload } from '../protocol/form.ts'
+import { formKindOf, formPayload, type FormPayload } from '../protocol/form.ts'
 import type { Signer } from '../protocol/state.ts'
 import type { ComponentRegistry } from '../protocol/components.ts'
 import { decodeValue, encodeValue } from './isolate-codec.ts'
@@ -26,10 +26,23 @@ export async function formState(page: PageState, o: AttrOptions): Promise<string
   for (const rec of page.records()) {
     const attrs = stateAttrs(rec, o)
     payload.components[rec.id] = { state: attrs[STATE_ATTR]!, sig: attrs[SIG_ATTR]!, parent: rec.parent }
-    payload.props[rec.id] = (await encodeValue(rec.props)) as Record<string, unknown>
+    payload.props[rec.id] = (await encodeValue(shownProps(rec, o))) as Record<string, unknown>
   }
   const json = JSON.stringify(payload)
   return `${o.signer.sign(SIGNED_AS, json)}${SEP}${json}`
+}
+
+/**
+ * The props the state keeps: all but the files' `contents` of a dcc.Upload (a file field), which a
+ * callback gets once, with the post that sends them, as through the upload route: kept, they would
+ * travel back with every later post.
+ */
+function shownProps(rec: ComponentRecord, o: AttrOptions): Record<string, unknown> {
+  const spec = o.components.require(rec.kind)
+  if (rec.props['contents'] === undefined || formKindOf(spec, 'contents', rec.props) !== 'file')
+    return rec.props
+  const { contents: _, ...rest } = rec.props
+  return rest
 }
 
 /**

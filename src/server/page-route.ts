@@ -33,6 +33,7 @@ import { createEngine, finish, scanContext, type Engine } from './engine.ts'
 import { requestId } from './request-id.ts'
 import { warnDeadInputs } from './check-inputs.ts'
 import { formState } from './form-state.ts'
+import { hasFileField } from '../protocol/form.ts'
 
 /** dcc.Location starts from the request URL (the hash never reaches the server). */
 function initLocations(records: ComponentRecord[], url: URL) {
@@ -146,14 +147,21 @@ export async function startRoot(
     // Client-side callbacks: what the page runs (static/hyperdash-clientside.js), in every root.
     const manifest = clientsideManifest(app)
     const manifestHtml = manifest ? await toHtml(ClientsideManifest({ manifest })) : ''
-    const root = async (meta: string, results: readonly CallbackResult[]) =>
+    // The finished root a streamed page ends with (without JavaScript) has a form of its own: the
+    // first, hidden root's form has the same id, and `form` attributes name the first one.
+    const root = async (meta: string, results: readonly CallbackResult[], formId = e.ids.form) =>
       AppRoot({
         updateUrl: e.updateUrl,
         ids: e.ids,
         errors: errorViews(results),
         meta: meta + manifestHtml,
-        children: renderTree(tree, { ...e.render, page }),
-        form: { action: formAction, state: await formState(page, e.render) },
+        children: renderTree(tree, { ...e.render, page, formId }),
+        form: {
+          id: formId,
+          action: formAction,
+          state: await formState(page, e.render),
+          multipart: hasFileField(page.records(), e.render),
+        },
       })
     const end = (outcome: WaveOutcome) =>
       finish(app, { kind: 'page', requestId: id, startedAt }, outcome, 200)
@@ -177,7 +185,7 @@ export async function startRoot(
       yield toHtml(
         NoScriptRoot({
           stylesheet: staticHref(e.staticUrl, 'hyperdash-nojs.css'),
-          children: await root(meta, outcome.results),
+          children: await root(meta, outcome.results, `${e.ids.form}-final`),
         })
       )
     }

@@ -10,6 +10,7 @@
  */
 import type { Context } from 'hono'
 import { splitKey } from '../core/ids.ts'
+import type { PageState } from '../core/page.ts'
 import { UPLOAD_HEADER } from '../protocol/constants.ts'
 import { RequestError } from '../protocol/errors.ts'
 import { parseUpdateRequest } from '../protocol/request.ts'
@@ -132,24 +133,32 @@ export function createUploadHandler(app: AppContext, run: UpdateRunner) {
       )
     }
     const id = [...ids][0]!
-    const props = v.page.get(id)!.props
     const files = form.getAll('file').filter((f): f is File => typeof f !== 'string')
     if (files.length !== form.getAll('file').length)
       throw new RequestError("Each 'file' field must be a file.")
-    if (!props['multiple'] && files.length > 1)
-      throw new RequestError(`'${id}' takes one file (its multiple is false), not ${files.length}.`)
-    const max = typeof props['max_size'] === 'number' ? props['max_size'] : -1
-    const min = typeof props['min_size'] === 'number' ? props['min_size'] : 0
-    for (const f of files) {
-      if (max >= 0 && f.size > max) throw new RequestError(fileTooLarge(f.name, f.size, max), 413)
-      if (f.size < min) throw new RequestError(fileTooSmall(f.name, f.size, min), 422)
-    }
-    const many = props['multiple'] === true
-    const one = <T>(list: T[]) => (files.length === 0 ? null : many ? list : list[0]!)
-    // Multipart carries no modification time: `last_modified` stays as the reader sent it (checked).
-    v.page.set(`${id}.contents` as never, one(await Promise.all(files.map(dataUrl))))
-    v.page.set(`${id}.filename` as never, one(files.map((f) => f.name.slice(0, 1024))))
+    await setFiles(v.page, id, files)
     if (!files.length) v.page.set(`${id}.last_modified` as never, null)
     return run(c, v)
   }
+}
+
+/**
+ * Sets `contents` (Dash's `data:` URLs) and `filename` of dcc.Upload `id` from its files, checked
+ * against its `multiple`, `max_size` and `min_size` (400, 413, 422). `last_modified` is left as is:
+ * multipart carries no modification time. The upload route and the page's form (form-route.ts) share it.
+ */
+export async function setFiles(page: PageState, id: string, files: readonly File[]): Promise<void> {
+  const props = page.get(id)!.props
+  if (!props['multiple'] && files.length > 1)
+    throw new RequestError(`'${id}' takes one file (its multiple is false), not ${files.length}.`)
+  const max = typeof props['max_size'] === 'number' ? props['max_size'] : -1
+  const min = typeof props['min_size'] === 'number' ? props['min_size'] : 0
+  for (const f of files) {
+    if (max >= 0 && f.size > max) throw new RequestError(fileTooLarge(f.name, f.size, max), 413)
+    if (f.size < min) throw new RequestError(fileTooSmall(f.name, f.size, min), 422)
+  }
+  const many = props['multiple'] === true
+  const one = <T>(list: T[]) => (files.length === 0 ? null : many ? list : list[0]!)
+  page.set(`${id}.contents` as never, one(await Promise.all(files.map(dataUrl))))
+  page.set(`${id}.filename` as never, one(files.map((f) => f.name.slice(0, 1024))))
 }

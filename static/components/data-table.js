@@ -193,13 +193,17 @@ document.addEventListener('click', (e) => {
   const el = t && t.closest(ROOT)
   if (!el) return
   const st = state(el)
+  // These buttons submit the page's form when scripts are off; here the update is ours (and the
+  // form's submission, with its validation of unrelated fields, must not start).
   const sort = t.closest('.hd-table-sort')
   if (sort) {
+    e.preventDefault()
     st.sort_by = sortBy(st, sort.getAttribute('data-col'))
     return fire(el, 'table-sort')
   }
   const page = t.closest('.hd-table-pages button[data-page]')
   if (page && !page.disabled) {
+    e.preventDefault()
     st.page_current = Math.max(0, Number(page.getAttribute('data-page')) || 0)
     return fire(el, 'table-page')
   }

@@ -92,7 +92,13 @@ describe('the page', () => {
     const page = await renderPage(a)
     const html = await (await a.request('/')).text()
     expect(html).toContain(
-      '<th scope="col" data-col="pop" style=""><button type="button" class="hd-table-sort" data-col="pop" aria-label="Sort by Population">Population <span aria-hidden="true">⇅</span></button></th>'
+      '<th scope="col" data-col="pop" style=""><button type="submit" name="hd:t.sort_by" form="hd-app-form" ' +
+        'value="[{&quot;column_id&quot;:&quot;pop&quot;,&quot;direction&quot;:&quot;asc&quot;}]" class="hd-table-sort" ' +
+        'data-col="pop" aria-label="Sort by Population">Population <span aria-hidden="true">⇅</span></button></th>'
+    )
+    // Without JavaScript the pager's buttons post the page they lead to.
+    expect(html).toContain(
+      '<button type="submit" name="hd:t.page_current" form="hd-app-form" value="1" data-page="1" aria-label="Next page">›</button>'
     )
     expect(html).toContain(
       '<input type="text" data-col="city" value="" placeholder="filter data…" aria-label="Filter City" autocomplete="off"/>'

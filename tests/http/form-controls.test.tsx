@@ -149,7 +149,7 @@ describe('dcc.DatePickerSingle (when: 2024, not May 4th or 5th)', () => {
   it('renders a native date input with the bounds, the date, and a clear button', async () => {
     const page = await renderPage(app)
     expect(page.innerHTML('when')).toBe(
-      '<input type="date" name="hd:when.date" value="2024-05-03" min="2024-01-01" max="2024-12-31" aria-label="When" ' +
+      '<input type="date" name="hd:when.date" form="hd-app-form" value="2024-05-03" min="2024-01-01" max="2024-12-31" aria-label="When" ' +
         'data-last="2024-05-03"><button type="button" class="hd-datepicker-clear" aria-label="Clear date">×</button>' +
         '<span class="hd-datepicker-msg" role="status"></span>'
     )
@@ -192,10 +192,10 @@ describe('dcc.DatePickerRange (period)', () => {
   it('renders two labelled date inputs, each bounding the other', async () => {
     const page = await renderPage(app)
     expect(page.innerHTML('period')).toContain(
-      '<input type="date" data-part="start" name="hd:period.start_date" value="2024-05-01" min="2024-01-01" max="2024-05-08" aria-label="Start Date"'
+      '<input type="date" data-part="start" name="hd:period.start_date" form="hd-app-form" value="2024-05-01" min="2024-01-01" max="2024-05-08" aria-label="Start Date"'
     )
     expect(page.innerHTML('period')).toContain(
-      '<input type="date" data-part="end" name="hd:period.end_date" value="2024-05-08" min="2024-05-01" max="2024-12-31" aria-label="End Date"'
+      '<input type="date" data-part="end" name="hd:period.end_date" form="hd-app-form" value="2024-05-08" min="2024-05-01" max="2024-12-31" aria-label="End Date"'
     )
   })
 })
@@ -247,8 +247,8 @@ describe('dcc.RangeSlider (price-range: 0..100 step 5, allowCross=false)', () =>
     const page = await renderPage(app)
     const thumbs = page.innerHTML('price-range').match(/<input [^>]*>/g)
     expect(thumbs).toEqual([
-      '<input type="range" min="0" max="100" step="5" value="20" name="hd:price-range.value" aria-label="Lower bound">',
-      '<input type="range" min="0" max="100" step="5" value="60" name="hd:price-range.value" aria-label="Upper bound">',
+      '<input type="range" min="0" max="100" step="5" value="20" name="hd:price-range.value" form="hd-app-form" aria-label="Lower bound">',
+      '<input type="range" min="0" max="100" step="5" value="60" name="hd:price-range.value" form="hd-app-form" aria-label="Upper bound">',
     ])
     expect(page.attr('price-range', 'style')).toBe('--hd-lo:20%;--hd-hi:60%')
     expect(page.attr('price-range', 'data-allow-cross')).toBe('false')
@@ -274,7 +274,7 @@ describe('dcc.Slider step=null (snap: marks 0, 10, 50, 100)', () => {
   it('renders step="any" with the marks to snap to, a tooltip and the mark label as the spoken value', async () => {
     const page = await renderPage(app)
     expect(page.innerHTML('snap')).toContain(
-      '<input type="range" min="0" max="100" step="any" value="50" aria-valuetext="half" name="hd:snap.value" aria-label="snap">'
+      '<input type="range" min="0" max="100" step="any" value="50" aria-valuetext="half" name="hd:snap.value" form="hd-app-form" aria-label="snap">'
     )
     expect(page.attr('snap', 'data-snap')).toBe('[0,10,50,100]')
     expect(page.innerHTML('snap')).toContain(

@@ -70,7 +70,13 @@ function fieldsOf(html: string, press?: string): [string, string][] {
   const forms = doc.querySelectorAll('form.hd-form')
   const form = forms[forms.length - 1]!
   const out: [string, string][] = []
-  for (const el of form.querySelectorAll('[name]') as unknown as HTMLInputElement[]) {
+  // The form's controls: inside it, or anywhere naming it with `form` (the layout is beside it).
+  const owned = (el: HTMLInputElement) =>
+    el.hasAttribute('form')
+      ? el.getAttribute('form') === form.id
+      : (el.closest('form') as unknown) === (form as unknown)
+  const named = [...doc.querySelectorAll('[name]')] as unknown as HTMLInputElement[]
+  for (const el of named.filter(owned)) {
     if (el.disabled) continue
     if (el.tagName === 'BUTTON') {
       if (press !== undefined && el.id === press) out.push([el.name, el.value])
@@ -111,24 +117,34 @@ describe('the page as a form', () => {
   it('wraps the root in a form posted to the page, with names on native controls', async () => {
     const html = await page()
     expect(html).toContain(
-      '<div id="hd-app" class="hd-app" data-hd-url="/_hd/update"><form class="hd-form" method="post" action="/">' +
-        '<button type="submit" class="hd-form-default" hidden="" tabindex="-1"></button><div>'
+      '<div id="hd-app" class="hd-app" data-hd-url="/_hd/update"><form id="hd-app-form" class="hd-form" method="post" action="/">' +
+        '<button type="submit" class="hd-form-default" hidden="" tabindex="-1" name="hd:submit" value="1"></button>' +
+        '<input type="hidden" name="hd:state" value="'
     )
+    // The layout is beside the form, never inside it: an app's own <form> keeps its controls.
+    expect(html).toMatch(/"\/><\/form><div>/)
     expect(html).toMatch(/<input id="name" type="text" value="Ada" name="hd:name\.value" /)
-    expect(html).toContain('<input type="checkbox" name="hd:langs.value" value="en" checked=""/>')
-    expect(html).toContain('<input type="checkbox" name="hd:langs.value" value="3"/>')
+    expect(html).toContain(
+      '<input type="checkbox" name="hd:langs.value" form="hd-app-form" value="en" checked=""/>'
+    )
+    expect(html).toContain('<input type="checkbox" name="hd:langs.value" form="hd-app-form" value="3"/>')
     expect(html).toMatch(/<input type="range" min="0" max="10" step="1" value="2" name="hd:level\.value" /)
     expect(html.match(/name="hd:span\.value"/g)).toHaveLength(2)
-    expect(html).toMatch(/<input type="date" name="hd:when\.date" value="2024-05-03"/)
+    expect(html).toMatch(/<input type="date" name="hd:when\.date" form="hd-app-form" value="2024-05-03"/)
     expect(html).toMatch(/<textarea id="notes" name="hd:notes\.value"/)
     // A live button submits its id; a `type="button"` one (or one no callback reads) does not.
-    expect(html).toMatch(/<button id="go" hx-post="[^"]*"[^>]* name="hd:click" value="go">Go<\/button>/)
+    expect(html).toMatch(
+      /<button id="go" hx-post="[^"]*"[^>]* name="hd:click" value="go" form="hd-app-form">Go<\/button>/
+    )
     expect(html).toMatch(/<button id="reset" type="button">Reset<\/button>/)
     expect(html).toMatch(
       /<input type="hidden" name="hd:state" value="[0-9a-z]+\.[\w-]{27}~\{&quot;form&quot;:1,/
     )
-    expect(html).toContain('<button type="submit" class="hd-form-submit">Update</button></form>')
+    expect(html).toContain(
+      '</div><button type="submit" class="hd-form-submit" form="hd-app-form">Update</button><div id="hd-errors"'
+    )
     expect(fieldsOf(html).map(([n]) => n)).toEqual([
+      'hd:state',
       'hd:name.value',
       'hd:langs.value',
       'hd:level.value',
@@ -136,7 +152,6 @@ describe('the page as a form', () => {
       'hd:span.value',
       'hd:when.date',
       'hd:notes.value',
-      'hd:state',
     ])
   })
 
@@ -170,7 +185,9 @@ describe('the page as a form', () => {
     })
     // The whole page, with the new values in its controls and its form.
     expect(html).toMatch(/<input id="name" type="text" value="Grace"/)
-    expect(html).toContain('<input type="checkbox" name="hd:langs.value" value="3" checked=""/>')
+    expect(html).toContain(
+      '<input type="checkbox" name="hd:langs.value" form="hd-app-form" value="3" checked=""/>'
+    )
     expect(html).toContain('<p id="out" style="color:green"')
     expect(parse(html).getElementById('calls')!.textContent).toBe('go pressed 0 times')
     // Unchecking every box posts nothing for it: the list is empty.
@@ -206,7 +223,7 @@ describe('the page as a form', () => {
     const mounted = new Hono()
     mounted.route('/dash', makeApp().mountAt('/dash'))
     const html = await (await mounted.request('/dash')).text()
-    expect(html).toContain('<form class="hd-form" method="post" action="/dash">')
+    expect(html).toContain('<form id="hd-app-dash-form" class="hd-form" method="post" action="/dash">')
     const res = await post(mounted, set(fieldsOf(html), 'hd:name.value', 'Bo'), '/dash')
     expect(res.status).toBe(200)
     expect(out(await res.text())).toMatchObject({ name: 'Bo', by: 'name' })
@@ -214,7 +231,7 @@ describe('the page as a form', () => {
 
   it('an embedded root posts to the app’s own page', async () => {
     const html = await app.renderRoot('http://site.example/embedding/page', { basePath: '/calc' })
-    expect(html).toContain('<form class="hd-form" method="post" action="/calc/">')
+    expect(html).toContain('<form id="hd-app-calc-form" class="hd-form" method="post" action="/calc/">')
   })
 })
 
@@ -240,7 +257,9 @@ describe('choices: dropdowns and radio items', () => {
   function choiceFields(html: string): [string, string][] {
     const doc = parse(html)
     const out: [string, string][] = []
-    for (const el of doc.querySelectorAll('form.hd-form [name]') as unknown as HTMLInputElement[]) {
+    for (const el of doc.querySelectorAll(
+      'form.hd-form [name], [form="hd-app-form"][name]'
+    ) as unknown as HTMLInputElement[]) {
       if (el.tagName === 'BUTTON') continue
       if (el.tagName === 'SELECT') {
         for (const o of el.querySelectorAll('option[selected]')) out.push([el.name, o.getAttribute('value')!])
@@ -254,9 +273,13 @@ describe('choices: dropdowns and radio items', () => {
 
   it('names the <select>s and the radios; a post carries the chosen options', async () => {
     const html = await (await choices.request('/')).text()
-    expect(html).toContain('<select class="hd-dropdown-native" name="hd:city.value"')
-    expect(html).toContain('<select class="hd-dropdown-native" name="hd:tags.value" multiple=""')
-    expect(html).toContain('<input type="radio" name="hd:size.value" value="M" checked=""/>')
+    expect(html).toContain('<select class="hd-dropdown-native" name="hd:city.value" form="hd-app-form"')
+    expect(html).toContain(
+      '<select class="hd-dropdown-native" name="hd:tags.value" form="hd-app-form" multiple=""'
+    )
+    expect(html).toContain(
+      '<input type="radio" name="hd:size.value" form="hd-app-form" value="M" checked=""/>'
+    )
     expect(choiceFields(html).filter(([n]) => n !== 'hd:state')).toEqual([
       ['hd:city.value', 'Oslo'],
       ['hd:tags.value', 'a'],
@@ -387,8 +410,9 @@ describe('refusals', () => {
     expect(await refused(json)).toEqual({
       status: 415,
       text:
-        "A page's form posts application/x-www-form-urlencoded, not 'application/json'. The extension " +
-        'sends updates as JSON to the update route (docs/wire.md).',
+        "A page's form posts application/x-www-form-urlencoded (multipart/form-data when it has a file " +
+        "field), not 'application/json'. The extension sends updates as JSON to the update route " +
+        '(docs/wire.md).',
     })
     const big = await post(app, [['hd:name.value', 'x'.repeat(1_100_000)]])
     expect(await refused(big)).toEqual({

@@ -141,7 +141,7 @@ describe('dcc components', () => {
     expect(res.html.slice(0, res.html.indexOf('<template id="level"'))).toBe(
       '<template id="num" hx-swap-oob="hd" hd-morph="" hd-cb="0">' +
         // step="any": Dash's default for number inputs (1.5 is a valid value)
-        '<input id="num" type="number" value="10" step="any" name="hd:num.value" ' +
+        '<input id="num" type="number" value="10" step="any" name="hd:num.value" form="hd-app-form" ' +
         'data-hd="{&quot;kind&quot;:&quot;dcc.Input&quot;,&quot;props&quot;:{&quot;type&quot;:&quot;number&quot;},&quot;read&quot;:{&quot;value&quot;:&quot;number&quot;}}" ' +
         'data-hd-sig="t85s00.jrMKOyMM0DTPVp60Rjd03J4Q6XT"/>' +
         '</template>'

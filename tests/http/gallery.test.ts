@@ -56,6 +56,7 @@ const ids: Record<string, string[]> = {
   clientside: ['celsius', 'fahrenheit', 'advice'],
   components: ['input', 'dropdown', 'radio', 'checklist', 'tabs', 'graph', 'table', 'input-out'],
   'background-progress': ['run', 'cancel', 'progress', 'progress-text', 'result'],
+  'own-form': ['search', 'q', 'search-go', 'suggest', 'suggestion', 'title', 'added'],
 }
 
 it('links every example from the index', async () => {
@@ -86,4 +87,16 @@ it('serves the client-side callbacks module of the clientside example under its 
   expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
   expect(await res.text()).toContain('export function toFahrenheit')
   expect(html).toContain('<script src="/clientside/_hd/static/hyperdash-clientside.js?v=')
+})
+
+it('serves the own-form example’s search route beside it, below its slug', async () => {
+  const html = await (await gallery.request('/own-form/')).text()
+  expect(html).toContain('<form id="search" role="search" method="post" action="/own-form/search">')
+  const res = await gallery.request('/own-form/search', {
+    method: 'POST',
+    body: 'q=dune',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  })
+  expect(res.status).toBe(200)
+  expect(await res.text()).toMatch(/<p id="search-results">1 book matches “dune”: Dune<\/p>/)
 })

@@ -41,9 +41,9 @@ it('renders a radiogroup of native radios sharing one name: the form field of it
   const page = await renderPage(app)
   expect(markup(page.outerHTML('size'))).toBe(
     '<div id="size" role="radiogroup" class="hd-radioitems hd-inline">' +
-      '<label class="lbl" style="color:teal"><input type="radio" name="hd:size.value" value="1" checked="" class="in">Small</label>' +
-      '<label class="lbl" style="color:teal"><input type="radio" name="hd:size.value" value="2" class="in">Large</label>' +
-      '<label class="lbl" style="color:teal"><input type="radio" name="hd:size.value" value="3" disabled="" class="in">Huge</label></div>'
+      '<label class="lbl" style="color:teal"><input type="radio" name="hd:size.value" form="hd-app-form" value="1" checked="" class="in">Small</label>' +
+      '<label class="lbl" style="color:teal"><input type="radio" name="hd:size.value" form="hd-app-form" value="2" class="in">Large</label>' +
+      '<label class="lbl" style="color:teal"><input type="radio" name="hd:size.value" form="hd-app-form" value="3" disabled="" class="in">Huge</label></div>'
   )
   expect(page.value('size')).toBe('1')
   expect(page.outerHTML('none')).toContain('<input type="radio" name="none" value="y">')

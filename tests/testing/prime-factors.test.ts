@@ -24,7 +24,7 @@ describe('the first page', () => {
     expect(page.text('out')).toBe('')
     expect(page.attr('err', 'style')).toBe('color:red')
     expect(page.outerHTML('num')).toMatchInlineSnapshot(
-      `"<input id="num" type="number" min="1" step="1" name="hd:num.value" hx-post="/_hd/update" hx-trigger="change" hx-swap="none" hx-target="body" hx-sync="this:replace" hd-t="value:change" hd-affects="out err" hd-carry="num out err" data-hd="{&quot;kind&quot;:&quot;dcc.Input&quot;,&quot;props&quot;:{&quot;type&quot;:&quot;number&quot;,&quot;debounce&quot;:true,&quot;min&quot;:1,&quot;step&quot;:1},&quot;read&quot;:{&quot;value&quot;:&quot;number&quot;}}" data-hd-sig="t85s00.gslH1sxfZp7EM4wOAHt_fZRZA4j" data-htmx-powered="true">"`
+      `"<input id="num" type="number" min="1" step="1" name="hd:num.value" form="hd-app-form" hx-post="/_hd/update" hx-trigger="change" hx-swap="none" hx-target="body" hx-sync="this:replace" hd-t="value:change" hd-affects="out err" hd-carry="num out err" data-hd="{&quot;kind&quot;:&quot;dcc.Input&quot;,&quot;props&quot;:{&quot;type&quot;:&quot;number&quot;,&quot;debounce&quot;:true,&quot;min&quot;:1,&quot;step&quot;:1},&quot;read&quot;:{&quot;value&quot;:&quot;number&quot;}}" data-hd-sig="t85s00.gslH1sxfZp7EM4wOAHt_fZRZA4j" data-htmx-powered="true">"`
     )
     expect(page.components).toMatchInlineSnapshot(`
       {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { MAX_TEXT, type Accepted } from '../../src/protocol/components.ts'
-import { defineComponent, formName } from './define.ts'
+import { defineComponent, formAttrs } from './define.ts'
 
 export type Option = string | number | { label: unknown; value: string | number; disabled?: boolean }
 const option: z.ZodType<Option> = z.union([
@@ -78,7 +78,7 @@ export const Checklist = defineComponent({
             <label class={p.labelClassName}>
               <input
                 type="checkbox"
-                name={formName(p, 'value')}
+                {...formAttrs(p, 'value')}
                 value={v}
                 checked={selected.includes(v)}
                 disabled={disabled}

@@ -13,7 +13,7 @@
  */
 import { z } from 'zod'
 import { MAX_TEXT, type Accepted } from '../../src/protocol/components.ts'
-import { defineComponent } from './define.ts'
+import { defineComponent, formAttrs, type HdAttrs } from './define.ts'
 import { columnTerm, MAX_QUERY, perColumn } from './data-table/filter-query.ts'
 import {
   DEFAULT_PAGE_SIZE,
@@ -148,15 +148,18 @@ export const DataTable = defineComponent({
     style_data: style,
   },
   browser: {
+    // Without JavaScript the page and sort buttons are submit buttons posting the new value (JSON).
     page_current: {
       event: 'table-page',
       read: 'table',
+      form: 'json',
       keep: true,
       rerender: (p) => native(p, 'page_action', 'native'),
     },
     sort_by: {
       event: 'table-sort',
       read: 'table',
+      form: 'json',
       keep: true,
       rerender: (p) => native(p, 'sort_action', 'none'),
     },
@@ -184,9 +187,30 @@ export const DataTable = defineComponent({
   render: (p) => <TableView {...(p as TableProps)} />,
 })
 
-type TableProps = Omit<Parameters<typeof DataTable>[0], 'hd' | 'id'> & {
-  id?: string
-  hd?: Record<string, string>
+type TableProps = Omit<Parameters<typeof DataTable>[0], 'hd' | 'id'> & HdAttrs & { id?: string }
+
+/**
+ * The sort a click on column `col`'s header asks for: none → ascending → descending → none; with
+ * `multi`, the other columns' sorts are kept (as static/components/data-table.js does).
+ */
+export function nextSort(sort: readonly SortBy[], col: string, mode: 'single' | 'multi'): SortBy[] {
+  const now = sort.find((s) => s.column_id === col)
+  const next = !now ? 'asc' : now.direction === 'asc' ? 'desc' : null
+  const others = mode === 'multi' ? sort.filter((s) => s.column_id !== col) : []
+  return next ? [...others, { column_id: col, direction: next }] : others
+}
+
+/**
+ * A page or sort button's attributes: without JavaScript, when the page's form carries `prop`, a
+ * submit button posting `value` as the prop's new value; else a plain button (the script's).
+ */
+function actionButton(
+  p: HdAttrs,
+  prop: string,
+  value: unknown
+): { type: 'submit' | 'button'; name?: string; form?: string; value?: string } {
+  const field = formAttrs(p, prop)
+  return field.form ? { type: 'submit', ...field, value: JSON.stringify(value) } : { type: 'button' }
 }
 
 /** A cell's text: numbers by the column's format, blanks as its `nully`. */
@@ -303,7 +327,7 @@ function TableView(p: TableProps) {
                 >
                   {sortAction !== 'none' ? (
                     <button
-                      type="button"
+                      {...actionButton(p, 'sort_by', nextSort(sort, c.id, p.sort_mode ?? 'single'))}
                       class="hd-table-sort"
                       data-col={c.id}
                       aria-label={`Sort by ${label(c)}`}
@@ -383,11 +407,16 @@ function TableView(p: TableProps) {
       {indexes.length === 0 && <p class="hd-table-empty">No rows.</p>}
       {pageAction !== 'none' && (
         <nav class="hd-table-pages" aria-label="Pages">
-          <button type="button" data-page="0" disabled={pageCurrent === 0} aria-label="First page">
+          <button
+            {...actionButton(p, 'page_current', 0)}
+            data-page="0"
+            disabled={pageCurrent === 0}
+            aria-label="First page"
+          >
             «
           </button>
           <button
-            type="button"
+            {...actionButton(p, 'page_current', Math.max(0, pageCurrent - 1))}
             data-page={String(pageCurrent - 1)}
             disabled={pageCurrent === 0}
             aria-label="Previous page"
@@ -399,7 +428,7 @@ function TableView(p: TableProps) {
             {pageCount !== null ? ` of ${pageCount}` : ''}
           </span>
           <button
-            type="button"
+            {...actionButton(p, 'page_current', pageCurrent + 1)}
             data-page={String(pageCurrent + 1)}
             disabled={pageCount !== null && pageCurrent + 1 >= pageCount}
             aria-label="Next page"
@@ -408,7 +437,7 @@ function TableView(p: TableProps) {
           </button>
           {pageCount !== null && (
             <button
-              type="button"
+              {...actionButton(p, 'page_current', Math.max(0, pageCount - 1))}
               data-page={String(Math.max(0, pageCount - 1))}
               disabled={pageCurrent + 1 >= pageCount}
               aria-label="Last page"

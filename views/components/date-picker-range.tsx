@@ -9,7 +9,7 @@ import { z } from 'zod'
 import type { Accepted } from '../../src/protocol/components.ts'
 import { pickerFiles, pickerProps } from './date-picker-single.tsx'
 import { acceptDate, boundsOf, shownDate, wireDate } from './dates.ts'
-import { defineComponent, formName } from './define.ts'
+import { defineComponent, formAttrs } from './define.ts'
 
 const date = z.string().max(64)
 
@@ -80,7 +80,7 @@ export const DatePickerRange = defineComponent({
         <input
           type="date"
           data-part="start"
-          name={formName(p, 'start_date')}
+          {...formAttrs(p, 'start_date')}
           value={start}
           min={b.min}
           max={end ?? b.max}
@@ -94,7 +94,7 @@ export const DatePickerRange = defineComponent({
         <input
           type="date"
           data-part="end"
-          name={formName(p, 'end_date')}
+          {...formAttrs(p, 'end_date')}
           value={end}
           min={start ?? b.min}
           max={b.max}

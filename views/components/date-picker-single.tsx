@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 import { acceptDate, boundsOf, shownDate, wireDate } from './dates.ts'
-import { defineComponent, formName } from './define.ts'
+import { defineComponent, formAttrs } from './define.ts'
 
 const date = z.string().max(64)
 
@@ -58,7 +58,7 @@ export const DatePickerSingle = defineComponent({
       >
         <input
           type="date"
-          name={formName(p, 'date')}
+          {...formAttrs(p, 'date')}
           value={value}
           min={b.min}
           max={b.max}

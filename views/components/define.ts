@@ -23,18 +23,30 @@ const toPath = (s: string | URL) => (s instanceof URL ? fileURLToPath(s) : s)
 
 /**
  * Live attributes passed by the renderer; spread `hd` on the element that carries the id. `hdNames`:
- * the form field name of each browser-owned prop the page's form carries (see {@link formName}).
+ * the form field name of each browser-owned prop the page's form carries; `hdForm`: the id of that
+ * form (see {@link formAttrs}).
  */
-export type HdAttrs = { hd?: Record<string, string>; hdNames?: Record<string, string> }
+export type HdAttrs = { hd?: Record<string, string>; hdNames?: Record<string, string>; hdForm?: string }
 
 /**
- * The `name` of the native control that holds `prop`, so the page works as a form without
- * JavaScript (src/protocol/form.ts): `hd:<id>.<prop>` when the component is live and the form
- * carries the prop, else `fallback` (the component's own `name` prop, say).
- * @example <input type="checkbox" name={formName(p, 'value')} value={v} />
+ * The `name` of the native control that holds `prop`: `hd:<id>.<prop>` when the component is live
+ * and the page's form carries the prop, else `fallback`. The control also needs the form's id:
+ * spread {@link formAttrs} instead, which gives both.
  */
 export const formName = (p: HdAttrs, prop: string, fallback?: string): string | undefined =>
   p.hdNames?.[prop] ?? fallback
+
+/**
+ * The `name` and `form` attributes of the native control that holds `prop`: spread them on it. The
+ * page's form is an empty `<form>` beside the layout (so an app's own `<form>` never nests in it), and
+ * each of its controls names it with `form`. When the form does not carry the prop, `name` is
+ * `fallback` and there is no `form`: the control belongs to whatever form of the app encloses it.
+ * @example <input type="checkbox" {...formAttrs(p, 'value')} value={v} />
+ */
+export function formAttrs(p: HdAttrs, prop: string, fallback?: string): { name?: string; form?: string } {
+  const name = p.hdNames?.[prop]
+  return name === undefined ? { name: fallback } : { name, form: p.hdForm }
+}
 
 /** Common props of every component. */
 export interface BaseProps {

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod'
 import { MAX_TEXT } from '../../src/protocol/components.ts'
-import { defineComponent, formName } from './define.ts'
+import { defineComponent, formAttrs } from './define.ts'
 import { acceptMany, acceptOne, choiceOptions, normalizeOptions, type Normalized } from './options.ts'
 
 const optionValue = z.union([z.string(), z.number()])
@@ -87,7 +87,7 @@ export const Dropdown = defineComponent({
     const select = (
       <select
         class="hd-dropdown-native"
-        name={formName(p, 'value')}
+        {...formAttrs(p, 'value')}
         multiple={multi || undefined}
         disabled={p.disabled || undefined}
         aria-label={label}

@@ -14,6 +14,7 @@ export { DatePickerRange, type DatePickerRangeProps } from './date-picker-range.
 export { DatePickerSingle, type DatePickerSingleProps } from './date-picker-single.tsx'
 export {
   defineComponent,
+  formAttrs,
   formName,
   type BaseProps,
   type HdAttrs,

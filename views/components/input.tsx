@@ -19,7 +19,7 @@ import {
   type Accepted,
 } from '../../src/protocol/components.ts'
 import { numberProblem, textProblem } from './constraints.ts'
-import { defineComponent, formName } from './define.ts'
+import { defineComponent, formAttrs } from './define.ts'
 
 const TYPES = ['text', 'number', 'password', 'email', 'search', 'tel', 'url', 'range', 'hidden'] as const
 const NUMERIC = new Set(['number', 'range'])
@@ -148,7 +148,7 @@ export const Input = defineComponent({
       list={p.list}
       size={p.size}
       spellcheck={p.spellCheck === undefined ? undefined : String(p.spellCheck) === 'true'}
-      name={formName(p, 'value', p.name)}
+      {...formAttrs(p, 'value', p.name)}
       data-n-submit={p.n_submit == null ? undefined : String(p.n_submit)}
       data-n-submit-timestamp={p.n_submit_timestamp == null ? undefined : String(p.n_submit_timestamp)}
       data-n-blur={p.n_blur == null ? undefined : String(p.n_blur)}

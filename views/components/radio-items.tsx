@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { MAX_TEXT } from '../../src/protocol/components.ts'
-import { defineComponent, formName } from './define.ts'
+import { defineComponent, formAttrs } from './define.ts'
 import { acceptOne, choiceOptions, normalizeOptions } from './options.ts'
 
 const style = z.record(z.string(), z.union([z.string(), z.number()]))
@@ -52,7 +52,7 @@ export const RadioItems = defineComponent({
             <label class={p.labelClassName} style={p.labelStyle} title={o.title}>
               <input
                 type="radio"
-                name={formName(p, 'value', name)}
+                {...formAttrs(p, 'value', name)}
                 value={v}
                 checked={v === selected}
                 disabled={o.disabled || undefined}

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod'
 import { finite, type Accepted } from '../../src/protocol/components.ts'
-import { defineComponent, formName } from './define.ts'
+import { defineComponent, formAttrs } from './define.ts'
 import {
   frame,
   maxOf,
@@ -97,7 +97,7 @@ export const RangeSlider = defineComponent({
         {...p.hd}
       >
         {values.map((v, i) => (
-          <input {...thumbAttrs(props, v)} name={formName(p, 'value')} aria-label={handleLabel(i, n)} />
+          <input {...thumbAttrs(props, v)} {...formAttrs(p, 'value')} aria-label={handleLabel(i, n)} />
         ))}
         <SliderParts p={props} values={values} />
       </div>

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 import { finite, type Accepted } from '../../src/protocol/components.ts'
-import { defineComponent, formName } from './define.ts'
+import { defineComponent, formAttrs } from './define.ts'
 import { frame, sliderFiles, SliderParts, sliderProps, takeValue, thumbAttrs } from './slider-shared.tsx'
 
 export type { Mark } from './slider-shared.tsx'
@@ -49,7 +49,7 @@ export const Slider = defineComponent({
       <div id={p.id} {...f} {...p.hd}>
         <input
           {...thumbAttrs(p as Record<string, unknown>, p.value)}
-          name={formName(p, 'value')}
+          {...formAttrs(p, 'value')}
           aria-label={p.id}
         />
         <SliderParts p={p as Record<string, unknown>} values={[p.value]} />

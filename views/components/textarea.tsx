@@ -14,7 +14,7 @@ import {
   type Accepted,
 } from '../../src/protocol/components.ts'
 import { textProblem } from './constraints.ts'
-import { defineComponent, formName } from './define.ts'
+import { defineComponent, formAttrs } from './define.ts'
 import { valueEvent } from './input.tsx'
 
 function withinLength(value: unknown, p: Record<string, unknown>): Accepted {
@@ -71,7 +71,7 @@ export const Textarea = defineComponent({
       maxlength={p.maxLength}
       spellcheck={p.spellCheck === undefined ? undefined : String(p.spellCheck) === 'true'}
       wrap={p.wrap}
-      name={formName(p, 'value', p.name)}
+      {...formAttrs(p, 'value', p.name)}
       title={p.title}
       data-n-blur={p.n_blur == null ? undefined : String(p.n_blur)}
       data-n-blur-timestamp={p.n_blur_timestamp == null ? undefined : String(p.n_blur_timestamp)}

@@ -4,11 +4,12 @@
  * to the server as multipart (`POST <base>/_hd/upload`, src/server/upload-route.ts), never inside the
  * page's state: the server turns each into Dash's `contents` (a `data:` URL) and hands it to the
  * callbacks that take it, once. static/components/upload.js adds drag and drop and the reader.
+ * Without JavaScript the file input is a field of the page's form, posted as multipart to the page.
  */
 import { z } from 'zod'
 import { MAX_TEXT } from '../../src/protocol/components.ts'
 import { UPDATE_PATH, UPLOAD_ATTR, UPLOAD_PATH } from '../../src/protocol/constants.ts'
-import { defineComponent } from './define.ts'
+import { defineComponent, formAttrs } from './define.ts'
 
 /** Most files one upload may carry (`multiple`). */
 export const MAX_FILES = 1000
@@ -19,7 +20,10 @@ const seconds = z.number().min(0).max(8.64e12)
 
 // The upload route fills these from the multipart body; in a JSON update they can only be what the
 // reader sends (`contents` is always null there: it is delivered once, with the upload).
-const fromFiles = (schema: z.ZodType) => ({ schema, event: 'change', read: 'upload' }) as const
+// Without JavaScript its file input is a field of the page's form (multipart): `contents` and
+// `filename` are `file` fields, the form route reads the files (src/server/form-route.ts).
+const fromFiles = (schema: z.ZodType, form: 'file' | null = null) =>
+  ({ schema, event: 'change', read: 'upload', form }) as const
 
 /**
  * @example <Upload id="upload" max_size={1_000_000}>Drop a file here, or <u>choose one</u></Upload>
@@ -48,8 +52,8 @@ export const Upload = defineComponent({
     className_disabled: z.string().max(1024),
   },
   browser: {
-    contents: fromFiles(oneOrMany(z.string().max(0))),
-    filename: fromFiles(oneOrMany(name)),
+    contents: fromFiles(oneOrMany(z.string().max(0)), 'file'),
+    filename: fromFiles(oneOrMany(name), 'file'),
     last_modified: fromFiles(oneOrMany(seconds)),
   },
   scripts: [new URL('../../static/components/upload.js', import.meta.url)],
@@ -62,6 +66,8 @@ export const Upload = defineComponent({
       hd[UPLOAD_ATTR] = ''
     }
     const Zone = p.disable_click ? 'div' : 'label'
+    // One file input carries both: the form names it by whichever prop a callback reads.
+    const field = formAttrs(p, p.hdNames?.['contents'] ? 'contents' : 'filename')
     return (
       <div
         id={p.id}
@@ -77,6 +83,7 @@ export const Upload = defineComponent({
           <input
             type="file"
             class="hd-upload-input"
+            {...field}
             accept={p.accept}
             multiple={p.multiple}
             disabled={p.disabled}
