@@ -37,7 +37,12 @@ async function press(app: Fetcher, html: string, id: string): Promise<string> {
   return res.text()
 }
 
-const element = (html: string, id: string) => form(html).querySelector(`#${id}`)!
+/** Element `id` of the visible root (a streamed page's last one; the page's form is beside it). */
+function element(html: string, id: string) {
+  const doc = new Window().document
+  doc.write(html)
+  return [...doc.querySelectorAll(`[id="${id}"]`)].at(-1)!
+}
 
 describe('a background callback, posted without JavaScript', () => {
   it('answers once the job is done, with its result and progressDefault; posts again', async () => {
