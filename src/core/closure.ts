@@ -13,7 +13,14 @@
  *
  * What the graph cannot tell is found while the wave runs: a callback that inserted components or a
  * `setProps` set off, and that touches a component the request did not carry, is handed back to the
- * browser before it runs (run.ts `unseen`), which asks for it again with every component of the page.
+ * browser before it runs (run.ts `unseen`, unseen.ts), which asks for it again with every component
+ * of the page. That is what keeps a request correct, whatever a callback's code does.
+ *
+ * One hint is read from the code, for usability only: a chain holding a callback whose source calls
+ * `setProps` carries the whole page, so that such a write to a component outside the chain can be
+ * rendered (a component rendered again from all its props, a signed state holding other props: the
+ * server needs what the page holds). A call the hint misses (through a helper defined elsewhere) is
+ * still handled correctly, or refused with an error naming the fix (src/protocol/unseen-write.ts).
  */
 import { bindingFrom, depsOf, selectorOf, type Binding } from './carry.ts'
 import type { CallbackSpec } from './callback.ts'
@@ -24,7 +31,7 @@ import { parseDictId, patternsOverlap } from './wildcards.ts'
 interface Memo {
   /** Callbacks in the graph when the memo was filled: a graph that grew starts a new memo. */
   size: number
-  byKey: Map<PropKey, ReadonlySet<ComponentId>>
+  byKey: Map<PropKey, ReadonlySet<ComponentId> | null>
   /** Callbacks with an ALL/ALLSMALLER Input: what inserting or removing items may set off (R20b, R22). */
   aggregators: CallbackSpec[]
 }
@@ -45,6 +52,13 @@ export function setOff(graph: Graph, key: PropKey): [CallbackSpec, Binding][] {
   return out
 }
 
+/**
+ * The usability hint (see the module's comment): a callback whose code visibly calls `setProps`. Not
+ * relied on for correctness.
+ */
+const callsSetProps = (cb: CallbackSpec): boolean =>
+  /\bsetProps\b/.test(String(cb.fn)) || (cb.onError !== undefined && /\bsetProps\b/.test(String(cb.onError)))
+
 const bindingKey = (cb: CallbackSpec, b: Binding) =>
   cb.matchKeys.length
     ? `${cb.index}:${JSON.stringify(cb.matchKeys.map((k) => b[k] ?? null))}`
@@ -54,7 +68,7 @@ const bindingKey = (cb: CallbackSpec, b: Binding) =>
  * The ids and selectors the chains set off by changes of `keys` may read or write, the changed
  * components included.
  */
-function walk(graph: Graph, memo: Memo, keys: Iterable<PropKey>): Set<ComponentId> {
+function walk(graph: Graph, memo: Memo, keys: Iterable<PropKey>): Set<ComponentId> | null {
   const out = new Set<ComponentId>()
   const stack: [CallbackSpec, Binding][] = []
   for (const key of keys) {
@@ -69,6 +83,7 @@ function walk(graph: Graph, memo: Memo, keys: Iterable<PropKey>): Set<ComponentI
       const k = bindingKey(cb, bind)
       if (seen.has(k)) continue
       seen.add(k)
+      if (callsSetProps(cb)) return null
       for (const d of depsOf(cb)) out.add(selectorOf(d, bind))
       for (const o of cb.outputs) {
         if (o.prop === 'children') children = true
@@ -99,12 +114,12 @@ function memoOf(graph: Graph): Memo {
 
 /**
  * The ids and selectors (carry.ts) the chain set off by a change of `key` may read or write, the
- * changed component included.
+ * changed component included; null when its events carry the whole page (the `setProps` hint).
  */
-export function chainIdsOf(graph: Graph, key: PropKey): ReadonlySet<ComponentId> {
+export function chainIdsOf(graph: Graph, key: PropKey): ReadonlySet<ComponentId> | null {
   const memo = memoOf(graph)
   let ids = memo.byKey.get(key)
-  if (!ids) {
+  if (ids === undefined) {
     ids = walk(graph, memo, [key])
     // One entry per live prop of the pages served: bounded all the same.
     if (memo.byKey.size > 100_000) memo.byKey.clear()
@@ -113,9 +128,13 @@ export function chainIdsOf(graph: Graph, key: PropKey): ReadonlySet<ComponentId>
   return ids
 }
 
-/** The ids and selectors the chains set off by changes of `keys` may read or write. */
-export function chainIds(graph: Graph, keys: Iterable<PropKey>): Set<ComponentId> {
+/** The ids and selectors the chains set off by changes of `keys` may read or write (null: all). */
+export function chainIds(graph: Graph, keys: Iterable<PropKey>): Set<ComponentId> | null {
   const out = new Set<ComponentId>()
-  for (const k of keys) for (const id of chainIdsOf(graph, k)) out.add(id)
+  for (const k of keys) {
+    const ids = chainIdsOf(graph, k)
+    if (!ids) return null
+    for (const id of ids) out.add(id)
+  }
   return out
 }

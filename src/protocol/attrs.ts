@@ -135,12 +135,12 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
     }
     if (running.length) attrs[RUNNING_ATTR] = JSON.stringify(running)
     // What its requests carry: the components (ids, and selectors of dict ids) its chain may read
-    // or write, not the whole page.
+    // or write, not the whole page (none listed: the whole page, closure.ts's setProps hint).
     const carry = chainIds(
       o.graph,
       inputs.map((p) => `${rec.id}.${p}`)
     )
-    attrs[CARRY_ATTR] = [...carry].map(carryToken).join(' ')
+    if (carry) attrs[CARRY_ATTR] = [...carry].map(carryToken).join(' ')
   }
   if (client.length) attrs[CLIENT_TRIGGER_ATTR] = client.join(' ')
   const clicks = o.graph.readableProps(rec.id)

@@ -148,11 +148,9 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
   const external = externalPending(graph, body.pending?.changed ?? [], pendingCbs)
   const changed = body.changed ?? []
   // What the page listed for this event (`hd-carry`): ids it names but did not send are off the page.
-  const sent = new Set(states.keys())
-  const unseen =
-    changed.length && !body.reask?.length
-      ? new Carried(chainIds(graph, changed), (id) => sent.has(id))
-      : undefined
+  const known = changed.length && !body.reask?.length ? chainIds(graph, changed) : null
+  const sent = known ? new Set(states.keys()) : null
+  const unseen = known ? new Carried(known, (id) => sent!.has(id)) : undefined
   return { page, start: [...start.values()], external, states, rerender, unseen }
 }
 
