@@ -343,6 +343,10 @@
     if (evt && evt.type === 'hd:client') {
       // Props client-side callbacks wrote (static/hyperdash-clientside.js) that server callbacks read.
       body.changed = [...evt.changed]
+    } else if (evt && evt.type === 'hd:attach') {
+      // Re-attach to background jobs (static/hyperdash-jobs.js): their calls, and their tokens.
+      body.reask = evt.reask
+      body.attach = evt.attach
     } else if (evt && evt.type === 'hd:reask') {
       body.reask = []
       for (const [t, d] of deferred)
@@ -365,6 +369,8 @@
     body.components = collect(root, typeof carry === 'string' ? carry.split(' ').filter(Boolean) : null)
     const pending = pendingFor(el)
     if (pending.changed.length || pending.reask.length) body.pending = pending
+    // The background jobs the page holds: a cancel Input or a new call of theirs stops them.
+    if (hd._jobs) hd._jobs.decorate(body, root)
     return body
   }
 
@@ -536,6 +542,9 @@
         if (ctx && ctx.hd) deferredAt.set(t, ctx.hd.seq)
       }
       if (Array.isArray(meta.clientside)) client.push(...meta.clientside)
+      // A streamed answer: callbacks whose final result this message holds get `running` back now.
+      if (ctx && ctx.hd && Array.isArray(meta.finished)) stopRunningOf(ctx.hd, meta.finished)
+      if (hd._jobs && (meta.jobs || meta.ended)) hd._jobs.meta(meta, ctx && ctx.hd, root)
       m.remove()
     }
     return client
@@ -600,9 +609,24 @@
     try {
       list = JSON.parse(el.getAttribute('hd-running') || 'null')
     } catch {}
-    if (!Array.isArray(list)) return null
+    return startRunningList(list)
+  }
+
+  function startRunningList(list) {
+    if (!Array.isArray(list) || !list.length) return null
     for (const [id, prop, on] of list) setProp(id, prop, on)
     return list
+  }
+
+  /** `running` back for the callbacks `cbs` only (their entries end with the callback's index). */
+  function stopRunningOf(h, cbs) {
+    if (!h.running) return
+    const left = []
+    for (const r of h.running) {
+      if (cbs.includes(r[4])) setProp(r[0], r[1], r[3])
+      else left.push(r)
+    }
+    h.running = left.length ? left : null
   }
 
   function stopRunning(h) {
@@ -648,6 +672,8 @@
   function resumeInitialCalls() {
     const roots = [...document.querySelectorAll('.hd-app')]
     let left = roots.length
+    // Background jobs a previous load of this page left running: re-attached (hyperdash-jobs.js).
+    if (hd._jobs) hd._jobs.resume()
     if (!left) return maybeReask()
     for (const root of roots) runClientside(readMeta(root, null, root), root, () => --left || maybeReask())
   }
@@ -709,7 +735,8 @@
     htmx_config_request(elt, detail) {
       const ctx = detail.ctx
       const type = ctx.sourceEvent && ctx.sourceEvent.type
-      if (!elt.hasAttribute(TRIGGER) && type !== 'hd:reask' && type !== 'hd:client') return
+      if (!elt.hasAttribute(TRIGGER) && type !== 'hd:reask' && type !== 'hd:client' && type !== 'hd:attach')
+        return
       const body = buildRequest(elt, ctx.sourceEvent)
       const s = ++seq
       ctx.hd = {
@@ -743,7 +770,8 @@
       }
       inflight.set(h.seq, h)
       h.busy = markBusy(elt, h.seq)
-      h.running = startRunning(elt)
+      const evt = detail.ctx.sourceEvent
+      h.running = evt && evt.type === 'hd:attach' ? startRunningList(evt.running) : startRunning(elt)
     },
     htmx_before_response(elt, detail) {
       if (detail.ctx.hd) detail.ctx.hd.answered = true
@@ -752,8 +780,12 @@
       const ctx = detail.ctx
       // Late initial results of the first page are older than any request the page sent since.
       const s = ctx.hd ? ctx.hd.seq : ctx.hdLate ? 0 : seq
+      // A stream (a slow chain, a background job; hx-sse took the response over before our
+      // before_response hook): `running` goes back per callback as each lands (readMeta).
+      if (ctx.hd && ctx.hd.stream === undefined)
+        ctx.hd.stream = /text\/event-stream/.test(ctx.response.headers.get('Content-Type') || '')
       // `running` goes back before the answer's swaps, so that an output of the same prop wins.
-      stopRunning(ctx.hd)
+      if (!(ctx.hd && ctx.hd.stream)) stopRunning(ctx.hd)
       const tasks = detail.tasks
       for (let i = tasks.length - 1; i >= 0; i--) {
         const task = tasks[i]
@@ -788,6 +820,7 @@
       if (!h) return
       for (const id of h.busy || []) clearBusy(id, h.seq, false)
       stopRunning(h)
+      if (hd._jobs) hd._jobs.landed(h)
       // Client-side callbacks the answer lists run first: deferred callbacks may read what they write.
       runClientside(h.clientside, rootOf(h.el), () => onLanded(h.seq))
     },

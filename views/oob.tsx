@@ -76,6 +76,18 @@ export const Meta = (p: { deferred: DeferredMeta[]; clientside?: [number, string
   />
 )
 
+/** A background job a streamed answer started: its callback, its token, and its MATCH values. */
+export type StreamJob = [number, string] | [number, string, Record<string, unknown>]
+
+/**
+ * What a batch of a streamed answer tells the page besides its swaps: background jobs started
+ * (`jobs`: `[callback, token]`, kept to cancel or re-attach), jobs ended (`ended`: tokens), and
+ * callbacks whose final result this batch holds (`finished`: their `running` goes back now).
+ */
+export const StreamMeta = (p: { jobs: StreamJob[]; ended: string[]; finished: number[] }) => (
+  <template {...{ [META_ATTR]: JSON.stringify({ deferred: [], ...p }) }} />
+)
+
 /** The app's client-side callbacks (src/server/clientside.ts), read by static/hyperdash-clientside.js. */
 export const ClientsideManifest = (p: { manifest: unknown }) => (
   <template hd-clientside={JSON.stringify(p.manifest)} />

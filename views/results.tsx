@@ -19,7 +19,9 @@ import {
   Meta,
   MorphSwap,
   StateSpliceSwap,
+  StreamMeta,
   type DeferredMeta,
+  type StreamJob,
 } from './oob.tsx'
 import type { ListEdit } from '../src/core/patch.ts'
 import type { MatchValues } from '../src/core/wildcards.ts'
@@ -234,6 +236,26 @@ export async function renderDeferred(
       clientside={clientside.map((d): [number, string[]] => [d.cb.index, d.changed])}
     />
   )
+}
+
+/**
+ * The metadata of a batch of a streamed answer ({@link StreamMeta}); '' when there is none. Plain
+ * answers need none: a job they start has ended by the time they are sent.
+ */
+export async function renderStreamMeta(batch: readonly CallbackResult[]): Promise<string> {
+  const jobs: StreamJob[] = []
+  const ended: string[] = []
+  const finished: number[] = []
+  for (const r of batch) {
+    if (r.interim) {
+      if (r.job !== undefined) jobs.push(r.match ? [r.cb.index, r.job, r.match] : [r.cb.index, r.job])
+    } else {
+      if (r.job !== undefined) ended.push(r.job)
+      if (r.cb.running && !finished.includes(r.cb.index)) finished.push(r.cb.index)
+    }
+  }
+  if (!jobs.length && !ended.length && !finished.length) return ''
+  return toHtml(<StreamMeta jobs={jobs} ended={ended} finished={finished} />)
 }
 
 /**

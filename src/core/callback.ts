@@ -34,6 +34,11 @@ export interface CallbackOptions {
   running?: readonly (readonly [Dependency<'output'>, unknown, unknown])[]
   /** A client-side callback: the browser runs this function; the server never does (clientside.ts). */
   clientside?: ClientsideFunction
+  /**
+   * Outputs the callback sets besides its return value (a background callback's `progress`): the
+   * requests of its chain carry them, as they carry its Outputs.
+   */
+  sideOutputs?: readonly Dependency<'output'>[]
 }
 
 /** One entry of `running`, as the page carries it. */
@@ -87,6 +92,7 @@ export interface CallbackSpec {
   readonly onError?: CallbackOptions['onError']
   readonly running?: readonly RunningEntry[]
   readonly clientside?: ClientsideFunction
+  readonly sideOutputs?: readonly OutputDependency[]
 }
 
 const kindName = (d: unknown) =>
@@ -256,6 +262,7 @@ export function createCallbackSpec(
     timeoutMs: options.timeoutMs,
     ...(options.onError ? { onError: checkFn(options.onError, name, 'onError') } : {}),
     ...(options.running ? { running: runningEntries(options.running, name) } : {}),
+    ...(options.sideOutputs?.length ? { sideOutputs: options.sideOutputs } : {}),
     ...(options.clientside ? { clientside: options.clientside } : {}),
   })
 }

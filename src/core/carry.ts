@@ -94,8 +94,15 @@ export function bindingFrom(cb: CallbackSpec, dep: Dependency, trigger: IdPatter
   return out
 }
 
-/** Every dependency of a callback: Inputs, States, Outputs. */
-export const depsOf = (cb: CallbackSpec): readonly Dependency[] => [...cb.inputs, ...cb.states, ...cb.outputs]
+/** Every dependency of a callback: Inputs, States, Outputs, and the outputs it sets besides (`progress`). */
+export const depsOf = (cb: CallbackSpec): readonly Dependency[] =>
+  cb.sideOutputs
+    ? [...cb.inputs, ...cb.states, ...cb.outputs, ...cb.sideOutputs]
+    : [...cb.inputs, ...cb.states, ...cb.outputs]
+
+/** What a callback writes: its Outputs, and the outputs it sets besides (`progress`). */
+export const writesOf = (cb: CallbackSpec): readonly Dependency[] =>
+  cb.sideOutputs ? [...cb.outputs, ...cb.sideOutputs] : cb.outputs
 
 /**
  * What one request vouched for: the ids it sent, and the ids and selectors its element's `hd-carry`

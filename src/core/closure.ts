@@ -22,7 +22,7 @@
  * server needs what the page holds). A call the hint misses (through a helper defined elsewhere) is
  * still handled correctly, or refused with an error naming the fix (src/protocol/unseen-write.ts).
  */
-import { bindingFrom, depsOf, selectorOf, type Binding } from './carry.ts'
+import { bindingFrom, depsOf, selectorOf, writesOf, type Binding } from './carry.ts'
 import type { CallbackSpec } from './callback.ts'
 import type { Graph } from './graph.ts'
 import { splitKey, type ComponentId, type PropKey } from './ids.ts'
@@ -85,7 +85,7 @@ function walk(graph: Graph, memo: Memo, keys: Iterable<PropKey>): Set<ComponentI
       seen.add(k)
       if (callsSetProps(cb)) return null
       for (const d of depsOf(cb)) out.add(selectorOf(d, bind))
-      for (const o of cb.outputs) {
+      for (const o of writesOf(cb)) {
         if (o.prop === 'children') children = true
         stack.push(...setOff(graph, `${selectorOf(o, bind)}.${o.prop}`))
       }

@@ -90,6 +90,16 @@ export interface CallbackContext {
   readonly usingOutputsGrouping: boolean
   /** Aborted when the client goes away or the callback times out: pass it to `fetch` and friends. */
   readonly signal: AbortSignal
+  /**
+   * Sets the `progress` outputs of a background callback now (Dash's `set_progress`): one value for
+   * one output, a list for several. The page shows each update as it happens. Throws elsewhere.
+   * @example
+   * app.callback(Output('result', 'children'), [Input('run', 'n_clicks')], async (n, ctx) => {
+   *   for (let k = 1; k <= 5; k++) (await step(), ctx.setProgress(k))
+   *   return 'done'
+   * }, { background: true, progress: Output('progress', 'value') })
+   */
+  setProgress(value: unknown): void
   /** The callback's name. */
   readonly callback: string
   /** Dash's JSON form (`triggered`, `inputs`, `states`, … with Dash's snake_case keys). */
@@ -163,6 +173,12 @@ class LazyContext implements CallbackContext {
   }
   get signal() {
     return typeof this.#signal === 'function' ? this.#signal() : this.#signal
+  }
+  setProgress(): void {
+    throw new TypeError(
+      `ctx.setProgress() was called in ${this.#spec.name}, which is not a background callback with ` +
+        '`progress`: register it with { background: true, progress: Output(id, prop) }.'
+    )
   }
   get inputs() {
     return (this.#inputs ??= this.#record(this.#spec.inputs, 0))

@@ -86,6 +86,8 @@ export class Graph {
       push(this.#outputIds, o.id, spec)
       this.#mark(this.#written, o.id, o.prop)
     }
+    // Written while the call runs (a background callback's progress): live components like outputs.
+    for (const o of spec.sideOutputs ?? []) if (!o.pattern) this.#mark(this.#written, o.id, o.prop)
     for (const d of spec.inputs) {
       if (d.pattern) {
         push(this.#inputPatterns, d.shape!, { spec, dep: d })

@@ -39,7 +39,7 @@ import { isNoUpdate, noUpdate, PreventUpdate } from './sentinels.ts'
 import { Batches } from './batches.ts'
 import { mapGrouping, ShapeMismatch, visitReturned } from './grouping.ts'
 import { matchString, type MatchValues } from './wildcards.ts'
-import { collectSideUpdates, type SideUpdates } from './side-updates.ts'
+import { collectSideUpdates, type CallScope, type InterimUpdate, type SideUpdates } from './side-updates.ts'
 import { isPatch, operationsOf, Patch, type ListEdit, type PatchOperation } from './patch.ts'
 import { resolveWrite, type WriteForms } from './writes.ts'
 import type { CallbackContext } from './context.ts'
@@ -83,6 +83,13 @@ export interface CallbackResult {
   readonly inserted: readonly ComponentId[]
   readonly error?: CallbackError
   readonly ms: number
+  /** Reported while the call still runs (a background job's progress): the call goes on. */
+  readonly interim?: true
+  /**
+   * A background job's token: announced by an interim result (the page keeps it to cancel or
+   * re-attach), ended by the call's final result (the page forgets it).
+   */
+  readonly job?: string
 }
 
 export interface WaveOptions {
@@ -142,6 +149,8 @@ export interface WaveOptions {
    * be rendered from the written props alone, or null (src/server/engine.ts).
    */
   unseenWrite?: (id: ComponentId, kind: string, props: readonly string[]) => string | null
+  /** Request data callbacks' wrappers may read from their scope (side-updates.ts `currentCall`). */
+  extras?: Readonly<Record<string, unknown>>
 }
 
 /** One request that starts a wave. */
@@ -207,6 +216,9 @@ interface Settled {
   status: CallbackStatus
   error?: CallbackError
   ms: number
+  /** Reported while the call runs (side-updates.ts `InterimUpdate`): applied, and the call goes on. */
+  interim?: true
+  job?: string
 }
 
 const CHILDREN = 'children'
@@ -389,9 +401,10 @@ class Scheduler {
     if (this.#mayBeStale(r.call)) return this.#handBack(r)
     this.#running.set(r.call.key, r)
     // A callback that returns a value settles here, without waiting a turn (Batches.take).
-    const s = call(r, this.#parent, this.#o, this.#page)
-    if (s instanceof Promise) void s.then((v) => this.#settled.push(v))
-    else this.#settled.push(s)
+    const report = (s: Settled) => this.#settled.push(s)
+    const s = call(r, this.#parent, this.#o, this.#page, report)
+    if (s instanceof Promise) void s.then(report)
+    else report(s)
   }
 
   #handBack(r: Run) {
@@ -440,14 +453,16 @@ class Scheduler {
 
   /** Applies a settled call to the page (R16, R18–R24), queues what it triggers and reports it. */
   #apply(s: Settled) {
-    const { req } = s
+    const { req, interim } = s
     const page = this.#page
-    if (this.#running.get(req.call.key) === req) this.#running.delete(req.call.key)
+    const running = this.#running.get(req.call.key) === req
+    if (running && !interim) this.#running.delete(req.call.key)
     const by = new Set(req.by ?? NONE).add(req.cb)
     let status = s.status
     if (!hasOutputOnPage(req.call, page)) status = 'dropped' // R24: its outputs left the page
     if (req.superseded) status = 'dropped' // R16: asked again while running, a newer call follows
-    if (req.group)
+    if (interim && !running) status = 'dropped' // reported after its call was applied
+    if (req.group && !interim)
       for (const keys of s.outputs ?? outputKeys(req.call, page))
         for (const k of keys) req.group.allProps.add(k)
     let written: PropKey[] = []
@@ -511,6 +526,8 @@ class Scheduler {
       ...(edits?.size ? { edits } : {}),
       error,
       ms: s.ms,
+      ...(interim ? { interim } : {}),
+      ...(s.job !== undefined ? { job: s.job } : {}),
     }
     this.#done.push(result)
     this.out.push(result)
@@ -644,7 +661,8 @@ function call(
   req: Run,
   parentOf: () => AbortSignal,
   o: WaveOptions,
-  page: PageState
+  page: PageState,
+  report: (s: Settled) => void
 ): Settled | Promise<Settled> {
   const { cb } = req
   const match = req.call.match
@@ -683,10 +701,33 @@ function call(
   const t0 = performance.now()
   const ms = () => Math.round((performance.now() - t0) * 1000) / 1000
   let timer: ReturnType<typeof setTimeout> | undefined
-  /** Runs `fn` with the context and the side-update collector; an async one within the timeout. */
+  // Updates the call reports while it runs, applied in order, each before the next and all before
+  // its result: checked and expanded as side updates are (below).
+  let reported: Promise<void> | null = null
+  const interim = (u: InterimUpdate) => {
+    reported = (reported ?? Promise.resolve()).then(async () => {
+      try {
+        const side = new Map(u.side ?? [])
+        checkSide(cb, side, page, o)
+        if (o.expand) await expandChildren(side, o.expand)
+        report({ req, values: null, side, status: 'updated', interim: true, job: u.job, ms: ms() })
+      } catch (err) {
+        report({
+          req,
+          values: null,
+          status: 'error',
+          interim: true,
+          error: asCallbackError(err, cb),
+          ms: ms(),
+        })
+      }
+    })
+  }
+  const scope: CallScope = { side: new Map(), call: req.call.key, interim, extras: o.extras }
+  /** Runs `fn` with the context and the call's scope; an async one within the timeout. */
   // Not async: a synchronous callback settles without waiting a turn (as before side updates).
-  const invoke = (side: SideUpdates, fn: () => unknown): unknown => {
-    const out = collectSideUpdates(side, () => runWithContext(context, fn, cb))
+  const invoke = (fn: () => unknown): unknown => {
+    const out = collectSideUpdates(scope, () => runWithContext(context, fn, cb))
     if (!(out instanceof Promise)) return out
     clearTimeout(timer)
     return timeout === undefined
@@ -701,7 +742,7 @@ function call(
           }),
         ])
   }
-  const side: SideUpdates = new Map()
+  const side = scope.side
   const cleanup = () => {
     clearTimeout(timer)
     ;(parent as AbortSignal | null)?.removeEventListener('abort', onAbort)
@@ -709,44 +750,46 @@ function call(
   const failed = (err: unknown): Settled => {
     // `throw PreventUpdate` (the class, as Python's `raise PreventUpdate`) counts as well as an instance.
     if (err instanceof PreventUpdate || err === PreventUpdate)
-      return { req, values: null, outputs, status: 'prevented', ms: ms() }
-    const error =
-      err instanceof CallbackError
-        ? err
-        : new CallbackError(err instanceof Error ? err.message : String(err), cb.name, keys(cb), {
-            cause: err,
-          })
-    return { req, values: null, outputs, status: 'error', error, ms: ms() }
+      return { req, values: null, outputs, status: 'prevented', ms: ms(), ...jobOf(scope) }
+    const error = asCallbackError(err, cb)
+    return { req, values: null, outputs, status: 'error', error, ms: ms(), ...jobOf(scope) }
   }
   /** Dash's on_error: its return value is used as the outputs (nothing: noUpdate for all). */
   const recover = (err: unknown): unknown => {
     const handler = cb.onError ?? o.onError
     if (!handler || err instanceof PreventUpdate || err === PreventUpdate) throw err
-    const value = invoke(side, () => handler(err, context))
+    const value = invoke(() => handler(err, context))
     const use = (v: unknown) =>
       v === undefined || v === null ? (cb.outputs.length ? noUpdate : undefined) : v
     return value instanceof Promise ? value.then(use) : use(value)
   }
-  /** The outputs and side updates of a returned value; a promise only when `children` need expanding. */
+  /**
+   * The outputs and side updates of a returned value: a promise only when `children` need expanding
+   * or updates the call reported while it ran are still being applied.
+   */
   const settle = (out: unknown): Settled | Promise<Settled> => {
     const values = shape(cb, outputs, out, o.check)
     checkSide(cb, side, page, o)
     if (o.checkProp) checkProps(cb, values, page, o.checkProp)
     const status = values.size || side.size ? 'updated' : 'noUpdate'
     const expand = o.expand
-    if (!expand || (!needsExpand(side) && !needsExpand(values)))
-      return { req, values, side, outputs, status, ms: ms() }
+    const done = (): Settled => ({ req, values, side, outputs, status, ms: ms(), ...jobOf(scope) })
+    if (!reported && (!expand || (!needsExpand(side) && !needsExpand(values)))) return done()
     return (async () => {
-      for (const m of [side, values])
-        for (const [key, v] of m) if (key.endsWith(`.${CHILDREN}`)) m.set(key, await expandValue(v, expand))
-      return { req, values, side, outputs, status, ms: ms() } as Settled
+      if (expand) for (const m of [side, values]) await expandChildren(m, expand)
+      if (reported) await reported
+      return done()
     })()
+  }
+  const failedAfterReports = async (err: unknown) => {
+    if (reported) await reported
+    return failed(err)
   }
   // Synchronous all the way for a callback that returns a value: no promise, no turn waited.
   let out: unknown
   try {
     try {
-      out = invoke(side, () => (cb.fn as (...a: unknown[]) => unknown)(...args, context))
+      out = invoke(() => (cb.fn as (...a: unknown[]) => unknown)(...args, context))
     } catch (err) {
       out = recover(err)
     }
@@ -756,9 +799,10 @@ function call(
         cleanup()
         return done
       }
-      return done.catch(failed).finally(cleanup)
+      return done.catch(failedAfterReports).finally(cleanup)
     }
   } catch (err) {
+    if (reported) return failedAfterReports(err).finally(cleanup)
     cleanup()
     return failed(err)
   }
@@ -773,7 +817,7 @@ function call(
       }
       return await settle(v)
     } catch (err) {
-      return failed(err)
+      return await failedAfterReports(err)
     } finally {
       cleanup()
     }
@@ -788,6 +832,19 @@ function needsExpand(m: ReadonlyMap<PropKey, unknown>): boolean {
 }
 
 const keys = (cb: CallbackSpec) => cb.outputs.map((d) => d.key)
+
+const jobOf = (scope: CallScope) => (scope.job === undefined ? {} : { job: scope.job })
+
+function asCallbackError(err: unknown, cb: CallbackSpec): CallbackError {
+  return err instanceof CallbackError
+    ? err
+    : new CallbackError(err instanceof Error ? err.message : String(err), cb.name, keys(cb), { cause: err })
+}
+
+/** Expands every new `children` value of `m` in place (JSX components, a patch's new items). */
+async function expandChildren(m: Map<PropKey, unknown>, expand: (v: unknown) => Promise<unknown>) {
+  for (const [key, v] of m) if (key.endsWith(`.${CHILDREN}`)) m.set(key, await expandValue(v, expand))
+}
 
 /** Why a patch's values cannot go to the page, or null. */
 function patchProblem(p: Parameters<typeof operationsOf>[0], check: ValueCheck | undefined): string | null {

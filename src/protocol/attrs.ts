@@ -130,7 +130,9 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
       for (const cb of o.graph.consumers(`${rec.id}.${prop}`)) {
         if (seen.has(cb)) continue
         seen.add(cb)
-        for (const r of cb.running ?? []) running.push([r.id, r.prop, o.toJson(r.on), o.toJson(r.off)])
+        // With the callback's index: a streamed answer turns each callback's `running` off as it lands.
+        for (const r of cb.running ?? [])
+          running.push([r.id, r.prop, o.toJson(r.on), o.toJson(r.off), cb.index])
       }
     }
     if (running.length) attrs[RUNNING_ATTR] = JSON.stringify(running)

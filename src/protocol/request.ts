@@ -47,6 +47,10 @@ export const updateRequest = z.strictObject({
     .optional(),
   /** Every component of the page that takes part in the graph, by id. */
   components: z.record(id, component),
+  /** Tokens of the background jobs the page holds (job-token.ts): a cancel Input or a new call stops them. */
+  jobs: z.array(z.string().max(1024)).max(64).optional(),
+  /** Tokens of jobs to re-attach to (a stream dropped, or the page reloaded): their calls are in `reask`. */
+  attach: z.array(z.string().max(1024)).max(64).optional(),
 })
 
 export type UpdateRequest = z.infer<typeof updateRequest>
@@ -84,7 +88,8 @@ function hasOnly(o: Json, allowed: readonly string[], required: readonly string[
 /** A record key zod leaves out of its output (JSON.parse makes it an own key): left to zod. */
 const PROTO = '__proto__'
 const COMPONENT_KEYS = ['state', 'sig', 'parent', 'values']
-const REQUEST_KEYS = ['changed', 'reask', 'pending', 'components']
+const REQUEST_KEYS = ['changed', 'reask', 'pending', 'components', 'jobs', 'attach']
+const isToken = (v: unknown) => isString(v, 1, 1024)
 
 function isComponent(c: unknown): boolean {
   if (!isObject(c) || !hasOnly(c, COMPONENT_KEYS, ['state', 'sig'])) return false
@@ -112,6 +117,8 @@ export function isUpdateRequest(v: unknown): v is UpdateRequest {
   if (!isObject(v) || !hasOnly(v, REQUEST_KEYS, ['components'])) return false
   if ('changed' in v && !isList(v['changed'], 64, isKey)) return false
   if ('reask' in v && !isList(v['reask'], 1024, isReask)) return false
+  if ('jobs' in v && !isList(v['jobs'], 64, isToken)) return false
+  if ('attach' in v && !isList(v['attach'], 64, isToken)) return false
   if ('pending' in v) {
     const p = v['pending']
     if (!isObject(p) || !hasOnly(p, ['changed', 'reask'])) return false

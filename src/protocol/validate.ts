@@ -18,6 +18,7 @@ import type { StartRequest } from '../core/run.ts'
 import { callsForInput } from '../core/resolve.ts'
 import { matchString, type MatchValues } from '../core/wildcards.ts'
 import type { ComponentState, Signer } from './state.ts'
+import { readJobToken, type JobToken } from './job-token.ts'
 
 /** What validation needs from the app. */
 export interface ValidationContext {
@@ -40,6 +41,8 @@ export interface ValidatedUpdate {
    * when the request vouches for every id (a re-ask carries the whole page).
    */
   unseen?: Carried
+  /** The background jobs the page holds, and those it re-attaches to (job-token.ts). */
+  jobs?: { held: readonly JobToken[]; attach: readonly JobToken[] }
 }
 
 function parseState(id: string, json: string): ComponentState {
@@ -151,7 +154,24 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
   const known = changed.length && !body.reask?.length ? chainIds(graph, changed) : null
   const sent = known ? new Set(states.keys()) : null
   const unseen = known ? new Carried(known, (id) => sent!.has(id)) : undefined
-  return { page, start: [...start.values()], external, states, rerender, unseen }
+  const jobs = body.jobs?.length || body.attach?.length ? readJobs(body, app, start) : undefined
+  return { page, start: [...start.values()], external, states, rerender, unseen, ...(jobs ? { jobs } : {}) }
+}
+
+/** The job tokens a request carries; each one it re-attaches to names a call it asks for again. */
+function readJobs(
+  body: UpdateRequest,
+  app: ValidationContext,
+  start: ReadonlyMap<string, { cb: CallbackSpec }>
+): NonNullable<ValidatedUpdate['jobs']> {
+  const held = (body.jobs ?? []).map((t) => readJobToken(app.signer, t))
+  const attach = (body.attach ?? []).map((t) => readJobToken(app.signer, t))
+  for (const t of attach)
+    if (![...start.values()].some((s) => s.cb.index === t.callback))
+      throw new RequestError(
+        `A job to re-attach to belongs to callback number ${t.callback}, which the request does not ask for (reask).`
+      )
+  return { held, attach }
 }
 
 /** The MATCH values of a re-asked call, checked against the callback's MATCH keys. */

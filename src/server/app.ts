@@ -45,6 +45,10 @@ import {
   type SecurityOptions,
 } from './security.ts'
 import { limitConcurrency, UpdateLimiter, type LimitOptions } from './limits.ts'
+import { BullJobs } from './jobs/bullmq.ts'
+import { appJobKey, createJobs, jobRunner, type JobBackend } from './jobs/index.ts'
+import { asList, backgroundCallback, MAX_TIMER_MS } from './jobs/background.ts'
+import { cancelCallback } from './jobs/cancel.ts'
 import { gracefulShutdown, type ShutdownOptions } from './shutdown.ts'
 import {
   defaultThreads,
@@ -162,10 +166,54 @@ export class HyperApp {
     return this.#pool
   }
 
-  /** Stops the app's worker threads (the server, if any, is closed by its owner). */
+  /** Stops the app's worker threads and its job backend (the server, if any, is closed by its owner). */
   async close(): Promise<void> {
     await this.#pool?.close()
     this.#pool = null
+    const jobs = this.#jobs
+    this.#jobs = null
+    if (jobs) await (await jobs.catch(() => null))?.close()
+  }
+
+  #jobs: Promise<JobBackend> | null = null
+
+  /** The key naming this app's jobs: its `name`, or its callbacks' fingerprint (same code, same key). */
+  jobKey(): string {
+    return appJobKey(this.graph, this.context.options.name)
+  }
+
+  /**
+   * The app's job backend (background callbacks): BullMQ on Redis when `redisUrl` or `REDIS_URL` is
+   * set, else in this process. Made on first use; a failed connection is tried again next time.
+   */
+  jobs(): Promise<JobBackend> {
+    this.#jobs ??= createJobs(this.#jobApp(), { redisUrl: this.context.options.redisUrl }).catch(
+      (e: unknown) => {
+        this.#jobs = null // Redis may come back: the next call tries again
+        throw e
+      }
+    )
+    return this.#jobs
+  }
+
+  #jobApp() {
+    return { key: () => this.jobKey(), graph: this.graph, components: this.context.components }
+  }
+
+  /**
+   * Runs this app's background jobs in this process, taking them from Redis (`REDIS_URL`): what
+   * `npx hyperdash worker app.ts` does. Close the returned worker to finish the jobs in hand and stop.
+   */
+  async startJobWorker({ concurrency = 4 }: { concurrency?: number } = {}): Promise<{
+    close(): Promise<void>
+  }> {
+    const jobs = await this.jobs()
+    if (!(jobs instanceof BullJobs))
+      throw new ConfigError(
+        'A job worker takes jobs from Redis: set REDIS_URL (the same as the web processes).'
+      )
+    const worker = jobs.startWorker(jobRunner(this.#jobApp()), { concurrency })
+    return { close: () => worker.close() }
   }
 
   /**
@@ -197,10 +245,41 @@ export class HyperApp {
     // `worker` (the server's; the engine gets the other options): the registered function sends each
     // call to a worker thread (isolate.ts), which stops it `timeoutMs` after it started there; the
     // engine's own timer only bounds start-up and queueing.
-    const { worker, ...engineOptions } = ((hasStates ? c : b) ?? {}) as CallbackOptions & LimitOptions
-    let options = engineOptions
+    const {
+      worker,
+      background,
+      progress,
+      progressDefault,
+      cancel,
+      cacheBy,
+      cacheExpire,
+      interval,
+      attempts,
+      ...engineOptions
+    } = ((hasStates ? c : b) ?? {}) as CallbackOptions & LimitOptions
+    let options: typeof engineOptions = engineOptions
     let spec: CallbackSpec | undefined
     let fn = given
+    if (background && typeof given === 'function') {
+      const o = { progress, progressDefault, cancel, cacheBy, cacheExpire, interval, attempts }
+      // `maxConcurrent` bounds the jobs this process runs at once (the wrapper only waits).
+      const run = options.maxConcurrent === undefined ? given : limitConcurrency(given, options.maxConcurrent)
+      fn = backgroundCallback(run, o, () => spec!, {
+        jobs: () => this.jobs(),
+        appKey: () => this.jobKey(),
+        components: this.context.components,
+      })
+      // A job takes as long as it takes: no timeout unless one is given; the page hears of it meanwhile.
+      options = {
+        ...options,
+        timeoutMs: options.timeoutMs ?? MAX_TIMER_MS,
+        sideOutputs: [...(options.sideOutputs ?? []), ...asList(progress)],
+      }
+    } else if (progress || cancel || cacheBy) {
+      throw new ConfigError(
+        '`progress`, `cancel` and `cacheBy` are options of background callbacks: add `background: true`.'
+      )
+    }
     if (worker && typeof given === 'function') {
       const hard = options.timeoutMs ?? this.context.options.callbackTimeoutMs
       fn = isolate(
@@ -215,7 +294,7 @@ export class HyperApp {
     }
     // `maxConcurrent`: calls beyond it wait their turn (limits.ts). In a worker thread the wrapper
     // above must stay the registered function (isolate.ts finds the original through it).
-    if (options.maxConcurrent !== undefined && !inCallbackWorker)
+    if (options.maxConcurrent !== undefined && !inCallbackWorker && !background)
       fn = limitConcurrency(fn, options.maxConcurrent)
     if (hasStates && !Array.isArray(states)) {
       // Keeps R1's message for a State passed where the list of States goes.
@@ -239,6 +318,23 @@ export class HyperApp {
       options
     )
     this.graph.add(spec)
+    // Dash's `cancel`: its Inputs stop the job the page holds for this callback.
+    if (background && cancel) {
+      const target = spec
+      this.graph.add(
+        createCallbackSpec(
+          this.graph.callbacks.length,
+          [],
+          [...asList(cancel)],
+          [],
+          cancelCallback(target, () => this.jobs()),
+          {
+            name: `${target.name} (cancel)`,
+            preventInitialCall: true,
+          }
+        )
+      )
+    }
     return given
   }
 

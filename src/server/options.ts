@@ -79,6 +79,12 @@ export interface AppOptions extends AssetOptions {
    */
   workerThreads?: number
   /**
+   * Redis for background callbacks (`{ background: true }`): jobs go to BullMQ there and any number
+   * of job workers (`npx hyperdash worker app.ts`) run them. Default: `process.env.REDIS_URL`; none:
+   * jobs run in this process.
+   */
+  redisUrl?: string
+  /**
    * Most update requests in flight in this process (streams included); more get 503 with
    * `Retry-After`, and the page retries (src/server/limits.ts). Default: 256; 0: no limit.
    */

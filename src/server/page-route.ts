@@ -12,6 +12,7 @@ import type { ValidatedUpdate } from '../protocol/validate.ts'
 import { newGroup, planInitial } from '../core/plan.ts'
 import { startWave, type CallbackResult, type WaveOutcome } from '../core/run.ts'
 import { raw } from 'hono/html'
+import { hasBackground } from './jobs/runner.ts'
 import { AppRoot, Assets, Document, type TagAttrs } from '../../views/document.tsx'
 import { DevScript } from '../../views/dev/assets.tsx'
 import { ASSETS_PATH, listAssets } from './assets.ts'
@@ -230,6 +231,7 @@ export function renderAssets(app: AppContext, e = createEngine(app)) {
       'hx-sse.min.js',
       'hyperdash.js',
       ...(clientsideCallbacks(app.graph).length ? ['hyperdash-clientside.js'] : []),
+      ...(hasBackground(app.graph) ? ['hyperdash-jobs.js'] : []),
     ].map((name) => staticHref(url, name)),
     appStyles: [
       ...externalStyles,

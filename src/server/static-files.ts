@@ -34,6 +34,7 @@ const SOURCES: Record<string, [string, string]> = {
   'hx-sse.min.js': [join(htmxDist, 'ext/hx-sse.min.js'), JS],
   'hyperdash.js': [join(ours, 'hyperdash.js'), JS],
   'hyperdash-clientside.js': [join(ours, 'hyperdash-clientside.js'), JS],
+  'hyperdash-jobs.js': [join(ours, 'hyperdash-jobs.js'), JS],
   'hyperdash-dev.js': [join(ours, 'hyperdash-dev.js'), JS],
   'hyperdash-dev.css': [join(ours, 'hyperdash-dev.css'), CSS],
   'hyperdash.css': [join(ours, 'hyperdash.css'), CSS],

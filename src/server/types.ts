@@ -7,6 +7,7 @@ import type { CallbackOptions as EngineOptions } from '../core/callback.ts'
 import type { CallbackContext } from '../core/context.ts'
 import type { Dependency, InputDep, OutputDep, StateDep } from '../core/dependency.ts'
 import type { NoUpdate } from '../core/sentinels.ts'
+import type { BackgroundOptions } from './jobs/background.ts'
 
 // `any` here is the variance escape hatch for "a dependency of any value type"; no exported API surfaces it.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -109,8 +110,8 @@ export type CallbackFn<O extends OutputsArg, I extends InputsArg, S extends Stat
   ...args: CallbackArgs<I, S>
 ) => CallbackReturn<O> | Promise<CallbackReturn<O>>
 
-/** The options of `app.callback()`: the engine's, and the server's `worker`. */
-export interface CallbackOptions extends EngineOptions {
+/** The options of `app.callback()`: the engine's, the server's `worker`, and background jobs'. */
+export interface CallbackOptions extends EngineOptions, BackgroundOptions {
   /**
    * Run the callback in a worker thread, which imports this module to find it: pass `import.meta.url`.
    * A call past `timeoutMs` is stopped for real (its thread is terminated), even a synchronous loop.

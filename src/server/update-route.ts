@@ -10,11 +10,18 @@ import { streamSSE } from 'hono/streaming'
 import { startWave, type CallbackResult, type Wave } from '../core/run.ts'
 import { parseUpdateRequest } from '../protocol/request.ts'
 import { validateUpdate, type ValidatedUpdate } from '../protocol/validate.ts'
-import { renderDeferred, renderFailedBatch, renderRerenders, renderResults } from '../../views/results.tsx'
+import {
+  renderDeferred,
+  renderFailedBatch,
+  renderRerenders,
+  renderResults,
+  renderStreamMeta,
+} from '../../views/results.tsx'
 import type { AppContext } from './context.ts'
 import { createEngine, finish } from './engine.ts'
 import { plainResponse } from './plain-response.ts'
 import { readJson } from './security.ts'
+import { signJobToken, type JobToken } from '../protocol/job-token.ts'
 
 export function createUpdateHandler(app: AppContext) {
   const run = createUpdateRunner(app)
@@ -32,6 +39,9 @@ export type UpdateRunner = (c: Context, v: ValidatedUpdate) => Promise<Response>
 export function createUpdateRunner(app: AppContext): UpdateRunner {
   const e = createEngine(app)
   const streamAfterMs = app.options.streamAfterMs
+  // What a background callback needs of the request (jobs/background.ts): made once, per app.
+  const signJob = (t: Omit<JobToken, 'text'>) => signJobToken(app.signer, t)
+  const noJobs = { signJob }
   return async function runUpdate(c: Context, v: ValidatedUpdate): Promise<Response> {
     const req = { kind: 'update', requestId: c.get('requestId'), startedAt: c.get('startedAt') } as const
     // A client going away aborts the wave; listened to only once the wave waits for an async
@@ -45,6 +55,7 @@ export function createUpdateRunner(app: AppContext): UpdateRunner {
       start: v.start,
       external: v.external,
       unseen: v.unseen,
+      extras: v.jobs ? { jobs: v.jobs, signJob } : noJobs,
       handBackAfterMs: streamAfterMs,
       onWait: () => {
         signal = c.req.raw.signal
@@ -93,9 +104,11 @@ export function createUpdateRunner(app: AppContext): UpdateRunner {
       const send = async (html: string) => {
         if (html && !stream.aborted) await stream.writeSSE({ data: html })
       }
-      await send(await render(first.items))
+      const withMeta = async (batch: readonly CallbackResult[]) =>
+        (await render(batch)) + (await renderStreamMeta(batch))
+      await send(await withMeta(first.items))
       // Each batch holds what was applied while the previous one was written.
-      for await (const batch of wave.results) await send(await render(batch))
+      for await (const batch of wave.results) await send(await withMeta(batch))
       const outcome = await wave.outcome
       await send(await renderRerenders(v.rerender, outcome.results, opts))
       await send(await renderDeferred(outcome.deferred, outcome.clientside))

@@ -97,6 +97,27 @@ app.callback(Output('go', 'title'), [Input('name', 'value')], (name) => \`Greet 
 
 if (isMain(import.meta)) app.listen()
 `,
+  'bg.mjs': `import { createApp, html, Input, Output, isMain } from 'hyperdash'
+
+export const app = createApp({
+  layout: html.Div([html.Button('Run', { id: 'run' }), html.P({ id: 'progress' }), html.P({ id: 'result' })]),
+})
+
+app.callback(
+  Output('result', 'children'),
+  [Input('run', 'n_clicks')],
+  async (n, ctx) => {
+    for (let k = 1; k <= 3; k++) {
+      await new Promise((r) => setTimeout(r, 20))
+      ctx.setProgress(\`step \${k}\`)
+    }
+    return \`done \${n}\`
+  },
+  { background: true, preventInitialCall: true, progress: Output('progress', 'children') }
+)
+
+if (isMain(import.meta)) app.listen()
+`,
   'check.mjs': `import { renderPage } from 'hyperdash/testing'
 import { app } from './app.mjs'
 
@@ -209,6 +230,24 @@ describe('the packed package, installed in a new project', () => {
     expect((failed as { stdout: string }).stdout).toMatch(
       /wrong\.tsx\(\d+,\d+\): error TS2345: Argument of type '"colour"' is not assignable/
     )
+  }, 60_000)
+
+  it('runs a background callback (embedded jobs), and its worker CLI names what it needs', async () => {
+    const url = await start(process.execPath, ['bg.mjs'])
+    const page = await renderPage(overSocket(url))
+    expect(page.html).toContain('hyperdash-jobs.js')
+    await page.click('run', { stream: true })
+    expect(page.text('result')).toBe('done 1')
+    const bin = join(project, 'node_modules/.bin/hyperdash')
+    const env = { ...process.env, REDIS_URL: '' }
+    const failed = await run(bin, ['worker', 'bg.mjs'], { cwd: project, env }).catch(
+      (e: { code: number; stderr: string }) => e
+    )
+    expect(failed).toMatchObject({
+      code: 1,
+      stderr:
+        'hyperdash: a job worker takes jobs from Redis: set REDIS_URL (the same as the web processes).\n',
+    })
   }, 60_000)
 
   it('tests an app with hyperdash/testing, in plain JavaScript', async () => {
