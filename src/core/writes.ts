@@ -81,7 +81,9 @@ export function resolveWrite(
   if (held === undefined && editable && !partial && o.graph.readableProps(rec.id)?.has(prop)) held = []
   if (held === undefined) {
     // The page did not send this prop (no callback reads it): edits that need no value still apply.
-    const edits = editable ? listEdits(undefined, ops, single) : null
+    // Not carried, and signed in its state (a callback reads it): its new value is needed, not edits.
+    const signed = partial && o.graph.readableProps(rec.id)?.has(prop)
+    const edits = editable && !signed ? listEdits(undefined, ops, single) : null
     if (edits) return { value: undefined, known: false, edits: withItems(edits) }
     return fail(
       partial

@@ -393,6 +393,42 @@ describe('setProps through a helper function, on a request that carried only its
 
 const setHelper = (x: string, props: Record<string, unknown>) => setProps(x, props)
 
+describe('a Patch given to setProps on a component the request did not carry', () => {
+  function app(readLog: boolean) {
+    const a = new TestApp({ preventInitialCallbacks: true })
+    a.callback('log', Output('out', 'children'), [Input('btn', 'n_clicks')], [], () => {
+      setHelper('log', { children: new Patch().append(h('p', {}, 'one more')) })
+      return 'ok'
+    })
+    if (readLog) a.callback('count', Output('n', 'children'), [Input('log', 'children')], [], () => 'n')
+    const layout = h('div', {}, h('button', { id: 'btn' }), h('div', { id: 'out' }), h('div', { id: 'log' }))
+    const { page, unseen } = carriedPage(a, a.page(layout), ['btn.n_clicks'])
+    return a.click(page, 'btn', {
+      unseen,
+      shownKind: (x) => (x === 'log' ? 'div' : undefined),
+      forms: { toData: (v) => v, fromData: (v) => v, single: () => true, editable: () => true },
+    })
+  }
+
+  it('applies as list edits of its children, which need no current value', async () => {
+    const o = await app(false)
+    expect(statuses(o)).toEqual([['log', 'updated']])
+    expect(o.results[0]!.edits?.get('log.children')).toEqual([
+      { edit: 'append', items: [h('p', {}, 'one more')] },
+    ])
+  })
+
+  it('is refused when a callback reads those children (the page signs them: their value is needed)', async () => {
+    const o = await app(true)
+    expect(statuses(o)).toEqual([['log', 'error']])
+    expect(o.results[0]!.error!.message).toBe(
+      "The callback log returned a Patch for 'log.children' (a div) that cannot be applied: this event's " +
+        "request did not carry 'log', so the server does not hold its current value. Make 'log.children' a " +
+        'State of this callback (then its events carry it), or set the whole value.'
+    )
+  })
+})
+
 it('parseDictId reads what selectorOf writes', () => {
   expect(parseDictId(selectorOf(Input({ type: 'a', index: MATCH }, 'value'), { index: 2 }))).toEqual({
     type: 'a',

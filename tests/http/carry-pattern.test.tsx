@@ -133,14 +133,22 @@ function report(text: string) {
   setProps('status', { children: text })
 }
 
+/** Empties the name input: a dcc.Input, rendered again from all its props. */
+function clearName() {
+  setProps('name', { value: '' })
+}
+
 describe('setProps through a helper function', () => {
   const app = createApp({
     secret: 'http-carry-pattern-secret-0123456789',
     preventInitialCallbacks: true,
+    dev: true,
+    logger: { error() {}, warn() {}, info() {} },
     layout: (
       <div>
         <button id="save">Save</button>
         <button id="reset">Reset</button>
+        <button id="clear">Clear</button>
         <div id="out" />
         <div id="status">idle</div>
         <div id="echo" />
@@ -161,6 +169,10 @@ describe('setProps through a helper function', () => {
     }
   )
   app.callback(Output('status', 'children'), Input('reset', 'n_clicks'), () => 'idle')
+  app.callback(Output('out', 'title'), Input('clear', 'n_clicks'), function clear() {
+    clearName()
+    return 'cleared'
+  })
 
   it('the status is written, and the callback it sets off is asked for again with the whole page', async () => {
     const page = await renderPage(app)
@@ -190,5 +202,19 @@ describe('setProps through a helper function', () => {
       'saved 1',
       'saved 1 by Ada',
     ])
+  })
+
+  it('a component rendered again from all its props, not carried: an error naming the fix', async () => {
+    const page = await renderPage(app)
+    const res = await page.click('clear')
+    expect(res.fragments.map((f) => f.swap)).toEqual(['error'])
+    expect(res.fragments[0]!.swap === 'error' && res.fragments[0]!.text).toContain(
+      "The callback clear called setProps('name', { value: … }), but this event's request did not carry 'name' " +
+        '(no Input, State or Output of the callbacks its event sets off names it) and a dcc.Input is rendered ' +
+        "again from all its props, and the server holds only those setProps gave. Declare 'name' in the " +
+        "callback, as a State (State('name', 'value')) or as an Output with allowDuplicate that returns " +
+        'noUpdate, so that its events carry it.'
+    )
+    expect(page.value('name')).toBe('Ada')
   })
 })
