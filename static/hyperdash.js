@@ -5,7 +5,8 @@
  *    presses in a component's `<input>` (`n_submit`, then an `hd-submit` event) and blurs of its
  *    `<input>` or `<textarea>` (`n_blur`).
  * 2. Build the request (JSON, docs/wire.md): the props the event changed, the signed state of the
- *    components its chain may touch (`hd-carry`; every one of the app for a re-ask) and their
+ *    components its chain may touch (`hd-carry`: ids, and selectors of dict ids; every one of the
+ *    app for a re-ask) and their
  *    browser-owned values, each read by the reader its state names (built in below, or registered
  *    by a component's own module on `window.hyperdash.readers`), and what requests still in flight
  *    may change (Dash's R14).
@@ -226,17 +227,71 @@
     return root.querySelector ? root.querySelector(`#${CSS.escape(id)}`) : null
   }
 
+  const ids = new Map()
+  /** A dict id parsed (`{"index":1,"type":"item"}`), or null for a plain id. */
+  function dictOf(id) {
+    if (id.charCodeAt(0) !== 123) return null
+    let d = ids.get(id)
+    if (d === undefined) {
+      try {
+        d = JSON.parse(id)
+      } catch {
+        d = null
+      }
+      if (typeof d !== 'object' || Array.isArray(d)) d = null
+      if (ids.size > 20000) ids.clear()
+      ids.set(id, d)
+    }
+    return d
+  }
+  const isAny = (v) => Array.isArray(v) && v.length === 1 && v[0] === 'ALL'
+  /** A selector of `hd-carry` (a dict id with keys `["ALL"]`: any value), or null. */
+  function selectorOf(token) {
+    const d = dictOf(token)
+    return d && Object.values(d).some(isAny) ? d : null
+  }
+  /** True when dict id `d` has exactly the selector's keys, and its values where it pins them. */
+  function selects(sel, d) {
+    const keys = Object.keys(d)
+    if (keys.length !== Object.keys(sel).length) return false
+    for (const k of keys) if (!has(sel, k) || (!isAny(sel[k]) && sel[k] !== d[k])) return false
+    return true
+  }
+
   /**
-   * The live components a request carries: those listed in `only` (the ids an event's chain may
-   * read or write, `hd-carry`), or every one of the app root when `only` is null. A component's
-   * `parent` is its nearest enclosing component among those carried.
+   * The live components a request carries: those listed in `only` (the ids and selectors an event's
+   * chain may read or write, `hd-carry`), or every one of the app root when `only` is null. A
+   * selector stands for every live component whose dict id it matches (an ALL list is sent whole),
+   * and then the components go in document order. A component's `parent` is its nearest enclosing
+   * component among those carried.
    */
   function collect(root, only) {
     const components = {}
-    const carried = only && new Set(only)
-    const els = only
-      ? only.map((id) => byId(root, id)).filter((el) => el && el.hasAttribute(STATE))
-      : root.querySelectorAll(`[${STATE}]`)
+    let els
+    if (!only) els = root.querySelectorAll(`[${STATE}]`)
+    else {
+      const named = new Set()
+      const sels = []
+      for (const t of only) {
+        const token = t.includes('%') ? decodeURIComponent(t) : t
+        const sel = selectorOf(token)
+        if (sel) sels.push(sel)
+        else named.add(token)
+      }
+      if (!sels.length)
+        els = [...named].map((id) => byId(root, id)).filter((el) => el && el.hasAttribute(STATE))
+      else {
+        els = []
+        for (const el of root.querySelectorAll(`[${STATE}]`)) {
+          if (named.has(el.id)) els.push(el)
+          else {
+            const d = dictOf(el.id)
+            if (d && sels.some((s) => selects(s, d))) els.push(el)
+          }
+        }
+      }
+    }
+    const carried = only && new Set(Array.from(els, (el) => el.id))
     for (const el of els) {
       if (!el.id) continue
       const st = stateOf(el)

@@ -5,80 +5,130 @@
  * A request carries only these components, so an event costs in proportion to its chain, not to the
  * page. A pure function of the graph, memoised per prop.
  *
- * Components a chain inserts (new `children`, R20) are not known statically: the callbacks they set
- * off may read components outside the closure. The wave hands such a callback back to the browser
- * (run.ts `unseen`), which asks for it again with every component of the page.
+ * Pattern-matching dependencies give selectors (carry.ts): the dependency's dict id with MATCH keys
+ * bound to the triggering item's values where the chain knows them (an item's own MATCH call, and
+ * what its MATCH outputs set off), every other wildcard "any value". A chain that writes a `children`
+ * may insert or remove components (R20–R22): it also carries what every callback with an ALL or
+ * ALLSMALLER Input reads and writes (a removed item's ALL consumers run with the shorter list).
+ *
+ * What the graph cannot tell is found while the wave runs: a callback that inserted components or a
+ * `setProps` set off, and that touches a component the request did not carry, is handed back to the
+ * browser before it runs (run.ts `unseen`, unseen.ts), which asks for it again with every component
+ * of the page. That is what keeps a request correct, whatever a callback's code does.
+ *
+ * One hint is read from the code, for usability only: a chain holding a callback whose source calls
+ * `setProps` carries the whole page, so that such a write to a component outside the chain can be
+ * rendered (a component rendered again from all its props, a signed state holding other props: the
+ * server needs what the page holds). A call the hint misses (through a helper defined elsewhere) is
+ * still handled correctly, or refused with an error naming the fix (src/protocol/unseen-write.ts).
  */
+import { bindingFrom, depsOf, selectorOf, writesOf, type Binding } from './carry.ts'
 import type { CallbackSpec } from './callback.ts'
 import type { Graph } from './graph.ts'
 import { splitKey, type ComponentId, type PropKey } from './ids.ts'
+import { parseDictId, patternsOverlap } from './wildcards.ts'
 
 interface Memo {
   /** Callbacks in the graph when the memo was filled: a graph that grew starts a new memo. */
   size: number
-  byKey: Map<PropKey, ReadonlySet<ComponentId>>
+  byKey: Map<PropKey, ReadonlySet<ComponentId> | null>
+  /** Callbacks with an ALL/ALLSMALLER Input: what inserting or removing items may set off (R20b, R22). */
+  aggregators: CallbackSpec[]
 }
 
 const memos = new WeakMap<Graph, Memo>()
 
-/**
- * The components a dependency names. Pattern-matching ids (R40) will name a selector instead of one
- * id; this is the one place that turns a dependency into what the browser must send.
- */
-const idsOf = (cb: CallbackSpec): ComponentId[] => [
-  ...cb.inputs.map((d) => d.id),
-  ...cb.states.map((d) => d.id),
-  ...cb.outputs.map((d) => d.id),
-  ...(cb.sideOutputs ?? []).map((d) => d.id),
-]
-
-/**
- * A callback whose code calls `setProps` (Dash's `set_props`) may write any component, and set off
- * its consumers: its chain is not known from the graph, so its events carry the whole page. Read from
- * the function's source (and its `onError`): a call through a helper defined elsewhere is not seen.
- */
-const mayReachOutside = (cb: CallbackSpec): boolean =>
-  /\bsetProps\b/.test(String(cb.fn)) || (cb.onError !== undefined && /\bsetProps\b/.test(String(cb.onError)))
-
-/** Every callback a change of `key` can set off, directly or down the chain (R12). */
-export function reachable(graph: Graph, key: PropKey): Set<CallbackSpec> {
-  const seen = new Set<CallbackSpec>()
-  const stack = [...graph.consumers(key)]
-  while (stack.length) {
-    const cb = stack.pop()!
-    if (seen.has(cb)) continue
-    seen.add(cb)
-    for (const o of cb.outputs)
-      for (const next of graph.consumers(o.key)) if (!seen.has(next)) stack.push(next)
-  }
-  return seen
+/** The callbacks a change of `key` (an id, a concrete dict id or a selector) sets off, with their bindings. */
+export function setOff(graph: Graph, key: PropKey): [CallbackSpec, Binding][] {
+  const { id, prop } = splitKey(key)
+  const dict = id.charCodeAt(0) === 123 ? parseDictId(id) : null
+  const cbs = graph.consumers(key)
+  if (!dict) return cbs.map((cb) => [cb, {}])
+  const out: [CallbackSpec, Binding][] = []
+  for (const cb of cbs)
+    for (const d of cb.inputs)
+      if (d.pattern && d.prop === prop && patternsOverlap(d.pattern, dict))
+        out.push([cb, bindingFrom(cb, d, dict)])
+  return out
 }
 
 /**
- * The components the chain set off by a change of `key` may read or write, the changed component
- * included; null when that cannot be listed: an app with pattern-matching callbacks (R40), whose
- * ALL lists name components the page holds, not the graph (those events carry the whole page).
+ * The usability hint (see the module's comment): a callback whose code visibly calls `setProps`. Not
+ * relied on for correctness.
  */
-export function chainIdsOf(graph: Graph, key: PropKey): ReadonlySet<ComponentId> | null {
-  if (graph.callbacks.some((cb) => cb.wild)) return null
+const callsSetProps = (cb: CallbackSpec): boolean =>
+  /\bsetProps\b/.test(String(cb.fn)) || (cb.onError !== undefined && /\bsetProps\b/.test(String(cb.onError)))
+
+const bindingKey = (cb: CallbackSpec, b: Binding) =>
+  cb.matchKeys.length
+    ? `${cb.index}:${JSON.stringify(cb.matchKeys.map((k) => b[k] ?? null))}`
+    : String(cb.index)
+
+/**
+ * The ids and selectors the chains set off by changes of `keys` may read or write, the changed
+ * components included.
+ */
+function walk(graph: Graph, memo: Memo, keys: Iterable<PropKey>): Set<ComponentId> | null {
+  const out = new Set<ComponentId>()
+  const stack: [CallbackSpec, Binding][] = []
+  for (const key of keys) {
+    out.add(splitKey(key).id)
+    stack.push(...setOff(graph, key))
+  }
+  const seen = new Set<string>()
+  let children = false
+  for (;;) {
+    while (stack.length) {
+      const [cb, bind] = stack.pop()!
+      const k = bindingKey(cb, bind)
+      if (seen.has(k)) continue
+      seen.add(k)
+      if (callsSetProps(cb)) return null
+      for (const d of depsOf(cb)) out.add(selectorOf(d, bind))
+      for (const o of writesOf(cb)) {
+        if (o.prop === 'children') children = true
+        stack.push(...setOff(graph, `${selectorOf(o, bind)}.${o.prop}`))
+      }
+    }
+    if (!children) break
+    // New children may insert or remove items: their ALL consumers run in the same wave (R20b, R22).
+    children = false
+    for (const cb of memo.aggregators) if (!seen.has(bindingKey(cb, {}))) stack.push([cb, {}])
+    if (!stack.length) break
+  }
+  return out
+}
+
+function memoOf(graph: Graph): Memo {
   let memo = memos.get(graph)
   if (!memo || memo.size !== graph.callbacks.length) {
-    memo = { size: graph.callbacks.length, byKey: new Map() }
+    memo = {
+      size: graph.callbacks.length,
+      byKey: new Map(),
+      aggregators: graph.callbacks.filter((cb) => cb.inputs.some((d) => d.multi)),
+    }
     memos.set(graph, memo)
   }
+  return memo
+}
+
+/**
+ * The ids and selectors (carry.ts) the chain set off by a change of `key` may read or write, the
+ * changed component included; null when its events carry the whole page (the `setProps` hint).
+ */
+export function chainIdsOf(graph: Graph, key: PropKey): ReadonlySet<ComponentId> | null {
+  const memo = memoOf(graph)
   let ids = memo.byKey.get(key)
-  if (!ids) {
-    const set: Set<ComponentId> | null = new Set<ComponentId>([splitKey(key).id])
-    const cbs = reachable(graph, key)
-    if ([...cbs].some(mayReachOutside)) return null
-    for (const cb of cbs) for (const id of idsOf(cb)) set.add(id)
-    ids = set
+  if (ids === undefined) {
+    ids = walk(graph, memo, [key])
+    // One entry per live prop of the pages served: bounded all the same.
+    if (memo.byKey.size > 100_000) memo.byKey.clear()
     memo.byKey.set(key, ids)
   }
   return ids
 }
 
-/** The components the chains set off by changes of `keys` may read or write (null: all of them). */
+/** The ids and selectors the chains set off by changes of `keys` may read or write (null: all). */
 export function chainIds(graph: Graph, keys: Iterable<PropKey>): Set<ComponentId> | null {
   const out = new Set<ComponentId>()
   for (const k of keys) {

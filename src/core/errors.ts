@@ -99,6 +99,11 @@ export const messages = {
   badSideUpdate: (name: string, id: string, prop: string, why: string) =>
     `The callback ${name} called setProps('${id}', { ${prop}: … }), but ${why}. setProps may only set ` +
     `props that the components on the page have.`,
+  unseenSideUpdate: (name: string, id: string, prop: string, why: string) =>
+    `The callback ${name} called setProps('${id}', { ${prop}: … }), but this event's request did not carry ` +
+    `'${id}' (no Input, State or Output of the callbacks its event sets off names it) and ${why}. Declare ` +
+    `'${id}' in the callback, as a State (State('${id}', '${prop}')) or as an Output with allowDuplicate ` +
+    `that returns noUpdate, so that its events carry it.`,
   badPatch: (name: string, key: string, kind: string, why: string) =>
     `The callback ${name} returned a Patch for '${key}' (a ${kind}) that cannot be applied: ${why}.`,
   timedOut: (name: string, ms: number) =>

@@ -38,11 +38,19 @@ import {
 import { isNoUpdate, noUpdate, PreventUpdate } from './sentinels.ts'
 import { Batches } from './batches.ts'
 import { mapGrouping, ShapeMismatch, visitReturned } from './grouping.ts'
-import type { MatchValues } from './wildcards.ts'
+import { matchString, type MatchValues } from './wildcards.ts'
 import { collectSideUpdates, type CallScope, type InterimUpdate, type SideUpdates } from './side-updates.ts'
 import { isPatch, operationsOf, Patch, type ListEdit, type PatchOperation } from './patch.ts'
 import { resolveWrite, type WriteForms } from './writes.ts'
 import type { CallbackContext } from './context.ts'
+import { depsOf, type Binding, type Carried } from './carry.ts'
+import {
+  insertedHandBacks,
+  markPartial,
+  removedHandBacks,
+  writtenHandBacks,
+  type HandBack,
+} from './unseen.ts'
 
 /** Dash's `on_error`: gets the error and the context; its return value is used as the outputs. */
 export type ErrorHandler = (error: unknown, ctx: CallbackContext) => unknown
@@ -130,11 +138,17 @@ export interface WaveOptions {
    */
   onWait?: () => void
   /**
-   * Ids the request said nothing about (it carried only the components its chain may touch): they
-   * may be on the page. A callback that inserted components set off (R20) and that reads or writes
-   * one is handed back, and the browser asks for it again with the whole page.
+   * What the request vouched for (it carried only the components its chain may touch, carry.ts):
+   * any other component may be on the page unseen. A call the wave would start (set off by inserted
+   * components, R20, or by a `setProps` write) that reads or writes one is handed back before it
+   * runs, and the browser asks for it again with the whole page.
    */
-  unseen?: (id: ComponentId) => boolean
+  unseen?: Carried
+  /**
+   * Why a `setProps` write to a component the request did not carry (known by its kind only) cannot
+   * be rendered from the written props alone, or null (src/server/engine.ts).
+   */
+  unseenWrite?: (id: ComponentId, kind: string, props: readonly string[]) => string | null
   /** Request data callbacks' wrappers may read from their scope (side-updates.ts `currentCall`). */
   extras?: Readonly<Record<string, unknown>>
 }
@@ -386,8 +400,11 @@ class Scheduler {
     }
     if (this.#mayBeStale(r.call)) return this.#handBack(r)
     this.#running.set(r.call.key, r)
+    // A callback that returns a value settles here, without waiting a turn (Batches.take).
     const report = (s: Settled) => this.#settled.push(s)
-    void call(r, this.#parent, this.#o, this.#page, report).then(report)
+    const s = call(r, this.#parent, this.#o, this.#page, report)
+    if (s instanceof Promise) void s.then(report)
+    else report(s)
   }
 
   #handBack(r: Run) {
@@ -419,6 +436,13 @@ class Scheduler {
     // R36/R37: caused by its own result. Like Dash, predecessors are callbacks, not calls: a MATCH
     // callback's result never asks for another call of the same callback in the same chain.
     if (by.has(call.cb)) return
+    // A call outside what the request carried: handed back before it runs (unseen.ts).
+    if (this.#o.unseen && !call.cb.clientside && this.#touches(call.cb, call.match ?? {}))
+      return this.#handOver({
+        cb: call.cb,
+        ...(call.match ? { match: call.match } : {}),
+        changed: [...changed],
+      })
     const running = this.#running.get(call.key)
     if (running) running.superseded = true
     mergeRequest(this.#queued, call, changed, initial, group)
@@ -466,7 +490,11 @@ class Scheduler {
     const graph = this.#o.graph
     // R12/R18: every written prop triggers its consumers, except the writer itself (R36).
     for (const key of written) {
-      for (const c of callsForInput(graph, page, key)) this.#request(c, [key], false, null, by)
+      const handed = this.#o.unseen
+        ? this.#handOverAll(writtenHandBacks(graph, key, this.#touches), by)
+        : NO_KEYS
+      for (const c of callsForInput(graph, page, key))
+        if (!isHanded(handed, c)) this.#request(c, [key], false, null, by)
     }
     // R20/R21: callbacks of the inserted components, and R22: ALL/ALLSMALLER consumers of the
     // removed ones (a "final call" with the shorter list), in one new group.
@@ -474,15 +502,17 @@ class Scheduler {
       const group = newGroup()
       const gone = new Set(inserted)
       const plan = planInserted(graph, page, gone, this.#o.prevent)
-      const handed = this.#o.unseen ? this.#handBackUnseen(gone, this.#o.unseen) : NONE
-      for (const [c, keys] of plan.triggered) if (!handed.has(c.cb)) this.#request(c, keys, false, group, by)
-      for (const c of plan.initial) if (!handed.has(c.cb)) this.#request(c, [], true, group, by)
-      for (const c of planRemoved(
-        graph,
-        page,
-        removed.filter((id) => !page.has(id))
-      ))
-        this.#request(c, [], true, group, by)
+      const u = this.#o.unseen
+      const handed = u
+        ? this.#handOverAll(insertedHandBacks(graph, gone, this.#o.prevent, this.#touches), NONE)
+        : NO_KEYS
+      for (const [c, keys] of plan.triggered)
+        if (!isHanded(handed, c)) this.#request(c, keys, false, group, by)
+      for (const c of plan.initial) if (!isHanded(handed, c)) this.#request(c, [], true, group, by)
+      const left = removed.filter((id) => !page.has(id))
+      const final = u ? this.#handOverAll(removedHandBacks(graph, left, this.#touches), NONE) : NO_KEYS
+      for (const c of planRemoved(graph, page, left))
+        if (!isHanded(final, c)) this.#request(c, [], true, group, by)
     }
     const result: CallbackResult = {
       cb: req.cb,
@@ -503,30 +533,44 @@ class Scheduler {
     this.out.push(result)
   }
 
+  /** True when a callback bound by `bind` reads or writes a component the request did not carry. */
+  readonly #touches = (cb: CallbackSpec, bind: Binding): boolean => {
+    const u = this.#o.unseen!
+    const fresh = (id: ComponentId) => this.#freshIds.has(id)
+    return depsOf(cb).some((d) => u.dep(d, bind, fresh))
+  }
+
+  /** Hands a call back to the browser once (its triggers merged). */
+  #handOver(h: HandBack) {
+    const had = this.#deferred.find((d) => d.cb === h.cb && sameMatch(d.match, h.match))
+    if (!had) return void this.#deferred.push({ ...h, changed: [...h.changed] })
+    for (const k of h.changed) if (!had.changed.includes(k)) had.changed.push(k)
+  }
+
   /**
-   * R20 on a request that carried only its chain: a callback that the inserted components (`chunk`)
-   * set off and that reads or writes an id the request said nothing about is handed back (the
-   * browser asks for it again with the whole page): with an Output in the chunk as an initial call,
-   * else triggered by its Inputs in the chunk. Returns the callbacks handed back.
+   * Hands back the calls found (those of callbacks `by` caused are not run at all, R37); returns
+   * their call keys, or a callback's index for all its calls ({@link isHanded}).
    */
-  #handBackUnseen(chunk: ReadonlySet<ComponentId>, unseen: (id: ComponentId) => boolean): Set<CallbackSpec> {
-    const { graph, prevent } = this.#o
-    const out = new Set<CallbackSpec>()
-    const touches = (cb: CallbackSpec) =>
-      [...cb.inputs, ...cb.states, ...cb.outputs].some((d) => !chunk.has(d.id) && unseen(d.id))
-    for (const id of chunk) {
-      for (const cb of graph.callbacksWithOutputOn(id)) {
-        if (out.has(cb) || prevent(cb) || !touches(cb)) continue
-        out.add(cb)
-        this.#deferred.push({ cb, changed: [] })
-      }
-      for (const cb of graph.callbacksWithInputOn(id)) {
-        if (out.has(cb) || cb.outputs.some((d) => chunk.has(d.id)) || !touches(cb)) continue
-        out.add(cb)
-        this.#deferred.push({ cb, changed: cb.inputs.filter((d) => chunk.has(d.id)).map((d) => d.key) })
-      }
+  #handOverAll(found: readonly HandBack[], by: ReadonlySet<CallbackSpec>): ReadonlySet<string> {
+    if (!found.length) return NO_KEYS
+    const out = new Set<string>()
+    for (const h of found) {
+      out.add(h.match ? callOf(h.cb, h.match).key : String(h.cb.index))
+      if (!by.has(h.cb)) this.#handOver(h)
     }
     return out
+  }
+
+  /** A `setProps` write to a component the request did not carry must render from its props alone. */
+  #checkUnseenWrite(cb: CallbackSpec, id: ComponentId, kind: string, side: SideUpdates) {
+    const props = [...side.keys()].map(splitKey).filter((k) => k.id === id)
+    const why = this.#o.unseenWrite?.(
+      id,
+      kind,
+      props.map((k) => k.prop)
+    )
+    if (why)
+      throw new CallbackError(messages.unseenSideUpdate(cb.name, id, props[0]!.prop, why), cb.name, keys(cb))
   }
 
   /**
@@ -549,7 +593,13 @@ class Scheduler {
       let rec = page.get(id)
       // setProps on a component the page shows but no callback involves: known for this request.
       const shown = !rec && side?.has(key) ? this.#o.shownKind?.(id) : undefined
-      if (shown) page.add((rec = { id, kind: shown, props: {}, parent: null }))
+      if (shown) {
+        // Not carried by the request: known by its kind and the props written only (unseen.ts).
+        const partial = this.#o.unseen?.id(id) ?? false
+        if (partial) this.#checkUnseenWrite(cb, id, shown, side!)
+        page.add((rec = { id, kind: shown, props: {}, parent: null }))
+        if (partial) markPartial(rec)
+      }
       if (!rec) return null
       const now = so.has(key) ? { ...rec, props: { ...rec.props, [prop]: so.get(key) } } : rec
       const w = { key, ...resolveWrite(cb, now, key, value, this.#o) }
@@ -581,6 +631,15 @@ class Scheduler {
   }
 }
 
+const NO_KEYS: ReadonlySet<string> = new Set()
+
+/** True when a call was handed back, alone or with every call of its callback. */
+const isHanded = (handed: ReadonlySet<string>, c: Call) =>
+  handed.size > 0 && (handed.has(c.key) || handed.has(String(c.cb.index)))
+
+const sameMatch = (a: MatchValues | undefined, b: MatchValues | undefined) =>
+  a === b || (!!a && !!b && matchString(a) === matchString(b))
+
 const leftOver = (r: Run): LeftOver =>
   r.call.match ? { cb: r.cb, changed: r.changed, match: r.call.match } : { cb: r.cb, changed: r.changed }
 
@@ -598,13 +657,13 @@ function startCalls(s: StartRequest, o: WaveOptions): Call[] {
 
 // ─── one call ───────────────────────────────────────────────────────────────────────────────
 
-async function call(
+function call(
   req: Run,
   parentOf: () => AbortSignal,
   o: WaveOptions,
   page: PageState,
   report: (s: Settled) => void
-): Promise<Settled> {
+): Settled | Promise<Settled> {
   const { cb } = req
   const match = req.call.match
   const defaultTimeout = o.timeoutMs
@@ -683,38 +742,93 @@ async function call(
           }),
         ])
   }
-  try {
-    const side = scope.side
-    let out: unknown
-    try {
-      out = invoke(() => (cb.fn as (...a: unknown[]) => unknown)(...args, context))
-      if (out instanceof Promise) out = await out
-    } catch (err) {
-      // Dash's on_error: its return value is used as the outputs (nothing: noUpdate for all).
-      const handler = cb.onError ?? o.onError
-      if (!handler || err instanceof PreventUpdate || err === PreventUpdate) throw err
-      let value = invoke(() => handler(err, context))
-      if (value instanceof Promise) value = await value
-      out = value === undefined || value === null ? (cb.outputs.length ? noUpdate : undefined) : value
-    }
-    const values = shape(cb, outputs, out, o.check)
-    checkSide(cb, side, page, o)
-    if (o.checkProp) checkProps(cb, values, page, o.checkProp)
-    if (o.expand) for (const m of [side, values]) await expandChildren(m, o.expand)
-    if (reported) await reported
-    const status = values.size || side.size ? 'updated' : 'noUpdate'
-    return { req, values, side, outputs, status, ms: ms(), ...jobOf(scope) }
-  } catch (err) {
-    if (reported) await reported
+  const side = scope.side
+  const cleanup = () => {
+    clearTimeout(timer)
+    ;(parent as AbortSignal | null)?.removeEventListener('abort', onAbort)
+  }
+  const failed = (err: unknown): Settled => {
     // `throw PreventUpdate` (the class, as Python's `raise PreventUpdate`) counts as well as an instance.
     if (err instanceof PreventUpdate || err === PreventUpdate)
       return { req, values: null, outputs, status: 'prevented', ms: ms(), ...jobOf(scope) }
     const error = asCallbackError(err, cb)
     return { req, values: null, outputs, status: 'error', error, ms: ms(), ...jobOf(scope) }
-  } finally {
-    clearTimeout(timer)
-    ;(parent as AbortSignal | null)?.removeEventListener('abort', onAbort)
   }
+  /** Dash's on_error: its return value is used as the outputs (nothing: noUpdate for all). */
+  const recover = (err: unknown): unknown => {
+    const handler = cb.onError ?? o.onError
+    if (!handler || err instanceof PreventUpdate || err === PreventUpdate) throw err
+    const value = invoke(() => handler(err, context))
+    const use = (v: unknown) =>
+      v === undefined || v === null ? (cb.outputs.length ? noUpdate : undefined) : v
+    return value instanceof Promise ? value.then(use) : use(value)
+  }
+  /**
+   * The outputs and side updates of a returned value: a promise only when `children` need expanding
+   * or updates the call reported while it ran are still being applied.
+   */
+  const settle = (out: unknown): Settled | Promise<Settled> => {
+    const values = shape(cb, outputs, out, o.check)
+    checkSide(cb, side, page, o)
+    if (o.checkProp) checkProps(cb, values, page, o.checkProp)
+    const status = values.size || side.size ? 'updated' : 'noUpdate'
+    const expand = o.expand
+    const done = (): Settled => ({ req, values, side, outputs, status, ms: ms(), ...jobOf(scope) })
+    if (!reported && (!expand || (!needsExpand(side) && !needsExpand(values)))) return done()
+    return (async () => {
+      if (expand) for (const m of [side, values]) await expandChildren(m, expand)
+      if (reported) await reported
+      return done()
+    })()
+  }
+  const failedAfterReports = async (err: unknown) => {
+    if (reported) await reported
+    return failed(err)
+  }
+  // Synchronous all the way for a callback that returns a value: no promise, no turn waited.
+  let out: unknown
+  try {
+    try {
+      out = invoke(() => (cb.fn as (...a: unknown[]) => unknown)(...args, context))
+    } catch (err) {
+      out = recover(err)
+    }
+    if (!(out instanceof Promise)) {
+      const done = settle(out)
+      if (!(done instanceof Promise)) {
+        cleanup()
+        return done
+      }
+      return done.catch(failedAfterReports).finally(cleanup)
+    }
+  } catch (err) {
+    if (reported) return failedAfterReports(err).finally(cleanup)
+    cleanup()
+    return failed(err)
+  }
+  const pending = out
+  return (async (): Promise<Settled> => {
+    try {
+      let v: unknown
+      try {
+        v = await pending
+      } catch (err) {
+        v = await recover(err)
+      }
+      return await settle(v)
+    } catch (err) {
+      return await failedAfterReports(err)
+    } finally {
+      cleanup()
+    }
+  })()
+}
+
+/** True when a `children` written is more than text: its JSX is expanded (asynchronously) first. */
+function needsExpand(m: ReadonlyMap<PropKey, unknown>): boolean {
+  for (const [k, v] of m)
+    if (k.endsWith(`.${CHILDREN}`) && typeof v !== 'string' && typeof v !== 'number') return true
+  return false
 }
 
 const keys = (cb: CallbackSpec) => cb.outputs.map((d) => d.key)
@@ -768,6 +882,17 @@ function checkSide(cb: CallbackSpec, side: SideUpdates, page: PageState, o: Wave
     const fail = (why: string) => {
       throw new CallbackError(messages.badSideUpdate(cb.name, id, prop, why), cb.name, keys(cb))
     }
+    if (kind === undefined && o.unseen?.id(id))
+      throw new CallbackError(
+        messages.unseenSideUpdate(
+          cb.name,
+          id,
+          prop,
+          "the app's layout does not hold it, so its kind is unknown"
+        ),
+        cb.name,
+        keys(cb)
+      )
     if (kind === undefined) fail(`there is no component '${id}' on the page`)
     else if (o.hasProp && !o.hasProp(kind, prop)) fail(`a ${kind} has no prop '${prop}'`)
     else if (!isPatch(value)) {

@@ -8,6 +8,7 @@ import type { CallbackSpec } from './callback.ts'
 import { CallbackError, messages } from './errors.ts'
 import { splitKey, type ComponentId, type PropKey } from './ids.ts'
 import type { ComponentRecord } from './page.ts'
+import { isPartial } from './unseen.ts'
 import type { Graph } from './graph.ts'
 import {
   applyPatch,
@@ -74,15 +75,22 @@ export function resolveWrite(
   const withItems = (edits: ListEdit[]) =>
     edits.map((e) => ('items' in e ? { ...e, items: revive(e.items) } : e)) as ListEdit[]
   let held = Object.prototype.hasOwnProperty.call(rec.props, prop) ? rec.props[prop] : undefined
-  // An element's children travel when a callback reads them: absent then means none (`<ul />`).
-  if (held === undefined && editable && o.graph.readableProps(rec.id)?.has(prop)) held = []
+  // An element's children travel when a callback reads them: absent then means none (`<ul />`),
+  // unless the request did not carry the element at all (unseen.ts).
+  const partial = isPartial(rec)
+  if (held === undefined && editable && !partial && o.graph.readableProps(rec.id)?.has(prop)) held = []
   if (held === undefined) {
     // The page did not send this prop (no callback reads it): edits that need no value still apply.
-    const edits = editable ? listEdits(undefined, ops, single) : null
+    // Not carried, and signed in its state (a callback reads it): its new value is needed, not edits.
+    const signed = partial && o.graph.readableProps(rec.id)?.has(prop)
+    const edits = editable && !signed ? listEdits(undefined, ops, single) : null
     if (edits) return { value: undefined, known: false, edits: withItems(edits) }
     return fail(
-      'Cannot patch undefined: the server does not hold its current value. Make it a State of this ' +
-        'callback (then it travels with the page), or set the whole value'
+      partial
+        ? `this event's request did not carry '${rec.id}', so the server does not hold its current value. ` +
+            `Make '${key}' a State of this callback (then its events carry it), or set the whole value`
+        : 'Cannot patch undefined: the server does not hold its current value. Make it a State of this ' +
+            'callback (then it travels with the page), or set the whole value'
     )
   }
   const before = toData(held)

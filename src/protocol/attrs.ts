@@ -6,6 +6,7 @@
 import type { Graph } from '../core/graph.ts'
 import type { ComponentRecord } from '../core/page.ts'
 import { chainIds } from '../core/closure.ts'
+import { carryToken } from '../core/carry.ts'
 import {
   AFFECTS_ATTR,
   CARRY_ATTR,
@@ -135,13 +136,13 @@ export function componentAttrs(rec: ComponentRecord, o: AttrOptions): Record<str
       }
     }
     if (running.length) attrs[RUNNING_ATTR] = JSON.stringify(running)
-    // What its requests carry: the components its chain may read or write, not the whole page
-    // (none listed: the whole page, as in an app with pattern-matching callbacks).
+    // What its requests carry: the components (ids, and selectors of dict ids) its chain may read
+    // or write, not the whole page (none listed: the whole page, closure.ts's setProps hint).
     const carry = chainIds(
       o.graph,
       inputs.map((p) => `${rec.id}.${p}`)
     )
-    if (carry) attrs[CARRY_ATTR] = [...carry].join(' ')
+    if (carry) attrs[CARRY_ATTR] = [...carry].map(carryToken).join(' ')
   }
   if (client.length) attrs[CLIENT_TRIGGER_ATTR] = client.join(' ')
   const clicks = o.graph.readableProps(rec.id)

@@ -34,8 +34,10 @@ export const AFFECTS_ATTR = 'hd-affects'
  */
 export const RUNNING_ATTR = 'hd-running'
 /**
- * Ids of the components an event of this element must carry: those its chain may read or write
- * (src/core/closure.ts). Without it, a request carries every live component of the app.
+ * What an event of this element must carry: the components its chain may read or write
+ * (src/core/closure.ts), as space-separated ids and selectors (a dict id with `["ALL"]` keys: every
+ * live component it matches), `%` and whitespace percent-encoded (src/core/carry.ts, docs/wire.md).
+ * Without it, a request carries every live component of the app.
  */
 export const CARRY_ATTR = 'hd-carry'
 /** Clicks counted by the extension (`n_clicks`); empty when unset (R9). */

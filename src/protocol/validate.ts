@@ -7,7 +7,8 @@ import type { CallbackSpec } from '../core/callback.ts'
 import { RequestError } from './errors.ts'
 import type { Graph } from '../core/graph.ts'
 import { chainIds } from '../core/closure.ts'
-import { splitKey, type ComponentId, type PropKey } from '../core/ids.ts'
+import { Carried } from '../core/carry.ts'
+import { splitKey, type PropKey } from '../core/ids.ts'
 import { PageState, type ComponentRecord } from '../core/page.ts'
 import { externalPending } from '../core/plan.ts'
 import { carriesValue } from './attrs.ts'
@@ -39,7 +40,7 @@ export interface ValidatedUpdate {
    * or write (src/core/closure.ts), so another id missing from it may still be on the page. Undefined
    * when the request vouches for every id (a re-ask carries the whole page).
    */
-  unseen?: (id: ComponentId) => boolean
+  unseen?: Carried
   /** The background jobs the page holds, and those it re-attaches to (job-token.ts). */
   jobs?: { held: readonly JobToken[]; attach: readonly JobToken[] }
 }
@@ -107,9 +108,10 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
   const page = new PageState(records)
 
   // One start request per call (a callback, with MATCH values when it has MATCH), by its key.
-  const start = new Map<string, { cb: CallbackSpec; changed: PropKey[]; match: MatchValues | null }>()
-  const add = (cb: CallbackSpec, match: MatchValues | null, k: PropKey | null) => {
-    const key = `${cb.index}:${matchString(match)}`
+  // `match` undefined: a MATCH callback handed back for every item its changed props set off.
+  const start = new Map<string, { cb: CallbackSpec; changed: PropKey[]; match?: MatchValues | null }>()
+  const add = (cb: CallbackSpec, match: MatchValues | null | undefined, k: PropKey | null) => {
+    const key = `${cb.index}:${matchString(match ?? null)}`
     const s = start.get(key) ?? { cb, changed: [], match }
     if (k !== null && !s.changed.includes(k)) s.changed.push(k)
     start.set(key, s)
@@ -132,7 +134,7 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
     if (!cb) throw new RequestError(`There is no callback number ${index} in this app.`)
     if (cb.clientside)
       throw new RequestError(`The callback ${cb.name} runs in the browser, not on the server.`)
-    const m = match && cb.matchKeys.length ? pickMatch(cb, match) : null
+    const m = !cb.matchKeys.length ? null : match ? pickMatch(cb, match) : undefined
     for (const k of changed) {
       if (!graph.consumers(k).includes(cb))
         throw new RequestError(`'${k}' is not an Input of the callback ${cb.name}.`)
@@ -148,8 +150,10 @@ export function validateUpdate(body: UpdateRequest, app: ValidationContext): Val
   for (const key of body.pending?.changed ?? []) if (graph.consumers(key).length === 0) throw unknownKey(key)
   const external = externalPending(graph, body.pending?.changed ?? [], pendingCbs)
   const changed = body.changed ?? []
+  // What the page listed for this event (`hd-carry`): ids it names but did not send are off the page.
   const known = changed.length && !body.reask?.length ? chainIds(graph, changed) : null
-  const unseen = known ? (id: ComponentId) => !known.has(id) && !page.has(id) : undefined
+  const sent = known ? new Set(states.keys()) : null
+  const unseen = known ? new Carried(known, (id) => sent!.has(id)) : undefined
   const jobs = body.jobs?.length || body.attach?.length ? readJobs(body, app, start) : undefined
   return { page, start: [...start.values()], external, states, rerender, unseen, ...(jobs ? { jobs } : {}) }
 }

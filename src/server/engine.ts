@@ -9,6 +9,7 @@ import { UPDATE_PATH, STATIC_PREFIX } from '../protocol/constants.ts'
 import type { RenderOptions } from '../../views/render.ts'
 import { checkRenderable, expand, fromJson, isElementData, scan, toJson } from '../../views/tree.ts'
 import { hasProp, propProblem } from '../protocol/prop-check.ts'
+import { unseenWriteProblem } from '../protocol/unseen-write.ts'
 import type { AppContext, UpdateEvent } from './context.ts'
 
 /** What every request of one app needs: built once, when its routes are (per app and mount point). */
@@ -23,6 +24,7 @@ export interface Engine {
     | 'checkProp'
     | 'hasProp'
     | 'shownKind'
+    | 'unseenWrite'
     | 'forms'
     | 'onError'
     | 'expand'
@@ -49,6 +51,7 @@ export function createEngine(app: AppContext): Engine {
       checkProp: (kind, prop, value) => propProblem(app.components, kind, prop, value),
       hasProp: (kind, prop) => hasProp(app.components, kind, prop),
       shownKind: (id) => app.layoutKinds?.get(id),
+      unseenWrite: (id, kind, props) => unseenWriteProblem(app.components, app.graph, id, kind, props),
       forms: {
         toData: toJson,
         fromData: (v) => fromJson(v, app.components),

@@ -2,8 +2,8 @@
  * @module pattern
  * Section 7: one event on one MATCH item, with 10 and with 1,000 items on the page. The engine alone
  * (parse, validate, plan, run) and the whole update route (in-process: verification of every
- * component's signed state, the wave, rendering) are timed. The request carries every component of
- * the page (issue 14 will carry only what the chain reads), so the route grows with the page.
+ * component's signed state, the wave, rendering) are timed. The request carries what the item's
+ * chain reads and writes (`hd-carry`: its own input and output), so neither grows with the page.
  */
 import { createApp, dcc, html, Input, MATCH, Output, type HyperApp } from '../../src/index.ts'
 import { captureUpdates, updateRequest, type Update } from './client.ts'
@@ -64,9 +64,8 @@ export async function patternSection(o: { timing: TimeOptions; sizes?: number[] 
     ),
     '',
     `${fmt(big.n)} items ÷ ${small.n}: engine ${ratio(ratios.engine)}, whole route ${ratio(ratios.route)}. ` +
-      'The MATCH call itself is found and resolved without scanning the page; what grows is the request: it ' +
-      'carries every component (parsed, signature-checked and turned into the page), which issue 14 cuts to ' +
-      'what the chain reads.',
+      'The MATCH call is found and resolved without scanning the page, and the request carries only the ' +
+      "item's own components (`hd-carry`, MATCH bound to the item), whatever the page holds.",
   ].join('\n')
   return { rows, ratios, markdown }
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { chainIds } from '../../src/core/closure.ts'
+import { Carried } from '../../src/core/carry.ts'
 import { Input, Output, State } from '../../src/core/dependency.ts'
 import { PageState } from '../../src/core/page.ts'
 import { h, statuses, TestApp } from './harness.ts'
@@ -90,7 +91,7 @@ describe('a wave on a request that carried only its chain (unseen ids)', () => {
     expect([...known].sort()).toEqual(['box', 'go'])
     // The request carries `go` and `box` only.
     const page = new PageState([...full.records()].filter((r) => known.has(r.id)))
-    const unseen = (id: string) => !known.has(id) && !page.has(id)
+    const unseen = new Carried(known, (id) => page.has(id))
     const o = await app.click(page, 'go', { unseen })
     expect(statuses(o)).toEqual([['fill', 'updated']])
     expect(o.deferred.map((d) => [d.cb.name, d.changed])).toEqual([
@@ -117,7 +118,7 @@ describe('a wave on a request that carried only its chain (unseen ids)', () => {
     const { app, layout } = inserting()
     const known = chainIds(app.graph, ['go.n_clicks'])!
     const page = new PageState([...app.page(layout).records()].filter((r) => r.id === 'go'))
-    const o = await app.click(page, 'go', { unseen: (id) => !known.has(id) && !page.has(id) })
+    const o = await app.click(page, 'go', { unseen: new Carried(known, (id) => page.has(id)) })
     expect(o.results).toEqual([])
     expect(o.deferred).toEqual([])
   })
