@@ -12,8 +12,21 @@ import { renderPage } from '../../src/testing.ts'
 
 const STEP_MS = 40
 
+/** A promise opened by hand (the test decides when a job goes on: no race with the clock). */
+function gate() {
+  let open!: () => void
+  const promise = new Promise<void>((r) => (open = r))
+  return { promise, open }
+}
+
+/** Resolves when `signal` aborts. */
+const aborted = (signal: AbortSignal) =>
+  new Promise<void>((r) => (signal.aborted ? r() : signal.addEventListener('abort', () => r())))
+
 function makeApp(stepMs = STEP_MS) {
   const runs: number[] = []
+  /** Set by a test: the job waits for it after its first step. */
+  const hold: { gate: ReturnType<typeof gate> | null } = { gate: null }
   const app = createApp({
     secret: 'background-web-test-secret-0123456789',
     streamAfterMs: 5,
@@ -40,6 +53,8 @@ function makeApp(stepMs = STEP_MS) {
         await new Promise((r) => setTimeout(r, stepMs))
         if (ctx.signal.aborted) return 'aborted'
         ctx.setProgress([k + 1, `step ${k + 1} of ${total}`])
+        if (k === 0 && hold.gate) await Promise.race([hold.gate.promise, aborted(ctx.signal)])
+        if (ctx.signal.aborted) return 'aborted'
       }
       return `done in ${k} steps`
     },
@@ -52,7 +67,7 @@ function makeApp(stepMs = STEP_MS) {
       cancel: Input('cancel', 'n_clicks'),
     }
   )
-  return { app, runs }
+  return { app, runs, hold }
 }
 
 /** Waits until `ok()` holds (the page applies a stream as it arrives), at most 5 s. */
@@ -120,12 +135,12 @@ describe('a background callback', () => {
 })
 
 describe('a background job the page comes back to', () => {
-  // Slower steps: the second page is open well before the job ends.
-  const { app, runs } = makeApp(STEP_MS * 5)
+  const { app, runs, hold } = makeApp()
   afterAll(() => app.close())
 
   it('re-attaches with its token: the progress goes on from where it is, and nothing runs again', async () => {
     runs.length = 0
+    hold.gate = gate()
     const first = await renderPage(app)
     const started = first.click('run', { stream: true })
     await until(() => first.text('progress-text') === 'step 1 of 3')
@@ -135,10 +150,15 @@ describe('a background job the page comes back to', () => {
     // Another page (a reload, another web process) asks for the same job by its token.
     const second = await renderPage(app)
     const body = await second.prepare({ click: 'run' }, { wholePage: true })
-    const res = await second.send(
+    const attached = second.send(
       { components: body.components, reask: [{ callback: 0, changed: [] }], attach: held },
       { stream: true }
     )
+    // The job goes on only once the second page is attached (its first message holds step 1).
+    await until(() => second.text('progress-text') === 'step 1 of 3')
+    hold.gate.open()
+    hold.gate = null
+    const res = await attached
     const texts = res.fragments.flatMap((f) =>
       f.swap === 'children' && f.id === 'progress-text' ? [f.html] : []
     )
@@ -183,17 +203,17 @@ describe('background callbacks: supersede, errors, cache, setProps', () => {
     Output('out', 'children'),
     [Input('go', 'n_clicks')],
     async (n, ctx) => {
-      for (let k = 0; k < 4; k++) {
-        await new Promise((r) => setTimeout(r, STEP_MS))
-        if (ctx.signal.aborted) {
-          seen.push(`job ${n} stopped`)
-          return 'stopped'
-        }
+      // Reported at once: by the time the page shows it, it holds the job's token.
+      ctx.setProgress(`job ${n} started`)
+      await Promise.race([n === 1 ? new Promise(() => {}) : Promise.resolve(), aborted(ctx.signal)])
+      if (ctx.signal.aborted) {
+        seen.push(`job ${n} stopped`)
+        return 'stopped'
       }
       seen.push(`job ${n} done`)
       return `job ${n}`
     },
-    { background: true, preventInitialCall: true }
+    { background: true, preventInitialCall: true, progress: Output('out', 'title') }
   )
   app.callback(
     Output('fail-out', 'children'),
@@ -234,9 +254,9 @@ describe('background callbacks: supersede, errors, cache, setProps', () => {
   it('a new call supersedes the running one: its job is cancelled and its late result dropped', async () => {
     seen.length = 0
     const page = await renderPage(app)
+    // The first job waits until it is cancelled: only the second call can stop it.
     const first = page.click('go', { stream: true })
-    // The first job is under way (the page holds its token) when the second click comes.
-    await new Promise((r) => setTimeout(r, STEP_MS))
+    await until(() => page.attr('out', 'title') === 'job 1 started')
     const second = await page.click('go', { stream: true })
     await first.catch(() => null)
     expect(second.request.jobs).toHaveLength(1)
