@@ -44,6 +44,7 @@ import { isPatch, operationsOf, Patch, type ListEdit, type PatchOperation } from
 import { resolveWrite, type WriteForms } from './writes.ts'
 import type { CallbackContext } from './context.ts'
 import { depsOf, type Binding, type Carried } from './carry.ts'
+import { addCauses, caused, causedBy, type Causes } from './predecessors.ts'
 import {
   insertedHandBacks,
   markPartial,
@@ -201,7 +202,9 @@ interface Run extends CallbackRequest {
    * helped cause is dropped, so a chain never loops, while a callback asked again by an unrelated
    * chain (its output re-inserted, R20a) runs again, as in Dash.
    */
-  by?: Set<CallbackSpec>
+  by?: Causes[]
+  /** The causes its results pass on (its own callback and `by`), made at its first result. */
+  causes?: Causes
   /** R16: asked again while running; its result is dropped, a newer call follows. */
   superseded?: boolean
 }
@@ -223,7 +226,6 @@ interface Settled {
 
 const CHILDREN = 'children'
 const NOTHING: ReadonlySet<PropKey> = new Set()
-const NONE: ReadonlySet<CallbackSpec> = new Set()
 
 /** Starts a wave; it runs whether or not its results are read. */
 export function startWave(o: WaveOptions): Wave {
@@ -431,11 +433,11 @@ class Scheduler {
     changed: readonly PropKey[],
     initial: boolean,
     group: ExecutionGroup | null,
-    by: ReadonlySet<CallbackSpec>
+    by: Causes | null
   ) {
     // R36/R37: caused by its own result. Like Dash, predecessors are callbacks, not calls: a MATCH
     // callback's result never asks for another call of the same callback in the same chain.
-    if (by.has(call.cb)) return
+    if (caused(by, call.cb)) return
     // A call outside what the request carried: handed back before it runs (unseen.ts).
     if (this.#o.unseen && !call.cb.clientside && this.#touches(call.cb, call.match ?? {}))
       return this.#handOver({
@@ -447,8 +449,7 @@ class Scheduler {
     if (running) running.superseded = true
     mergeRequest(this.#queued, call, changed, initial, group)
     const req = this.#queued.get(call.key)!
-    req.by ??= new Set()
-    for (const c of by) req.by.add(c)
+    req.by = addCauses(req.by, by)
   }
 
   /** Applies a settled call to the page (R16, R18–R24), queues what it triggers and reports it. */
@@ -457,7 +458,7 @@ class Scheduler {
     const page = this.#page
     const running = this.#running.get(req.call.key) === req
     if (running && !interim) this.#running.delete(req.call.key)
-    const by = new Set(req.by ?? NONE).add(req.cb)
+    const by = (req.causes ??= causedBy(req.cb, req.by))
     let status = s.status
     if (!hasOutputOnPage(req.call, page)) status = 'dropped' // R24: its outputs left the page
     if (req.superseded) status = 'dropped' // R16: asked again while running, a newer call follows
@@ -504,13 +505,13 @@ class Scheduler {
       const plan = planInserted(graph, page, gone, this.#o.prevent)
       const u = this.#o.unseen
       const handed = u
-        ? this.#handOverAll(insertedHandBacks(graph, gone, this.#o.prevent, this.#touches), NONE)
+        ? this.#handOverAll(insertedHandBacks(graph, gone, this.#o.prevent, this.#touches), null)
         : NO_KEYS
       for (const [c, keys] of plan.triggered)
         if (!isHanded(handed, c)) this.#request(c, keys, false, group, by)
       for (const c of plan.initial) if (!isHanded(handed, c)) this.#request(c, [], true, group, by)
       const left = removed.filter((id) => !page.has(id))
-      const final = u ? this.#handOverAll(removedHandBacks(graph, left, this.#touches), NONE) : NO_KEYS
+      const final = u ? this.#handOverAll(removedHandBacks(graph, left, this.#touches), null) : NO_KEYS
       for (const c of planRemoved(graph, page, left))
         if (!isHanded(final, c)) this.#request(c, [], true, group, by)
     }
@@ -551,12 +552,12 @@ class Scheduler {
    * Hands back the calls found (those of callbacks `by` caused are not run at all, R37); returns
    * their call keys, or a callback's index for all its calls ({@link isHanded}).
    */
-  #handOverAll(found: readonly HandBack[], by: ReadonlySet<CallbackSpec>): ReadonlySet<string> {
+  #handOverAll(found: readonly HandBack[], by: Causes | null): ReadonlySet<string> {
     if (!found.length) return NO_KEYS
     const out = new Set<string>()
     for (const h of found) {
       out.add(h.match ? callOf(h.cb, h.match).key : String(h.cb.index))
-      if (!by.has(h.cb)) this.#handOver(h)
+      if (!caused(by, h.cb)) this.#handOver(h)
     }
     return out
   }
