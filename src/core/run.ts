@@ -278,7 +278,9 @@ class Scheduler {
       for (const call of startCalls(s, o))
         mergeRequest(this.#queued, call, s.changed, s.initial ?? false, o.startGroup ?? null)
     }
-    this.#fresh = new Set([...this.#queued.values()].flatMap((r) => r.changed))
+    const fresh = new Set<PropKey>()
+    for (const r of this.#queued.values()) for (const k of r.changed) fresh.add(k)
+    this.#fresh = fresh
     this.#asked = new Set(this.#queued.keys())
   }
 

@@ -8,8 +8,13 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 
 const store = new AsyncLocalStorage<string>()
 
-/** Runs `fn` with `base` as the current base path (every route of an app does). */
-export const withBasePath = <T>(base: string, fn: () => T): T => store.run(base, fn)
+/**
+ * Runs `fn` with `base` as the current base path (every route of an app does). When `base` is the
+ * current one already (an app served at the root: `''`), no frame is entered: an AsyncLocalStorage
+ * never run adds no work to every promise the process makes (Node propagates each enabled store).
+ */
+export const withBasePath = <T>(base: string, fn: () => T): T =>
+  base === currentBasePath() ? fn() : store.run(base, fn)
 
 /** The base path of the request being served; `''` outside one. */
 export const currentBasePath = (): string => store.getStore() ?? ''
