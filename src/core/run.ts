@@ -713,7 +713,15 @@ function call(
         const side = new Map(u.side ?? [])
         checkSide(cb, side, page, o)
         if (o.expand) await expandChildren(side, o.expand)
-        report({ req, values: null, side, status: 'updated', interim: true, job: u.job, ms: ms() })
+        report({
+          req,
+          values: null,
+          side,
+          status: side.size ? 'updated' : 'noUpdate',
+          interim: true,
+          job: u.job,
+          ms: ms(),
+        })
       } catch (err) {
         report({
           req,
