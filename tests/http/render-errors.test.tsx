@@ -52,7 +52,7 @@ function makeApp(dev: boolean, streamAfterMs?: number) {
     Output('list', 'options'),
     [Input('bad-options', 'n_clicks')],
     async function badOptions() {
-      if (streamAfterMs !== undefined) await sleep(streamAfterMs * 3)
+      if (streamAfterMs !== undefined) await sleep(streamAfterMs * 10)
       return [null]
     },
     { preventInitialCall: true }
@@ -61,7 +61,7 @@ function makeApp(dev: boolean, streamAfterMs?: number) {
     [Output('fragile', 'label'), Output('side', 'children')],
     [Input('boom', 'n_clicks')],
     async function explode(n) {
-      if (streamAfterMs !== undefined) await sleep(streamAfterMs * 3)
+      if (streamAfterMs !== undefined) await sleep(streamAfterMs * 10)
       return ['boom', `side ${n}`]
     },
     { preventInitialCall: true }
